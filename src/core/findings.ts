@@ -1,0 +1,252 @@
+/**
+ * Problems found in the user's workbook: a discriminated union of structured findings, and the
+ * one place that turns each into Chinese (CLI, pane, cell notes and the 核算结果 sheet all use it).
+ */
+import type { CellValue } from "./grid";
+
+export type Severity = "error" | "warning" | "info";
+
+/** The structured fields of each finding code. `cell` and `sheet` are common to all. */
+export interface FindingFields {
+  // — score sheet —
+  score_normalized: { entered: CellValue; value: number; reason: "text" | "deduction_as_positive" };
+  score_missing: { title: string };
+  score_not_number: { entered: CellValue };
+  score_over_max: { max: number; entered: number };
+  score_negative: { entered: number };
+  score_off_step: { max: number; step: number; entered: number };
+  adjust_over_cap: { cap: number; entered: number };
+  adjust_under_cap: { cap: number; entered: number };
+  item_not_applicable: { title: string; entered: string };
+  veto_applied: { title: string };
+  group_bonus_capped: { group: string; cap: number; sum: number };
+  max_sum_mismatch: { scope: string; declared: number; sum: number };
+  max_unknown: { title: string };
+  total_mismatch: { entered: number; computed: number };
+  rule_not_understood: { phrase: string };
+  score_column_missing: { column: string; available: string[] };
+  // — statistics sheet —
+  /** `minus`: members subtracted (四 = 一 + 二 − 三(七)); `blank`: the whole was left blank and read as 0. */
+  stat_sum_mismatch: { label: string; value: number; sum: number; parts: string[]; minus?: string[]; blank?: boolean };
+  stat_part_exceeds_whole: { label: string; value: number; whole: string; wholeCell: string; wholeValue: number };
+  stat_not_integer: { label: string; value: number; unit: string };
+  stat_decimals: { label: string; value: number };
+  /** `yesNo`: the cell expects 是/否 rather than a number. */
+  stat_blank: { label: string; yesNo?: boolean };
+  stat_not_number: { label: string; entered: CellValue };
+  stat_not_yes_no: { label: string; entered: CellValue };
+  // — score sheet ↔ statistics —
+  cross_check_failed: {
+    check: string;
+    claimed: number;
+    statLabel: string;
+    statSheet: string;
+    statCell: string;
+    statValue: number;
+    detail: string;
+  };
+}
+
+export type FindingCode = keyof FindingFields;
+
+export type Finding = {
+  [K in FindingCode]: { code: K; sheet: string; cell: string | null } & FindingFields[K];
+}[FindingCode];
+
+export type FindingOf<K extends FindingCode> = Extract<Finding, { code: K }>;
+
+/** A finding as every front end shows it and as the JSON report carries it. */
+export interface RenderedFinding {
+  severity: Severity;
+  code: FindingCode;
+  sheet: string;
+  cell: string | null;
+  message: string;
+  expected?: number | string;
+  actual?: number | string;
+}
+
+interface CodeEntry<K extends FindingCode> {
+  severity: Severity;
+  message: (f: FindingOf<K>) => string;
+  expected?: (f: FindingOf<K>) => number | string;
+  actual?: (f: FindingOf<K>) => number | string;
+}
+
+/** Formats a number the way a reviewer writes it: no trailing zeros, no float noise. */
+export function fmt(n: number): string {
+  const r = Math.round(n * 1e6) / 1e6;
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+function shown(v: CellValue): string {
+  if (v === null || v === undefined) return "(空)";
+  return `“${String(v).trim()}”`;
+}
+
+/** zh-CN: one entry per code. A test checks that every code renders. */
+export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
+  score_normalized: {
+    severity: "info",
+    message: (f) =>
+      f.reason === "deduction_as_positive"
+        ? `扣分项填写了正数 ${shown(f.entered)},按扣 ${fmt(Math.abs(f.value))} 分计算`
+        : `得分 ${shown(f.entered)} 按数字 ${fmt(f.value)} 计算`,
+    actual: (f) => fmt(f.value),
+  },
+  score_missing: {
+    severity: "warning",
+    message: (f) => `“${f.title}”未填写得分,按 0 分计算`,
+  },
+  score_not_number: {
+    severity: "error",
+    message: (f) => `得分 ${shown(f.entered)} 不是数字,按 0 分计算;请填写数字`,
+    actual: (f) => String(f.entered ?? ""),
+  },
+  score_over_max: {
+    severity: "error",
+    message: (f) => `得分 ${fmt(f.entered)} 超过分值 ${fmt(f.max)},按 ${fmt(f.max)} 分计算`,
+    expected: (f) => `≤${fmt(f.max)}`,
+    actual: (f) => f.entered,
+  },
+  score_negative: {
+    severity: "error",
+    message: (f) => `得分 ${fmt(f.entered)} 为负数,按 0 分计算`,
+    expected: () => "≥0",
+    actual: (f) => f.entered,
+  },
+  score_off_step: {
+    severity: "warning",
+    message: (f) =>
+      `得分 ${fmt(f.entered)} 与扣分规则不符:分值 ${fmt(f.max)} 分、每项扣 ${fmt(f.step)} 分,得分应为 ${fmt(f.max)} 减去 ${fmt(f.step)} 的整数倍`,
+    actual: (f) => f.entered,
+  },
+  adjust_over_cap: {
+    severity: "error",
+    message: (f) => `加分 ${fmt(f.entered)} 超过上限 ${fmt(f.cap)} 分,按 ${fmt(f.cap)} 分计算`,
+    expected: (f) => `≤${fmt(f.cap)}`,
+    actual: (f) => f.entered,
+  },
+  adjust_under_cap: {
+    severity: "error",
+    message: (f) => `扣分 ${fmt(Math.abs(f.entered))} 超过最多可扣的 ${fmt(f.cap)} 分,按扣 ${fmt(f.cap)} 分计算`,
+    expected: (f) => `≥-${fmt(f.cap)}`,
+    actual: (f) => f.entered,
+  },
+  item_not_applicable: {
+    severity: "info",
+    message: (f) => `“${f.title}”填写“${f.entered}”,本项不适用于本单位,不计入分值和得分`,
+  },
+  veto_applied: {
+    severity: "warning",
+    message: (f) => `一票否决项“${f.title}”已触发,总得分为 0 分`,
+  },
+  group_bonus_capped: {
+    severity: "warning",
+    message: (f) => `“${f.group}”加分合计 ${fmt(f.sum)} 分,超过累计上限 ${fmt(f.cap)} 分,按 ${fmt(f.cap)} 分计算`,
+    expected: (f) => `≤${fmt(f.cap)}`,
+    actual: (f) => f.sum,
+  },
+  max_sum_mismatch: {
+    severity: "warning",
+    message: (f) => `“${f.scope}”标明 ${fmt(f.declared)} 分,但所含各项分值合计 ${fmt(f.sum)} 分`,
+    expected: (f) => f.declared,
+    actual: (f) => f.sum,
+  },
+  max_unknown: {
+    severity: "warning",
+    message: (f) => `“${f.title}”没有可识别的分值,本项不计入满分`,
+  },
+  total_mismatch: {
+    severity: "error",
+    message: (f) => `填写的合计 ${fmt(f.entered)} 分与核算结果 ${fmt(f.computed)} 分不一致`,
+    expected: (f) => f.computed,
+    actual: (f) => f.entered,
+  },
+  rule_not_understood: {
+    severity: "info",
+    message: (f) => `未能识别的评分规则:“${f.phrase}”,本句未参与核算`,
+  },
+  score_column_missing: {
+    severity: "warning",
+    message: (f) =>
+      `本表没有“${f.column}”列` + (f.available.length ? `(现有:${f.available.join("、")}),改用“${f.available[0]}”` : ""),
+  },
+  stat_sum_mismatch: {
+    severity: "error",
+    message: (f) =>
+      `“${f.label}”${f.blank ? "未填写" : `填 ${fmt(f.value)}`},但${f.parts.join("、")}之和` +
+      (f.minus?.length ? `减去${f.minus.join("、")}` : "") +
+      `为 ${fmt(f.sum)}`,
+    expected: (f) => f.sum,
+    actual: (f) => f.value,
+  },
+  stat_part_exceeds_whole: {
+    severity: "error",
+    message: (f) => `“${f.label}”为 ${fmt(f.value)},超过了“${f.whole}”(${f.wholeCell})的 ${fmt(f.wholeValue)}`,
+    expected: (f) => `≤${fmt(f.wholeValue)}`,
+    actual: (f) => f.value,
+  },
+  stat_not_integer: {
+    severity: "error",
+    message: (f) => `“${f.label}”应为不小于 0 的整数(单位:${f.unit}),现为 ${fmt(f.value)}`,
+    actual: (f) => f.value,
+  },
+  stat_decimals: {
+    severity: "warning",
+    message: (f) => `“${f.label}”金额应四舍五入保留两位小数,现为 ${fmt(f.value)}`,
+    actual: (f) => f.value,
+  },
+  stat_blank: {
+    severity: "info",
+    message: (f) => (f.yesNo ? `“${f.label}”未填写;请填“是”或“否”` : `“${f.label}”未填写;按填报说明,没有数据应填“0”`),
+  },
+  stat_not_number: {
+    severity: "error",
+    message: (f) => `“${f.label}”应填数字,现为 ${shown(f.entered)}`,
+    actual: (f) => String(f.entered ?? ""),
+  },
+  stat_not_yes_no: {
+    severity: "error",
+    message: (f) => `“${f.label}”只能填“是”或“否”,现为 ${shown(f.entered)}`,
+    actual: (f) => String(f.entered ?? ""),
+  },
+  cross_check_failed: {
+    severity: "warning",
+    message: (f) =>
+      `${f.check}:评分表填报 ${fmt(f.claimed)},与统计表“${f.statLabel}”(${f.statSheet}!${f.statCell})的 ${fmt(f.statValue)} 不符;${f.detail}`,
+    actual: (f) => f.claimed,
+    expected: (f) => f.statValue,
+  },
+};
+
+export function severityOf(code: FindingCode): Severity {
+  return FINDING_CATALOG[code].severity;
+}
+
+/** Renders one finding into its Chinese message and public fields. */
+export function renderFinding(f: Finding): RenderedFinding {
+  const entry = FINDING_CATALOG[f.code] as CodeEntry<FindingCode>;
+  const out: RenderedFinding = {
+    severity: entry.severity,
+    code: f.code,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: entry.message(f as never),
+  };
+  if (entry.expected) out.expected = entry.expected(f as never);
+  if (entry.actual) out.actual = entry.actual(f as never);
+  return out;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+/** Errors first, then warnings, then infos; within a severity, the order found. */
+export function sortFindings<T extends { severity: Severity }>(list: T[]): T[] {
+  return list
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}

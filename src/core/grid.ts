@@ -1,0 +1,125 @@
+/**
+ * The host-neutral sheet every host feeds the engine: cell values (formula results, not
+ * formulas) and merged ranges. Rows and columns are 0-based here; A1 addresses are 1-based.
+ */
+export type CellValue = string | number | boolean | null;
+
+/** A merged area, 0-based and inclusive on every side. */
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  /** The sheet's name as the host shows it. */
+  name: string;
+  /** Row-major values starting at A1; rows may have different lengths. */
+  cells: CellValue[][];
+  merges: Merge[];
+}
+
+/** Column index (0-based) → letters: 0 → "A", 27 → "AB". */
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row and column → "F11". */
+export function toA1(row: number, col: number): string {
+  return columnLetters(col) + String(row + 1);
+}
+
+/** "F11" or "$F$11" → { row: 10, col: 5 }; null when it is not an A1 cell address. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  if (row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** "A1:C3" → a 0-based Merge; a single cell gives a 1×1 area; null when unreadable. */
+export function parseRange(range: string): Merge | null {
+  const [a, b = a] = range.replace(/^.*!/, "").split(":");
+  const p = parseA1(a);
+  const q = parseA1(b);
+  if (!p || !q) return null;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+/** A 0-based area → "A1:C3" ("A1" for one cell). */
+export function rangeA1(m: Merge): string {
+  const a = toA1(m.top, m.left);
+  const b = toA1(m.bottom, m.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** The value at (row, col); null outside the grid. */
+export function valueAt(grid: Grid, row: number, col: number): CellValue {
+  return grid.cells[row]?.[col] ?? null;
+}
+
+/** The widest row's length. */
+export function columnCount(grid: Grid): number {
+  let n = 0;
+  for (const r of grid.cells) if (r.length > n) n = r.length;
+  return n;
+}
+
+/** The text of a value as a user would read it, trimmed; "" for blank. */
+export function textOf(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v.trim();
+}
+
+/** Text with every kind of white space removed ("组 织 领 导" → "组织领导"). */
+export function compact(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, "");
+}
+
+/**
+ * An index from each covered cell to its merge, for "what merged area is this cell in".
+ * Built once per grid; lookups are O(1).
+ */
+export class MergeIndex {
+  private readonly byCell = new Map<number, Merge>();
+  constructor(private readonly grid: Grid) {
+    const width = Math.max(columnCount(grid), ...grid.merges.map((m) => m.right + 1), 1);
+    this.width = width;
+    for (const m of grid.merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.byCell.set(r * width + c, m);
+      }
+    }
+  }
+  private readonly width: number;
+
+  /** The merge containing (row, col), if any. */
+  mergeAt(row: number, col: number): Merge | undefined {
+    if (col >= this.width) return undefined;
+    return this.byCell.get(row * this.width + col);
+  }
+
+  /** The value shown at (row, col): a merged area shows its top-left value in every cell. */
+  shownValue(row: number, col: number): CellValue {
+    const m = this.mergeAt(row, col);
+    return m ? valueAt(this.grid, m.top, m.left) : valueAt(this.grid, row, col);
+  }
+}

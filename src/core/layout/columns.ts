@@ -1,0 +1,115 @@
+/**
+ * Column roles of a score table, recognised by the words of its header cells. The vocabulary is
+ * a table: a new wording is one more entry, not a new branch.
+ */
+import { compact, textOf, type CellValue } from "../grid";
+
+export type ColumnRole = "category" | "id" | "title" | "max" | "method" | "score" | "other";
+
+/** The header written by write-back; never a score column of the user's. */
+export const RESULT_HEADER = "核算得分";
+
+/** [role, exact header words]; compared after removing white space and punctuation. */
+const EXACT: Array<[ColumnRole, string[]]> = [
+  ["category", ["类别", "考核项目", "一级指标", "二级指标", "考核类别", "评价项目", "项目", "指标类别", "考核事项", "类型", "工作类别", "考评项目", "评估项目"]],
+  ["id", ["序号", "编号", "项次", "序"]],
+  ["title", ["目标要求", "考核内容", "指标", "三级指标", "考核指标", "指标内容", "工作内容", "评价内容", "考评内容", "工作任务", "工作目标", "评估内容", "指标名称", "评估指标", "考核要素", "评价指标", "目标任务", "任务要求"]],
+  ["max", ["分值", "分数", "标准分", "满分", "标准分值", "分值分", "权重", "权重分", "基本分", "赋分"]],
+  ["method", ["评价办法", "自查办法", "评分标准", "考核办法", "测评要点", "具体标准", "评分办法", "扣分标准", "计分方法", "考核标准", "评分细则", "评价标准", "评分方法", "考评办法", "评估标准", "考核方法", "考评标准", "评分依据", "评分说明", "评价要点", "考核要点"]],
+  ["score", ["自查评分", "自评得分", "自查得分", "考核评分", "考核得分", "得分", "评分", "自评分", "自评", "复核得分", "实得分", "自查分", "考核分", "初评得分", "复评得分", "审核得分", "评估得分", "考评得分", "最终得分", "单位自评", "自评分数", "考核分数"]],
+  ["other", ["测评方式", "指标依据", "评估数据采集范围", "备注", "责任单位", "佐证材料", "说明", "责任部门", "牵头单位", "完成时限", "扣分原因", "扣分说明", "评估方式"]],
+];
+
+const EXACT_INDEX = new Map<string, ColumnRole>();
+for (const [role, words] of EXACT) for (const w of words) EXACT_INDEX.set(w, role);
+
+/** Fallbacks for headers that are not in the exact list ("2017年自查评分", "考核得分(分)"). */
+const CONTAINS: Array<[ColumnRole, RegExp]> = [
+  ["score", /(自查|自评|考核|复核|评估|考评|初评|复评|审核|实)(得分|评分|分数)|得分$/],
+  ["max", /^(分值|标准分|满分)/],
+  ["method", /(评价|评分|考核|计分|扣分|考评)(办法|标准|细则|方法|要点)|具体标准|测评要点/],
+  ["title", /(目标要求|考核内容|三级指标|指标内容|工作内容)/],
+  ["category", /(一级指标|二级指标|考核项目|类别)/],
+  ["id", /^序号/],
+];
+
+/** Header text normalised: no white space, no brackets' unit suffix "(分)", no punctuation. */
+export function headerKey(v: CellValue): string {
+  return compact(textOf(v))
+    .replace(/[(（][^)）]*[)）]$/, "")
+    .replace(/[:：、,，.。·]/g, "");
+}
+
+/** The role a header cell names, or null when it is no header word. */
+export function roleOf(v: CellValue): ColumnRole | null {
+  const key = headerKey(v);
+  if (!key || key.length > 12) return null;
+  if (key === RESULT_HEADER) return null;
+  const exact = EXACT_INDEX.get(key);
+  if (exact) return exact;
+  for (const [role, re] of CONTAINS) if (re.test(key)) return role;
+  return null;
+}
+
+export interface ColumnMap {
+  /** Category columns, outermost first (一级指标, 二级指标 …). */
+  category: number[];
+  id: number | null;
+  title: number | null;
+  max: number | null;
+  method: number | null;
+  /** Score columns in sheet order with their header text. */
+  scores: Array<{ col: number; header: string }>;
+  /** The 核算得分 column an earlier write-back left, if any. */
+  result: number | null;
+  first: number;
+  last: number;
+}
+
+/**
+ * Reads a header row (cells already expanded through merges and, for two-row headers, joined
+ * with the row below) into a column map. Returns null when the row is not a score-table header.
+ */
+export function mapColumns(cells: CellValue[]): ColumnMap | null {
+  const roles: Array<{ col: number; role: ColumnRole; text: string }> = [];
+  let result: number | null = null;
+  for (let c = 0; c < cells.length; c++) {
+    if (headerKey(cells[c]) === RESULT_HEADER) {
+      result = c;
+      continue;
+    }
+    const role = roleOf(cells[c]);
+    if (role) roles.push({ col: c, role, text: compact(textOf(cells[c])) });
+  }
+  const has = (r: ColumnRole) => roles.some((x) => x.role === r);
+  const known = new Set(roles.filter((r) => r.role !== "other").map((r) => r.role));
+  if (!(has("max") || has("score"))) return null;
+  if (!(has("title") || has("method") || has("category"))) return null;
+  if (known.size < 3) return null;
+
+  const map: ColumnMap = { category: [], id: null, title: null, max: null, method: null, scores: [], result, first: Infinity, last: -1 };
+  const categoryWords: Array<{ col: number; text: string }> = [];
+  for (const { col, role, text } of roles) {
+    map.first = Math.min(map.first, col);
+    map.last = Math.max(map.last, col);
+    if (role === "category") categoryWords.push({ col, text });
+    else if (role === "id") map.id ??= col;
+    else if (role === "score") map.scores.push({ col, header: textOf(cells[col]).replace(/\s+/g, "") });
+    else if (role === "title") {
+      // A second title word ("具体标准" after "目标要求") is the criterion text.
+      if (map.title === null) map.title = col;
+      else map.method ??= col;
+    } else if (role === "method") {
+      map.method ??= col;
+    } else if (role === "max") map.max ??= col;
+  }
+  // Several 指标 levels and no title column: the deepest level names the item.
+  categoryWords.sort((a, b) => a.col - b.col);
+  if (map.title === null && categoryWords.length > 1) map.title = categoryWords.pop()!.col;
+  if (map.title === null && map.method !== null && categoryWords.length === 0) {
+    map.title = map.method;
+    map.method = null;
+  }
+  map.category = categoryWords.map((c) => c.col);
+  return map;
+}

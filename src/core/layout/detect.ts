@@ -1,0 +1,410 @@
+/**
+ * Finds the score table in a sheet, wherever it stands: its header row (by its words), repeated
+ * headers, merged category cells, section rows "一、重点工作(20分)", the 合计 row, note rows
+ * ("以上加分项累计最高5分"), and the indicator rows with their maxima and rules.
+ */
+import { MergeIndex, columnCount, compact, textOf, toA1, valueAt, type CellValue, type Grid } from "../grid";
+import { parseHeading, parseMaxCell, parseRules } from "../rules/parse";
+import type { MaxCell, Rule, RuleIssue } from "../rules/types";
+import { mapColumns, roleOf, type ColumnMap } from "./columns";
+
+export type GroupKind = "normal" | "bonus" | "deduct" | "both";
+
+/** A category, section or shared-title block that items belong to. */
+export interface Group {
+  key: string;
+  name: string;
+  level: number;
+  declared: number | null;
+  /** Where the declared points are written (the heading cell). */
+  cell: string;
+  kind: GroupKind;
+  /** Caps on the sum of the group's bonuses (note rows, bonus headings, scheme data). */
+  bonusCaps: Array<{ cap: number; cell: string; text: string }>;
+}
+
+export interface Indicator {
+  /** 0-based row of the item (the first row when a merged 分值 joins several rows). */
+  row: number;
+  id: string | null;
+  title: string;
+  /** Group keys, outermost first; the first is the item's category. */
+  groups: string[];
+  kind: "scored" | "adjust" | "veto";
+  /** 分值 for scored items; null when unknown. */
+  max: number | null;
+  /** For adjustment items: which way the entry may go. */
+  sign: "bonus" | "deduct" | "both" | null;
+  /** A number written as the 分值 of an item in a bonus/deduct section: its cap. */
+  sectionCap: number | null;
+  rules: Rule[];
+  issues: RuleIssue[];
+  /** The 分值 cell (A1) or the text cell the points came from. */
+  maxCell: string | null;
+  /** "(N分)" written in the item's own title when the maximum came from elsewhere, and its cell. */
+  declared: { points: number; cell: string } | null;
+}
+
+export interface ScoreTable {
+  sheet: string;
+  /** Text above the header (the sheet's title lines), for display and scheme recognition. */
+  title: string;
+  headerRow: number;
+  columns: ColumnMap;
+  groups: Map<string, Group>;
+  items: Indicator[];
+  total: { row: number; declared: number | null; declaredCell: string | null } | null;
+  lastRow: number;
+}
+
+const TOTAL_WORDS = /^(合计|总计|总分|得分合计|总得分|合计得分|总计得分|累计得分)/;
+const BONUS_NAME = /加分/;
+const DEDUCT_NAME = /扣分|减分|否决/;
+/** How far down a header may stand: title blocks are short, but sheets may have a preamble. */
+const HEADER_SCAN_ROWS = 60;
+
+function groupKind(name: string): GroupKind {
+  const bonus = BONUS_NAME.test(name);
+  const deduct = DEDUCT_NAME.test(name);
+  if (bonus && deduct) return "both";
+  if (bonus) return "bonus";
+  if (deduct) return "deduct";
+  return "normal";
+}
+
+/** The row's shown values (merged areas repeat their value) over the table's columns. */
+function shownRow(mi: MergeIndex, row: number, width: number): CellValue[] {
+  const out: CellValue[] = new Array(width);
+  for (let c = 0; c < width; c++) out[c] = mi.shownValue(row, c);
+  return out;
+}
+
+function findHeader(grid: Grid, mi: MergeIndex, width: number): { row: number; end: number; columns: ColumnMap } | null {
+  const limit = Math.min(grid.cells.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const cells = shownRow(mi, r, width);
+    if (!cells.some((v) => roleOf(v))) continue;
+    // A two-row header: "评分" over "自查评分 | 考核评分".
+    const below = r + 1 < grid.cells.length ? shownRow(mi, r + 1, width) : [];
+    const belowRoles = below.filter((v) => roleOf(v)).length;
+    const belowNumbers = below.some((v) => typeof v === "number");
+    if (belowRoles > 0 && !belowNumbers) {
+      const joined = cells.map((v, c) => (roleOf(below[c]) ? below[c] : v));
+      const map = mapColumns(joined);
+      if (map && map.scores.length + (map.max !== null ? 1 : 0) > 0 && countRoles(joined) > countRoles(cells)) {
+        return { row: r, end: r + 1, columns: map };
+      }
+    }
+    const map = mapColumns(cells);
+    if (map) return { row: r, end: r, columns: map };
+  }
+  return null;
+}
+
+function countRoles(cells: CellValue[]): number {
+  return cells.filter((v) => roleOf(v)).length;
+}
+
+/** A row repeating the header (tables converted from Word repeat it on every page). */
+function isRepeatedHeader(cells: CellValue[], columns: ColumnMap): boolean {
+  let hits = 0;
+  for (const c of [...columns.category, columns.id, columns.title, columns.max, columns.method, ...columns.scores.map((s) => s.col)]) {
+    if (c !== null && roleOf(cells[c])) hits++;
+  }
+  return hits >= 2;
+}
+
+function pointsOf(rules: Rule[]): number | null {
+  let sum = 0;
+  let any = false;
+  for (const r of rules) if (r.kind === "points") (sum += r.points), (any = true);
+  return any ? Math.round(sum * 1e6) / 1e6 : null;
+}
+
+function stripPoints(text: string): string {
+  return text.replace(/[(（]\s*(分值)?\s*[\d.．０-９]+\s*分\s*[)）]/g, "").trim();
+}
+
+interface RowText {
+  row: number;
+  id: string | null;
+  titleText: string;
+  methodText: string;
+  titleMerge: string | null;
+  maxValue: CellValue;
+  maxSpan: { top: number; bottom: number } | null;
+  categories: Array<{ text: string; cell: string }>;
+}
+
+/**
+ * Detects the score table of a sheet, or null when the sheet holds none.
+ * Never throws on odd content: what it cannot place, it leaves out.
+ */
+export function detectScoreTable(grid: Grid): ScoreTable | null {
+  const width = Math.max(columnCount(grid), ...grid.merges.map((m) => m.right + 1), 0);
+  if (width === 0) return null;
+  const mi = new MergeIndex(grid);
+  const header = findHeader(grid, mi, width);
+  if (!header) return null;
+  const { columns } = header;
+
+  const titleLines: string[] = [];
+  for (let r = 0; r < header.row; r++) {
+    const t = (grid.cells[r] ?? []).map(textOf).filter(Boolean).join(" ");
+    if (t) titleLines.push(t);
+  }
+
+  const table: ScoreTable = {
+    sheet: grid.name,
+    title: titleLines.join("\n"),
+    headerRow: header.row,
+    columns,
+    groups: new Map(),
+    items: [],
+    total: null,
+    lastRow: header.end,
+  };
+
+  const rows: RowText[] = [];
+  let section: Group | null = null;
+  const carried: Array<string | null> = columns.category.map(() => null);
+  const carriedCells: string[] = columns.category.map(() => "");
+  const rowGroups = new Map<number, string[]>();
+  const tableCols = new Set<number>();
+  for (let c = columns.first; c <= Math.max(columns.last, columns.scores.at(-1)?.col ?? 0); c++) tableCols.add(c);
+
+  const addGroup = (name: string, level: number, cell: string, parent: string | null): Group => {
+    const h = parseHeading(name);
+    const key = (parent ? parent + "/" : "") + compact(h.name);
+    let g = table.groups.get(key);
+    if (!g) {
+      const kind = groupKind(h.name);
+      g = { key, name: h.name, level, declared: kind === "bonus" ? null : h.points, cell, kind, bonusCaps: [] };
+      if (kind === "bonus" && h.points !== null) g.bonusCaps.push({ cap: h.points, cell, text: name });
+      table.groups.set(key, g);
+    }
+    return g;
+  };
+
+  for (let r = header.end + 1; r < grid.cells.length; r++) {
+    const cells = shownRow(mi, r, width);
+    const distinct = new Map<string, { text: string; col: number; span: number }>();
+    for (const c of tableCols) {
+      const t = textOf(cells[c]);
+      if (!t) continue;
+      const m = mi.mergeAt(r, c);
+      const k = m ? `m${m.top},${m.left}` : `c${c}`;
+      if (!distinct.has(k)) distinct.set(k, { text: t, col: m ? m.left : c, span: m ? m.right - m.left + 1 : 1 });
+    }
+    if (distinct.size === 0) continue;
+    if (isRepeatedHeader(cells, columns)) continue;
+
+    const first = [...distinct.values()].sort((a, b) => a.col - b.col)[0];
+    if (TOTAL_WORDS.test(compact(first.text))) {
+      const declaredCol = [...distinct.values()].find(
+        (d) => d !== first && !columns.scores.some((s) => s.col === d.col) && parseMaxCell(d.text).kind === "scored",
+      );
+      const maxCell = columns.max !== null ? parseMaxCell(valueAt(grid, r, columns.max)) : null;
+      const declared =
+        maxCell?.kind === "scored" ? maxCell.max : declaredCol ? (parseMaxCell(declaredCol.text) as { max: number }).max : null;
+      const declaredCell =
+        maxCell?.kind === "scored" && columns.max !== null ? toA1(r, columns.max) : declaredCol ? toA1(r, declaredCol.col) : null;
+      table.total = { row: r, declared, declaredCell };
+      table.lastRow = r;
+      break;
+    }
+
+    const scoreFilled = columns.scores.some((s) => textOf(valueAt(grid, r, s.col)) !== "");
+    if (distinct.size === 1 && !scoreFilled && first.col !== columns.max) {
+      const m = mi.mergeAt(r, first.col);
+      // An empty item row inside a merged category cell: nothing to read.
+      if (m && m.bottom > m.top && m.right === m.left) continue;
+      const { rules } = parseRules(first.text);
+      const groupCap = rules.find((x) => x.kind === "group_bonus_cap");
+      const cell = toA1(r, first.col);
+      table.lastRow = r;
+      if (groupCap && groupCap.kind === "group_bonus_cap") {
+        const last = table.items.at(-1);
+        const keys = last ? last.groups : [];
+        const target =
+          [...keys].reverse().map((k) => table.groups.get(k)!).find((g) => g.kind === "bonus") ??
+          (keys.length ? table.groups.get(keys[0]) : undefined);
+        target?.bonusCaps.push({ cap: groupCap.cap, cell, text: first.text });
+        continue;
+      }
+      const spansTable = first.span >= 2 || columns.category.includes(first.col) || first.col === columns.first;
+      if (spansTable) {
+        section = addGroup(first.text, 0, cell, null);
+        carried.fill(null);
+        continue;
+      }
+    }
+
+    const id = columns.id !== null ? textOf(valueAt(grid, r, columns.id)) || null : null;
+    const titleText = columns.title !== null ? textOf(cells[columns.title]) : "";
+    const methodText = columns.method !== null ? textOf(cells[columns.method]) : "";
+    const maxValue = columns.max !== null ? cells[columns.max] : null;
+    if (!titleText && !methodText && textOf(maxValue) === "") continue;
+
+    const categories: RowText["categories"] = [];
+    columns.category.forEach((c, i) => {
+      const t = textOf(cells[c]);
+      if (t) {
+        carried[i] = t;
+        const m = mi.mergeAt(r, c);
+        carriedCells[i] = toA1(m ? m.top : r, m ? m.left : c);
+      }
+      if (carried[i]) categories.push({ text: carried[i]!, cell: carriedCells[i] });
+    });
+    const tm = columns.title !== null ? mi.mergeAt(r, columns.title) : undefined;
+    const mm = columns.max !== null ? mi.mergeAt(r, columns.max) : undefined;
+    rows.push({
+      row: r,
+      id,
+      titleText,
+      methodText,
+      titleMerge: tm && tm.bottom > tm.top ? `${tm.top},${tm.left}` : null,
+      maxValue,
+      maxSpan: mm && mm.bottom > mm.top ? { top: mm.top, bottom: mm.bottom } : null,
+      categories,
+    });
+    let parent: string | null = section ? section.key : null;
+    const keys: string[] = section ? [section.key] : [];
+    categories.forEach((cat, level) => {
+      const g = addGroup(cat.text, level + (section ? 1 : 0), cat.cell, parent);
+      keys.push(g.key);
+      parent = g.key;
+    });
+    rowGroups.set(r, keys);
+    table.lastRow = r;
+  }
+
+  buildIndicators(table, rows, rowGroups);
+  return table.items.length > 0 || table.total ? table : null;
+}
+
+function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<number, string[]>): void {
+  const { columns } = table;
+  // Rows sharing a merged title cell form a block: the title is the block's heading.
+  const titleBlocks = new Map<string, RowText[]>();
+  for (const r of rows) if (r.titleMerge) titleBlocks.set(r.titleMerge, [...(titleBlocks.get(r.titleMerge) ?? []), r]);
+
+  const consumed = new Set<number>();
+  for (const r of rows) {
+    if (consumed.has(r.row)) continue;
+    const groups = [...(rowGroups.get(r.row) ?? [])];
+    const block = r.titleMerge ? titleBlocks.get(r.titleMerge)! : null;
+    const sharedTitle = block !== null && block.length > 1;
+    if (sharedTitle) {
+      const parent = groups.at(-1) ?? null;
+      const h = parseHeading(r.titleText);
+      const key = (parent ? parent + "/" : "") + "§" + compact(h.name);
+      if (!table.groups.has(key)) {
+        const first = block![0];
+        table.groups.set(key, {
+          key,
+          name: h.name,
+          level: groups.length,
+          declared: h.points,
+          cell: toA1(first.row, columns.title!),
+          kind: "normal",
+          bonusCaps: [],
+        });
+      }
+      groups.push(key);
+    }
+
+    // A 分值 merged over several rows: either each row carries its own "(N分)" (then the merged
+    // value is the block's declared total), or the rows are one indicator.
+    let members = [r];
+    let maxValue = r.maxValue;
+    let maxCellRow = r.row;
+    if (r.maxSpan && r.maxSpan.top === r.row) {
+      const span = rows.filter((x) => x.row >= r.maxSpan!.top && x.row <= r.maxSpan!.bottom);
+      const ownPoints = span.every((x) => pointsOf(parseRules(x.titleText).rules.concat(parseRules(x.methodText).rules)) !== null);
+      if (span.length > 1 && ownPoints) {
+        const mc = parseMaxCell(r.maxValue);
+        const key = (groups.at(-1) ? groups.at(-1) + "/" : "") + `#${r.row}`;
+        table.groups.set(key, {
+          key,
+          name: stripPoints(r.titleText) || `第${r.row + 1}行起`,
+          level: groups.length,
+          declared: mc.kind === "scored" ? mc.max : null,
+          cell: toA1(r.row, columns.max!),
+          kind: "normal",
+          bonusCaps: [],
+        });
+        for (const x of span) {
+          rowGroups.set(x.row, [...(rowGroups.get(x.row) ?? []), key]);
+          x.maxValue = null;
+        }
+        groups.push(key);
+        maxValue = null;
+      } else if (span.length > 1) {
+        members = span;
+        for (const x of span) consumed.add(x.row);
+      }
+    } else if (r.maxSpan && r.maxSpan.top !== r.row && r.maxValue !== null) {
+      // A continuation row of a merged 分值 we did not start from: its own text decides.
+      maxValue = null;
+      maxCellRow = -1;
+    }
+
+    const titleText = members.map((m) => m.titleText).filter((t, i, a) => t && a.indexOf(t) === i).join(" ");
+    const methodText = members.map((m) => m.methodText).filter((t, i, a) => t && a.indexOf(t) === i).join(";");
+    table.items.push(
+      describeIndicator(table, {
+        row: r.row,
+        id: r.id,
+        titleText: sharedTitle ? "" : titleText,
+        blockTitle: sharedTitle ? r.titleText : "",
+        methodText,
+        maxValue,
+        maxCell: maxCellRow >= 0 && columns.max !== null ? toA1(maxCellRow, columns.max) : null,
+        groups,
+      }),
+    );
+  }
+}
+
+function describeIndicator(
+  table: ScoreTable,
+  r: { row: number; id: string | null; titleText: string; blockTitle: string; methodText: string; maxValue: CellValue; maxCell: string | null; groups: string[] },
+): Indicator {
+  const method = parseRules(r.methodText);
+  const title = parseRules(r.titleText);
+  const rules: Rule[] = [...title.rules.filter((x) => x.kind !== "points"), ...method.rules];
+  const issues = [...title.issues, ...method.issues];
+  const mc: MaxCell = parseMaxCell(r.maxValue);
+  const section = [...r.groups].reverse().map((k) => table.groups.get(k)!).find((g) => g.kind !== "normal");
+  const textPoints = pointsOf(method.rules) ?? pointsOf(title.rules);
+  const hasVeto = rules.some((x) => x.kind === "veto");
+  const bonus = rules.some((x) => x.kind === "bonus" || x.kind === "bonus_cap");
+  const deduct = rules.some((x) => x.kind === "deduct" || x.kind === "deduct_cap");
+  const displayTitle =
+    stripPoints(r.titleText) || stripPoints(r.methodText).slice(0, 60) || stripPoints(r.blockTitle) || `第${r.row + 1}行`;
+
+  const titlePoints = pointsOf(title.rules);
+  const declared =
+    titlePoints !== null && (mc.kind === "scored" || pointsOf(method.rules) !== null) && table.columns.title !== null
+      ? { points: titlePoints, cell: toA1(r.row, table.columns.title) }
+      : null;
+  const base = { row: r.row, id: r.id, title: displayTitle, groups: r.groups, rules, issues, sectionCap: null, maxCell: r.maxCell, declared, sign: null };
+  const ruleSign = bonus && deduct ? "both" : bonus ? "bonus" : deduct ? "deduct" : null;
+
+  if (mc.kind === "veto" || (hasVeto && mc.kind !== "scored" && textPoints === null)) {
+    return { ...base, kind: "veto", max: null, sign: null };
+  }
+  if (mc.kind === "adjust") return { ...base, kind: "adjust", max: null, sign: mc.sign };
+  if (section) {
+    const sign = section.kind === "both" ? "both" : section.kind === "bonus" ? "bonus" : (ruleSign ?? "deduct");
+    const cap = mc.kind === "scored" ? mc.max : null;
+    return { ...base, kind: "adjust", max: null, sign: section.kind === "normal" ? ruleSign : sign, sectionCap: cap };
+  }
+  if (mc.kind === "scored") return { ...base, kind: "scored", max: mc.max };
+  if (textPoints !== null) {
+    return { ...base, kind: "scored", max: textPoints, maxCell: toA1(r.row, (r.methodText ? table.columns.method : table.columns.title) ?? 0) };
+  }
+  if (ruleSign) return { ...base, kind: "adjust", max: null, sign: ruleSign };
+  return { ...base, kind: "scored", max: null };
+}

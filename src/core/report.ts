@@ -1,0 +1,111 @@
+/**
+ * Report: the one result every front end shows (the pane, the CLI's text and JSON output, the
+ * 核算结果 sheet). JSON-serialisable as it is; `schemaVersion` changes when a field changes meaning.
+ */
+import type { CellValue } from "./grid";
+import type { RenderedFinding, Severity } from "./findings";
+import type { Rule } from "./rules/types";
+
+export type ItemKind = "scored" | "adjust" | "veto";
+
+export interface ItemReport {
+  /** 1-based sheet row of the item. */
+  row: number;
+  /** 序号 as written ("1", "(一)"), null when the table has none. */
+  id: string | null;
+  category: string | null;
+  title: string;
+  kind: ItemKind;
+  /** 分值; null for adjustment and veto items and for items whose maximum is unknown. */
+  max: number | null;
+  rules: Rule[];
+  /** The score cell that was read (A1, no `$`). */
+  cell: string;
+  entered: CellValue;
+  /** What the item counts for after clamps and caps (before group caps). */
+  score: number;
+  /** False when the entry said 不适用 / 不涉及 / 无此项. */
+  applicable: boolean;
+}
+
+export interface CategoryReport {
+  name: string;
+  max: number;
+  score: number;
+}
+
+export interface TotalReport {
+  max: number;
+  base: number;
+  adjustments: number;
+  final: number;
+  /** final / max, 0 when max is 0. */
+  rate: number;
+  vetoed: boolean;
+}
+
+/** Where the score table stands, for write-back (0-based indices). */
+export interface ScoreTablePlacement {
+  headerRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  lastRow: number;
+  scoreColumn: number;
+  /** The row of 合计/总计, if the table has one. */
+  totalRow: number | null;
+}
+
+export interface ScoreSheetReport {
+  kind: "score";
+  sheet: string;
+  /** The recognised template's id, null when unknown. */
+  scheme: string | null;
+  schemeName: string | null;
+  /** The header of the score column that was scored. */
+  column: string;
+  /** Every score column the table has (自查评分, 考核评分 …). */
+  columns: string[];
+  /** The unit classes the rules name (一类, 二类 …) and the one used. */
+  unitClasses: string[];
+  unitClass: string | null;
+  items: ItemReport[];
+  categories: CategoryReport[];
+  total: TotalReport;
+  placement: ScoreTablePlacement;
+}
+
+export interface StatisticsRowReport {
+  label: string;
+  unit: string;
+  cell: string;
+  value: CellValue;
+}
+
+export interface StatisticsSheetReport {
+  kind: "statistics";
+  sheet: string;
+  format: "2017" | "2021";
+  rows: StatisticsRowReport[];
+}
+
+export type SheetReport = ScoreSheetReport | StatisticsSheetReport;
+
+export interface Report {
+  schemaVersion: 1;
+  file: string | null;
+  /** The score column asked for (or the first one found). */
+  column: string | null;
+  sheets: SheetReport[];
+  findings: RenderedFinding[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+export function summarize(findings: { severity: Severity }[]): Report["summary"] {
+  const s = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === "error") s.errors++;
+    else if (f.severity === "warning") s.warnings++;
+    else s.infos++;
+  }
+  return s;
+}

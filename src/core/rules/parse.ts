@@ -1,0 +1,455 @@
+/**
+ * Rule text (评价办法 / 具体标准) → rules. Text is cut into sentences (。;\n) and clauses
+ * (,:()); each clause is read by a table of recognizers, and caps are attached to the per-unit
+ * rule before them in the same sentence. Never throws: what is not understood becomes an issue.
+ */
+import type { CellValue } from "../grid";
+import type { MaxCell, ParseResult, Rule, RuleIssue } from "./types";
+import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
+
+// ——— patterns ———
+
+/** A number as written in rule text: "4", "0.5", "两", "十五", "一点五". One capture group. */
+const NUM = `(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)`;
+/** Counting words (量词) a per-unit rule counts by, longest first. */
+const UNIT_WORDS = [
+  "个工作日", "工作日", "个月", "栏目", "人次", "篇次", "件次", "项次", "批次", "季度",
+  "件", "份", "篇", "次", "项", "个", "条", "处", "周", "期", "起", "例", "天", "日", "月",
+  "人", "家", "张", "场", "批", "所", "户", "名", "位", "本", "套", "宗", "部", "则", "笔", "台", "期",
+];
+const UNIT = `(${UNIT_WORDS.join("|")})`;
+const DEDUCT_VERB = "扣分|扣除|扣减|倒扣|扣|减分|减去|减少|减";
+const BONUS_VERB = "加分|增加|奖励|加计|加|奖";
+const CAP_BEFORE = "累计|合计|共计|总计|总共|最多|最高|至多|共";
+const CAP_AFTER = "累计|合计|共计|总计|最多|最高|至多|不超过|不得超过|不超|不高于|不多于|上限为|上限是|上限|封顶|以|总分";
+const CAP_END = "(?:为限|封顶)?";
+
+/** Mask for text a recognizer has used; matches no pattern below. */
+const USED = "\u0001";
+
+type Sign = "deduct" | "bonus";
+
+type Atom =
+  | { t: "rule"; pos: number; rule: Rule }
+  /** A cap phrase; `sign` null when it does not say (累计不超过10分); `full` for 满分N分, `restate` for 超过N分的按N分计算. */
+  | { t: "cap"; pos: number; sign: Sign | null; cap: number; form: "cap" | "full" | "restate" }
+  /** Understood and deliberately giving no rule ("半年及全年各1分"). */
+  | { t: "none"; pos: number };
+
+/** What a recognizer makes: an atom before its position is known. */
+type Made = Atom extends infer A ? (A extends Atom ? Omit<A, "pos"> : never) : never;
+
+interface ClauseCtx {
+  /** The clause with used text masked. */
+  masked: string;
+}
+
+interface Recognizer {
+  name: string;
+  re: RegExp;
+  /** null when the match is not what it looked like: the text stays for the next recognizers. */
+  make: (m: RegExpExecArray, ctx: ClauseCtx) => Made | null;
+}
+
+const num = (s: string | undefined): number | null => (s === undefined ? null : parseNumber(s));
+
+function rx(source: string): RegExp {
+  return new RegExp(source, "g");
+}
+
+/** The first capture group that took part in the match (alternatives each have their own). */
+const firstGroup = (m: RegExpExecArray): string | undefined => m.slice(1).find((g) => g !== undefined);
+
+function capAtom(sign: Sign | null, form: "cap" | "full" | "restate" = "cap") {
+  return (m: RegExpExecArray): Made | null => {
+    const cap = num(firstGroup(m));
+    return cap === null ? null : { t: "cap", sign, cap, form };
+  };
+}
+
+function pointsAtom(m: RegExpExecArray): Made | null {
+  const points = num(firstGroup(m));
+  return points === null ? null : { t: "rule", rule: { kind: "points", points, text: "" } };
+}
+
+/** What a per-unit phrase counts: "一项" → 项, "每次" → 次, "单份" → 份; undefined when it counts by more than one ("每3次"). */
+function unitBefore(prefix: string): string | null | undefined {
+  const re = rx(`(每|单)?${NUM}?${UNIT}`);
+  let counted: { unit: string; n: number | null } | null = null;
+  let each: string | null = null;
+  for (let m = re.exec(prefix); m; m = re.exec(prefix)) {
+    const before = prefix.slice(Math.max(0, m.index - 3), m.index);
+    const after = prefix.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    // "20个工作日内", "3日内", "每月至少2期", "第一名", "超过3次" are conditions, not counts
+    if (/(至少|不少于|不低于|不足|超过|少于|低于|满|第|近)$/.test(before)) continue;
+    if (/^(内|以内|之内|以上|以下|后|前|性)/.test(after)) continue;
+    const unit = m[3].replace(/^个(?=.)/, ""); // "一个月" counts months
+    if (m[2] !== undefined) counted = { unit, n: m[1] === "单" ? 1 : num(m[2]) };
+    else if (m[1] === "单") counted = { unit, n: 1 };
+    else if (m[1] === "每") each = unit;
+  }
+  if (counted) return counted.n === 1 ? counted.unit : undefined;
+  return each;
+}
+
+function perUnit(kind: Sign, stepGroup: number, slashUnitGroup: number) {
+  return (m: RegExpExecArray, ctx: ClauseCtx): Made | null => {
+    const step = num(m[stepGroup]);
+    if (step === null) return null;
+    const start = ctx.masked.lastIndexOf(USED, m.index) + 1;
+    const unit = m[slashUnitGroup] ?? unitBefore(ctx.masked.slice(start, m.index));
+    if (unit === undefined) return null;
+    return { t: "rule", rule: { kind, step, unit, cap: null, unitClass: null, text: "" } };
+  };
+}
+
+/** The recognizers, in the order they take their text (caps before the per-unit verbs they contain). */
+const RECOGNIZERS: Recognizer[] = [
+  {
+    name: "veto",
+    re: rx(
+      `(?:执行|实行|实施|采取|行)?一票否决(?:制度|制|项)?|否决项|` +
+        `(?:(?:全年|年度|考核)[^,;${USED}]{0,12}?)?(?:总分|总成绩|分值|得分|成绩)(?:扣为|计为|记为|降为|为|按)[0零]分`,
+    ),
+    make: (m) => (/^(?:全年|年度|考核|总)/.test(m[0]) || m[0].includes("否决") ? { t: "rule", rule: { kind: "veto", text: "" } } : null),
+  },
+  {
+    name: "floor",
+    re: rx(`扣完为止|扣满为止|扣[至到][0零]分|(?:本|该|此)?(?:项|指标|项目)?不得分|不计分|不予计分|得分为[0零]分?|(?:得|计|记|按|扣为|计为|记为|为)[0零]分`),
+    make: () => ({ t: "rule", rule: { kind: "floor", text: "" } }),
+  },
+  {
+    name: "group bonus cap",
+    re: rx(
+      `(?:(?:以上|上述|所有|全部|本类|本部分)[^,;${USED}]{0,10}?加分|加分(?:项目|项|指标|事项|部分|总分|合计|总计|总和))` +
+        `(?:[^,;\\d${USED}]{0,10}?(?:累计|合计|总计|共计|最高|最多|不超过|不得超过|上限|封顶)[^,;\\d${USED}]{0,6}?${NUM}分|\\(${NUM}分\\))`,
+    ),
+    make: (m) => {
+      const cap = num(firstGroup(m));
+      return cap === null ? null : { t: "rule", rule: { kind: "group_bonus_cap", cap, text: "" } };
+    },
+  },
+  {
+    name: "deduction cap",
+    re: rx(
+      `(?:${CAP_BEFORE})+可?(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER})*${NUM}分${CAP_END}|(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER})+${NUM}分${CAP_END}|扣[满完]${NUM}分为?止`,
+    ),
+    make: capAtom("deduct"),
+  },
+  {
+    name: "bonus cap",
+    re: rx(`(?:${CAP_BEFORE})+可?(?:加分|${BONUS_VERB})(?:${CAP_AFTER})*${NUM}分${CAP_END}|(?:加分|${BONUS_VERB})(?:${CAP_AFTER})+${NUM}分${CAP_END}`),
+    make: capAtom("bonus"),
+  },
+  { name: "restated cap", re: rx(`超过${NUM}分的?(?:部分)?(?:按|以|计)${NUM}分(?:计算|计|算)?`), make: capAtom(null, "restate") },
+  { name: "full marks", re: rx(`满分(?:为|是)?${NUM}分`), make: capAtom(null, "full") },
+  {
+    name: "cap",
+    re: rx(
+      `(?:(?:${CAP_BEFORE})+可?(?:得|计|达)?(?:不超过|不得超过|不超|不高于|不多于|为)?|不超过|不得超过|不高于|不多于|(?:上限|封顶)(?:为|是)?|以)${NUM}分${CAP_END}|${NUM}分(?:封顶|为限)`,
+    ),
+    make: capAtom(null),
+  },
+  // "半年及全年各1分" says how an item's points are split: no rule of its own
+  { name: "parts", re: rx(`(?:各|分别为|分别)${NUM}分`), make: () => ({ t: "none" }) },
+  { name: "points in brackets", re: rx(`\\(${NUM}分\\)`), make: pointsAtom },
+  { name: "points (分值)", re: rx(`分值(?:为|是|:)?${NUM}分`), make: pointsAtom },
+  { name: "deduction", re: rx(`(?:${DEDUCT_VERB})${NUM}分(?:/${UNIT})?`), make: perUnit("deduct", 1, 2) },
+  { name: "bonus", re: rx(`(?:${BONUS_VERB})${NUM}分(?:/${UNIT})?`), make: perUnit("bonus", 1, 2) },
+  {
+    // "1件2分", "每篇1分": points per unit with no verb, read as a bonus
+    name: "bonus without verb",
+    re: rx(`(每|单)?${NUM}?${UNIT}(?:计|得|记|给)?${NUM}分`),
+    make: (m) => {
+      const count = m[1] === "单" ? 1 : num(m[2]);
+      const step = num(m[4]);
+      if (step === null || (m[1] === undefined && m[2] === undefined)) return null;
+      if (m[2] !== undefined && count !== 1) return null;
+      return { t: "rule", rule: { kind: "bonus", step, unit: m[3], cap: null, unitClass: null, text: "" } };
+    },
+  },
+  {
+    // "0-4分", "0～4分" with no verb: the item is worth up to 4
+    name: "points range",
+    re: rx(`(?:\\d+(?:\\.\\d+)?|零)[-~〜—–至到]${NUM}分`),
+    make: (m, ctx) => (/[扣加减]|酌情/.test(ctx.masked) ? null : pointsAtom(m)),
+  },
+  { name: "bare points", re: /^(?:本项|该项|此项)?(?:计|共|共计|合计|总计)?(\d+(?:\.\d+)?)分$/g, make: pointsAtom },
+];
+
+/** Phrases that leave the score to the assessor: understood, no rule. */
+const DISCRETIONARY =
+  /酌情|按比例|视情|加重扣分|确定(?:加分|扣分)|评分|赋分|打分|(?:根据|依据|按照|结合)[^,;]{0,40}?(?:扣分|加分|计分|确定)/;
+/** A clause still saying "N分", "扣N…" or "得N分" after every recognizer: a rule we did not understand. */
+const UNREAD = new RegExp(`\\d分|扣(?:除|减)?${NUM}|加${NUM}分|(?:得|计|记)${NUM}分`);
+
+/** "一类考核单位" → "一类"; "A类单位" → "A类". Not "同一类". */
+const UNIT_CLASS = /(?<![同这此某每])([一二三四五六七八九十A-Za-z甲乙丙丁]|\d+)类(?:考核)?(?:单位|地区|部门|乡镇|对象)?/g;
+
+// ——— text → sentences → clauses ———
+
+interface Clause {
+  /** Normalized-text indices, end exclusive. */
+  start: number;
+  end: number;
+  atoms: Atom[];
+  discretionary: boolean;
+  unread: boolean;
+}
+
+/** Half-width, no spaces (kept: newlines), with each char's index in the original. */
+function normalize(original: string): { text: string; at: number[] } {
+  const half = toHalfWidth(original);
+  let text = "";
+  const at: number[] = [];
+  for (let i = 0; i < half.length; i++) {
+    let ch = half[i];
+    if (ch === "\r") ch = "\n";
+    else if (ch !== "\n" && /\s/.test(ch)) continue;
+    text += ch;
+    at.push(i);
+  }
+  return { text, at };
+}
+
+const SENTENCE_END = new Set([";", "。", "\n", "!", "?", "！", "？"]);
+const CLAUSE_END = new Set([",", ":", "(", ")", "[", "]", "〔", "〕", "【", "】", "﹙", "﹚"]);
+const POINTS_TOKEN = new RegExp(`\\(${NUM}分\\)`, "y");
+
+/** Sentences as lists of clause spans; "(3分)" stays in its clause and ends it. */
+function splitSentences(text: string): Array<Array<{ start: number; end: number }>> {
+  const sentences: Array<Array<{ start: number; end: number }>> = [];
+  let clauses: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  const endClause = (end: number, next: number) => {
+    if (end > start) clauses.push({ start, end });
+    start = next;
+  };
+  const endSentence = () => {
+    if (clauses.length) sentences.push(clauses);
+    clauses = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "(") {
+      POINTS_TOKEN.lastIndex = i;
+      const m = POINTS_TOKEN.exec(text);
+      if (m) {
+        const previous = sentences[sentences.length - 1];
+        if (clauses.length === 0 && start === i && previous) {
+          // "…的功能。(4分)": the points close the sentence before them
+          previous[previous.length - 1].end = i + m[0].length;
+          start = i + m[0].length;
+        } else {
+          endClause(i + m[0].length, i + m[0].length);
+        }
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    const decimalPoint = ch === "." && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? "");
+    if (SENTENCE_END.has(ch) || (ch === "." && !decimalPoint)) {
+      endClause(i, i + 1);
+      endSentence();
+    } else if (CLAUSE_END.has(ch)) {
+      endClause(i, i + 1);
+    }
+  }
+  endClause(text.length, text.length);
+  endSentence();
+  return sentences;
+}
+
+function readClause(text: string, span: { start: number; end: number }): Clause {
+  const ctx: ClauseCtx = { masked: text.slice(span.start, span.end) };
+  const atoms: Atom[] = [];
+  for (const r of RECOGNIZERS) {
+    r.re.lastIndex = 0;
+    for (let m = r.re.exec(ctx.masked); m; m = r.re.exec(ctx.masked)) {
+      const atom = m[0].length ? r.make(m, ctx) : null;
+      if (atom) {
+        atoms.push({ ...atom, pos: m.index } as Atom);
+        ctx.masked = ctx.masked.slice(0, m.index) + USED.repeat(m[0].length) + ctx.masked.slice(m.index + m[0].length);
+      }
+      if (m[0].length === 0) r.re.lastIndex++;
+    }
+  }
+  atoms.sort((a, b) => a.pos - b.pos);
+  const residue = ctx.masked;
+  const discretionary = DISCRETIONARY.test(residue);
+  return { ...span, atoms, discretionary, unread: !discretionary && UNREAD.test(residue) };
+}
+
+// ——— clauses → rules ———
+
+/** A rule being built, with the span of text it came from. */
+interface Built {
+  rule: Rule;
+  from: number;
+  to: number;
+}
+
+function unitClassIn(text: string): string | null {
+  let found: string | null = null;
+  for (const m of text.matchAll(UNIT_CLASS)) found = `${m[1]}类`;
+  return found;
+}
+
+function isPerUnit(r: Rule): r is Extract<Rule, { kind: Sign }> {
+  return r.kind === "deduct" || r.kind === "bonus";
+}
+
+/** Reads one sentence: its clauses in order, caps attached to the per-unit rule before them. */
+class SentenceReader {
+  readonly built: Built[] = [];
+  private groupStart: number | null = null;
+
+  constructor(
+    private readonly norm: string,
+    private readonly state: { lastSign: Sign | null; issues: RuleIssue[]; original: (from: number, to: number) => string },
+  ) {}
+
+  read(span: { start: number; end: number }): void {
+    const clause = readClause(this.norm, span);
+    this.groupStart ??= clause.start;
+    for (const atom of clause.atoms) {
+      if (atom.t === "rule") this.rule(atom, clause);
+      else if (atom.t === "cap") this.cap(atom, clause);
+    }
+    if (clause.unread) this.notUnderstood(clause);
+    if (clause.atoms.length || clause.unread) this.groupStart = null;
+  }
+
+  private add(rule: Rule, clause: Clause): void {
+    this.built.push({ rule, from: this.groupStart ?? clause.start, to: clause.end });
+  }
+
+  private notUnderstood(clause: Clause): void {
+    this.state.issues.push({ code: "rule_not_understood", text: this.state.original(clause.start, clause.end) });
+  }
+
+  private rule(atom: Extract<Atom, { t: "rule" }>, clause: Clause): void {
+    const r = atom.rule;
+    const same = this.built.find((b) => b.rule.kind === r.kind && (r.kind === "veto" || r.kind === "floor"));
+    if (same) {
+      same.to = clause.end; // "执行一票否决,全年政务公开分值扣为0分" is one veto
+    } else if (isPerUnit(r)) {
+      const before = this.norm.slice(this.groupStart ?? clause.start, clause.start + atom.pos);
+      this.add({ ...r, unitClass: unitClassIn(before) }, clause);
+      this.state.lastSign = r.kind;
+    } else {
+      this.add(r, clause);
+    }
+  }
+
+  private cap(cap: Extract<Atom, { t: "cap" }>, clause: Clause): void {
+    const candidates = this.built.filter((b) => isPerUnit(b.rule) && (cap.sign === null || b.rule.kind === cap.sign));
+    const target = candidates[candidates.length - 1];
+    const uncapped = candidates.filter((b) => isPerUnit(b.rule) && b.rule.cap === null);
+    // "市级1篇加0.5分,省级1篇加1分,加分累计不超过3分" caps the item, not its last phrase
+    const wholeItem = uncapped.length > 1 && cap.form !== "restate";
+    // "满分10分" caps a bonus ("1件2分,满分10分"); after a deduction it is the item's points
+    const fits = cap.form !== "full" || target?.rule.kind === "bonus";
+    if (target && isPerUnit(target.rule) && target.rule.cap === null && !wholeItem && fits) {
+      target.rule = { ...target.rule, cap: cap.cap };
+      target.to = clause.end;
+      return;
+    }
+    const last = this.built[this.built.length - 1];
+    if (last && "cap" in last.rule && last.rule.cap === cap.cap) {
+      last.to = clause.end; // "以上加分项累计最高5分,超过5分的按5分计算" says it twice
+      return;
+    }
+    if (cap.form === "full") {
+      this.add({ kind: "points", points: cap.cap, text: "" }, clause);
+      return;
+    }
+    const sign = cap.sign ?? (wholeItem ? (target.rule.kind as Sign) : this.state.lastSign);
+    if (sign === null) this.notUnderstood(clause);
+    else this.add({ kind: sign === "deduct" ? "deduct_cap" : "bonus_cap", cap: cap.cap, text: "" }, clause);
+  }
+}
+
+const OPENING = /[(（]/g;
+const CLOSING = /[)）]/g;
+
+/** The user's words from `start` to `end`, taking in the bracket that closes or opens them: "每篇加1分(最高3分)". */
+function quote(text: string, start: number, end: number): string {
+  const part = text.slice(start, end);
+  const unclosed = (part.match(OPENING)?.length ?? 0) - (part.match(CLOSING)?.length ?? 0);
+  const after = /^\s*[)）]/.exec(text.slice(end, end + 20));
+  const before = /[(（]\s*$/.exec(text.slice(Math.max(0, start - 20), start));
+  if (unclosed > 0 && after) end += after[0].length;
+  if (unclosed < 0 && before) start -= before[0].length;
+  return text.slice(start, end).trim();
+}
+
+/**
+ * Reads the rule text of one indicator. Never throws: the rules it understood, and an issue for
+ * each clause that speaks of points (扣/加/N分) in a way it could not read.
+ */
+export function parseRules(text: string): ParseResult {
+  const issues: RuleIssue[] = [];
+  const built: Built[] = [];
+  try {
+    if (typeof text !== "string" || text.trim() === "") return { rules: [], issues };
+    const { text: norm, at } = normalize(text);
+    const original = (from: number, to: number) => quote(text, at[from], at[to - 1] + 1);
+    const state = { lastSign: null as Sign | null, issues, original };
+    for (const spans of splitSentences(norm)) {
+      const reader = new SentenceReader(norm, state);
+      for (const span of spans) reader.read(span);
+      for (const b of reader.built) b.rule = { ...b.rule, text: original(b.from, b.to) };
+      built.push(...reader.built);
+    }
+    return { rules: built.map((b) => b.rule), issues };
+  } catch {
+    // a bug of ours must not stop the scoring of everything else
+    return { rules: [], issues: [...issues, { code: "rule_not_understood", text: String(text) }] };
+  }
+}
+
+/** The "(N分)" amounts written inside criterion text, in order. */
+export function pointsIn(text: string): number[] {
+  return parseRules(text).rules.flatMap((r) => (r.kind === "points" ? [r.points] : []));
+}
+
+// ——— the 分值 cell and headings ———
+
+const VETO_CELL = /^(?:一票否决(?:项|制)?|否决项?)$/;
+const DASHES = /^[-—–/\\]+$/;
+
+/**
+ * The 分值 cell: a number or "10分" → scored; "加分项", "扣分项", "加、扣分项" → adjust;
+ * "一票否决" → veto; empty (or only a dash) → blank; anything else → unknown.
+ */
+export function parseMaxCell(v: CellValue): MaxCell {
+  if (v === null || v === undefined) return { kind: "blank" };
+  if (typeof v === "number") return Number.isFinite(v) ? { kind: "scored", max: v } : { kind: "unknown", text: String(v) };
+  if (typeof v !== "string") return { kind: "unknown", text: String(v) };
+  const s = toHalfWidth(v).replace(/\s+/g, "");
+  if (s === "" || DASHES.test(s)) return { kind: "blank" };
+  const n = parseNumber(s.replace(/^(?:满分|分值|共|计)[:为]?/, "").replace(/分$/, ""));
+  if (n !== null) return { kind: "scored", max: n };
+  if (VETO_CELL.test(s)) return { kind: "veto" };
+  const adjust = /^附?([加扣减])(?:分?[、/和与及或,]?|分?)([加扣减])?分(?:项目|项|指标|类)?(?:\(.*\))?$/.exec(s);
+  if (adjust) {
+    const signs = new Set([adjust[1], adjust[2]].filter((x) => x !== undefined).map((x) => (x === "加" ? "bonus" : "deduct")));
+    return { kind: "adjust", sign: signs.size === 2 ? "both" : signs.has("bonus") ? "bonus" : "deduct" };
+  }
+  return { kind: "unknown", text: v.trim() };
+}
+
+const HEADING_NUMBER = new RegExp(
+  `^(?:第[${CHINESE_NUMERAL_CHARS}\\d]+[部分章节条项类]*[、.:]?|[${CHINESE_NUMERAL_CHARS}]+[、.]|\\([${CHINESE_NUMERAL_CHARS}\\d]+\\)[、.]?|\\d+(?:\\.\\d+)*[、.](?!\\d)|\\d+(?=[^\\d.]))`,
+);
+const HEADING_POINTS = new RegExp(`\\((?:共|满分|分值|计)?${NUM}分\\)$`);
+
+/** A category heading: "三、加分项(5分)" → { name: "加分项", points: 5 }; "组 织 领 导 (20分)" → "组织领导", 20. */
+export function parseHeading(text: string): { name: string; points: number | null } {
+  const s = toHalfWidth(typeof text === "string" ? text : "").replace(/\s+/g, "");
+  const p = HEADING_POINTS.exec(s);
+  const points = p ? num(p[1]) : null;
+  const name = (p ? s.slice(0, p.index) : s).replace(HEADING_NUMBER, "").replace(/^[、.:,;]+|[、.:,;]+$/g, "");
+  return { name, points };
+}

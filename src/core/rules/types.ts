@@ -1,0 +1,44 @@
+/**
+ * Structured rules read from the Chinese rule text of an indicator (its 分值 cell and its
+ * 评价办法 / 具体标准 text). Every rule keeps the phrase it came from in `text`.
+ */
+export type Rule =
+  /** "一项未达标扣4分", "每周缺少1条信息扣0.1分": `step` points off per unit; `cap` = "累计不超过N分"/"最多扣N分". */
+  | { kind: "deduct"; step: number; unit: string | null; cap: number | null; unitClass: string | null; text: string }
+  /** "1件2分", "每次加1.5分": `step` points per unit; `cap` = "满分N分"/"累计不超过N分"/"最高不超过N分". */
+  | { kind: "bonus"; step: number; unit: string | null; cap: number | null; unitClass: string | null; text: string }
+  /** A cap on the item's whole deduction that stands on its own ("最多扣40分" with no per-unit phrase before it). */
+  | { kind: "deduct_cap"; cap: number; text: string }
+  /** A cap on the item's whole bonus that stands on its own ("加分最高不超过3分"). */
+  | { kind: "bonus_cap"; cap: number; text: string }
+  /** "扣完为止", "本项不得分", "得0分": the item floors at 0 (it may be scored 0). */
+  | { kind: "floor"; text: string }
+  /** "一票否决", "执行一票否决", "分值扣为0分": triggering it sets the whole sheet's final to 0. */
+  | { kind: "veto"; text: string }
+  /** "以上加分项累计最高5分", a bonus section "加分项(5分)": caps the sum of that section's bonuses. */
+  | { kind: "group_bonus_cap"; cap: number; text: string }
+  /** "(3分)" inside a criterion, "分值6分": points that make up the item's maximum. */
+  | { kind: "points"; points: number; text: string };
+
+export type RuleKind = Rule["kind"];
+
+/** The 分值 cell read on its own. */
+export type MaxCell =
+  | { kind: "scored"; max: number }
+  /** "加分项" / "扣分项" / "加、扣分项": an adjustment item; `sign` says which way it may go. */
+  | { kind: "adjust"; sign: "bonus" | "deduct" | "both" }
+  | { kind: "veto" }
+  | { kind: "blank" }
+  | { kind: "unknown"; text: string };
+
+/** Something in the rule text the parser met and could not use. Never thrown. */
+export interface RuleIssue {
+  code: "rule_not_understood";
+  /** The phrase (clause) that was not understood. */
+  text: string;
+}
+
+export interface ParseResult {
+  rules: Rule[];
+  issues: RuleIssue[];
+}

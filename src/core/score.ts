@@ -1,0 +1,372 @@
+/**
+ * Scoring semantics: what each entry counts for (clamps, caps, veto, not-applicable), group
+ * bonus caps, category subtotals and the total. Works on a detected ScoreTable and its grid.
+ */
+import { compact, toA1, valueAt, type CellValue, type Grid } from "./grid";
+import type { Finding } from "./findings";
+import type { Indicator, ScoreTable } from "./layout/detect";
+import type { CategoryReport, ItemReport, ScoreSheetReport } from "./report";
+import { parseNumber } from "./rules/numbers";
+import type { Rule, RuleKind } from "./rules/types";
+import type { Scheme } from "../schemes/types";
+
+export interface ScoreOptions {
+  /** Header of the score column to score; default the first score column. */
+  column?: string;
+  /** Unit class for rates by class (一类, 二类 …); default the first the rules name. */
+  unitClass?: string;
+  scheme?: Scheme | null;
+}
+
+const EPS = 1e-6;
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** What an entry in a score cell says. */
+export type Entry =
+  | { kind: "blank" }
+  | { kind: "not_applicable"; text: string }
+  | { kind: "number"; value: number; fromText: boolean }
+  | { kind: "yes" }
+  | { kind: "no" }
+  | { kind: "text"; text: string };
+
+const NOT_APPLICABLE = /^(不适用|不涉及|无此项|本项不适用|不适合|—+|－+|-{2,}|／|\/|N\/?A)$/i;
+const YES = /^(是|有|发生|触发|已触发|√|✓|✔|Y|YES)$/i;
+const NO = /^(否|无|未发生|未触发|没有|×|✗|N|NO)$/i;
+
+/** Reads a score cell: numbers, "5分", "５", " 5 ", "扣0.4", "加2", 不适用, 是/否. */
+export function readEntry(v: CellValue): Entry {
+  if (v === null || v === undefined) return { kind: "blank" };
+  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v, fromText: false } : { kind: "text", text: String(v) };
+  if (typeof v === "boolean") return { kind: "text", text: v ? "TRUE" : "FALSE" };
+  const t = compact(v);
+  if (!t) return { kind: "blank" };
+  if (NOT_APPLICABLE.test(t)) return { kind: "not_applicable", text: t };
+  const m = /^(扣|减|加|\+|＋)?(.+?)(分)?$/.exec(t);
+  if (m) {
+    const n = parseNumber(m[2]);
+    if (n !== null) {
+      const negative = m[1] === "扣" || m[1] === "减";
+      return { kind: "number", value: negative ? -Math.abs(n) : n, fromText: true };
+    }
+  }
+  if (YES.test(t)) return { kind: "yes" };
+  if (NO.test(t)) return { kind: "no" };
+  return { kind: "text", text: t };
+}
+
+/** The bounds an item's rules put on its entry. */
+interface Bounds {
+  deductSteps: number[];
+  bonusSteps: number[];
+  deductCap: number | null;
+  bonusCap: number | null;
+  floor: boolean;
+}
+
+const maxCap = (a: number | null, b: number) => (a === null ? b : Math.max(a, b));
+
+/** Each rule kind declares its own effect on the bounds; the scorer only walks this table. */
+const RULE_EFFECTS: { [K in RuleKind]: (b: Bounds, r: Extract<Rule, { kind: K }>) => void } = {
+  deduct: (b, r) => {
+    b.deductSteps.push(r.step);
+    if (r.cap !== null) b.deductCap = maxCap(b.deductCap, r.cap);
+  },
+  bonus: (b, r) => {
+    b.bonusSteps.push(r.step);
+    if (r.cap !== null) b.bonusCap = maxCap(b.bonusCap, r.cap);
+  },
+  deduct_cap: (b, r) => void (b.deductCap = maxCap(b.deductCap, r.cap)),
+  bonus_cap: (b, r) => void (b.bonusCap = maxCap(b.bonusCap, r.cap)),
+  floor: (b) => void (b.floor = true),
+  veto: () => {},
+  group_bonus_cap: () => {},
+  points: () => {},
+};
+
+function boundsOf(rules: Rule[]): Bounds {
+  const b: Bounds = { deductSteps: [], bonusSteps: [], deductCap: null, bonusCap: null, floor: false };
+  for (const r of rules) (RULE_EFFECTS[r.kind] as (b: Bounds, r: Rule) => void)(b, r);
+  return b;
+}
+
+/** Unit classes named by the rules of a table, in order of appearance. */
+export function unitClassesOf(table: ScoreTable): string[] {
+  const out: string[] = [];
+  for (const it of table.items)
+    for (const r of it.rules)
+      if ((r.kind === "deduct" || r.kind === "bonus") && r.unitClass && !out.includes(r.unitClass)) out.push(r.unitClass);
+  return out;
+}
+
+function rulesForClass(rules: Rule[], unitClass: string | null): Rule[] {
+  return rules.filter((r) => !((r.kind === "deduct" || r.kind === "bonus") && r.unitClass && r.unitClass !== unitClass));
+}
+
+interface ItemOutcome {
+  score: number;
+  applicable: boolean;
+  vetoed: boolean;
+}
+
+type Emit = (f: Finding) => void;
+
+function scoreScored(it: Indicator, entry: Entry, rules: Rule[], at: { sheet: string; cell: string }, emit: Emit): ItemOutcome {
+  const max = it.max;
+  if (entry.kind === "blank") {
+    emit({ code: "score_missing", ...at, title: it.title });
+    return { score: 0, applicable: true, vetoed: false };
+  }
+  if (entry.kind !== "number") {
+    emit({ code: "score_not_number", ...at, entered: entry.kind === "text" ? entry.text : entry.kind === "yes" ? "是" : "否" });
+    return { score: 0, applicable: true, vetoed: false };
+  }
+  let x = entry.value;
+  if (x < 0) {
+    emit({ code: "score_negative", ...at, entered: x });
+    return { score: 0, applicable: true, vetoed: false };
+  }
+  if (max !== null && x > max + EPS) {
+    emit({ code: "score_over_max", ...at, max, entered: x });
+    x = max;
+  } else if (max !== null) {
+    const deducts = rules.filter((r) => r.kind === "deduct");
+    const onlyDeduct = deducts.length === 1 && rules.every((r) => r.kind === "deduct" || r.kind === "floor" || r.kind === "points");
+    if (onlyDeduct && deducts[0].kind === "deduct" && x > EPS) {
+      const step = deducts[0].step;
+      const k = (max - x) / step;
+      if (step > 0 && Math.abs(k - Math.round(k)) > 1e-4) emit({ code: "score_off_step", ...at, max, step, entered: x });
+    }
+  }
+  return { score: round(x), applicable: true, vetoed: false };
+}
+
+function scoreAdjust(it: Indicator, entry: Entry, raw: CellValue, rules: Rule[], at: { sheet: string; cell: string }, emit: Emit): ItemOutcome {
+  if (entry.kind === "blank" || entry.kind === "no") return { score: 0, applicable: true, vetoed: false };
+  if (entry.kind !== "number") {
+    emit({ code: "score_not_number", ...at, entered: entry.kind === "text" ? entry.text : "是" });
+    return { score: 0, applicable: true, vetoed: false };
+  }
+  const b = boundsOf(rules);
+  const hasBonus = b.bonusSteps.length > 0 || b.bonusCap !== null;
+  const hasDeduct = b.deductSteps.length > 0 || b.deductCap !== null;
+  const deductOnly = it.sign === "deduct" || (hasDeduct && !hasBonus && it.sign !== "bonus");
+  const bonusOnly = it.sign === "bonus" || (hasBonus && !hasDeduct && it.sign !== "deduct");
+  let x = entry.value;
+  if (deductOnly && x > 0) {
+    emit({ code: "score_normalized", ...at, entered: raw, value: -x, reason: "deduction_as_positive" });
+    x = -x;
+  } else if (entry.fromText) {
+    emit({ code: "score_normalized", ...at, entered: raw, value: x, reason: "text" });
+  }
+  const bonusCap = b.bonusCap ?? (bonusOnly ? it.sectionCap : null) ?? (deductOnly ? 0 : null);
+  const deductCap = b.deductCap ?? (deductOnly ? it.sectionCap : null) ?? (bonusOnly ? 0 : null);
+  if (bonusCap !== null && x > bonusCap + EPS) {
+    emit({ code: "adjust_over_cap", ...at, cap: bonusCap, entered: x });
+    x = bonusCap;
+  }
+  if (deductCap !== null && x < -deductCap - EPS) {
+    emit({ code: "adjust_under_cap", ...at, cap: deductCap, entered: x });
+    x = -deductCap;
+  }
+  return { score: round(x), applicable: true, vetoed: false };
+}
+
+function scoreVeto(it: Indicator, entry: Entry, at: { sheet: string; cell: string }, emit: Emit): ItemOutcome {
+  const triggered = entry.kind === "yes" || (entry.kind === "number" && Math.abs(entry.value) > EPS);
+  if (entry.kind === "text") emit({ code: "score_not_number", ...at, entered: entry.text });
+  if (triggered) emit({ code: "veto_applied", ...at, title: it.title });
+  return { score: 0, applicable: true, vetoed: triggered };
+}
+
+function chooseColumn(table: ScoreTable, wanted: string | undefined, emit: Emit): { col: number; header: string } | null {
+  const scores = table.columns.scores;
+  if (wanted) {
+    const w = compact(wanted);
+    const hit = scores.find((s) => compact(s.header) === w) ?? scores.find((s) => compact(s.header).includes(w) || w.includes(compact(s.header)));
+    if (hit) return hit;
+    emit({
+      code: "score_column_missing",
+      sheet: table.sheet,
+      cell: toA1(table.headerRow, table.columns.first),
+      column: wanted,
+      available: scores.map((s) => s.header),
+    });
+  } else if (scores.length === 0) {
+    emit({ code: "score_column_missing", sheet: table.sheet, cell: toA1(table.headerRow, table.columns.first), column: "得分", available: [] });
+  }
+  return scores[0] ?? null;
+}
+
+/**
+ * Scores one detected table: every item's entry in the chosen column, group caps, categories,
+ * totals, and the declared-maximum checks. Returns the sheet report and the findings, unrendered.
+ */
+export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions = {}): { report: ScoreSheetReport; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const emit: Emit = (f) => findings.push(f);
+  const sheet = table.sheet;
+  const column = chooseColumn(table, options.column, emit);
+  const classes = unitClassesOf(table);
+  const unitClass = options.unitClass ?? options.scheme?.unitClasses?.[0] ?? classes[0] ?? null;
+
+  const items: ItemReport[] = [];
+  let vetoed = false;
+  for (const it of table.items) {
+    const rules = rulesForClass(it.rules, unitClass);
+    const cellCol = column?.col ?? table.columns.title ?? table.columns.first;
+    const at = { sheet, cell: toA1(it.row, cellCol) };
+    const entered = column ? valueAt(grid, it.row, column.col) : null;
+    const entry: Entry = column ? readEntry(entered) : { kind: "number", value: 0, fromText: false };
+    for (const issue of it.issues) {
+      emit({ code: "rule_not_understood", sheet, cell: toA1(it.row, table.columns.method ?? table.columns.title ?? cellCol), phrase: issue.text });
+    }
+    let out: ItemOutcome;
+    if (entry.kind === "not_applicable") {
+      emit({ code: "item_not_applicable", ...at, title: it.title, entered: entry.text });
+      out = { score: 0, applicable: false, vetoed: false };
+    } else if (it.kind === "veto") out = scoreVeto(it, entry, at, emit);
+    else if (it.kind === "adjust") out = scoreAdjust(it, entry, entered, rules, at, emit);
+    else {
+      if (entry.kind === "number" && entry.fromText) emit({ code: "score_normalized", ...at, entered, value: entry.value, reason: "text" });
+      if (it.max === null) emit({ code: "max_unknown", sheet, cell: toA1(it.row, table.columns.title ?? cellCol), title: it.title });
+      out = scoreScored(it, entry, rules, at, emit);
+    }
+    vetoed ||= out.vetoed;
+    const category = it.groups.length ? table.groups.get(it.groups[0])!.name : null;
+    items.push({
+      row: it.row + 1,
+      id: it.id,
+      category,
+      title: it.title,
+      kind: it.kind,
+      max: it.max,
+      rules,
+      cell: at.cell,
+      entered,
+      score: out.score,
+      applicable: out.applicable,
+    });
+  }
+
+  // Group bonus caps: from note rows, bonus headings and the scheme's definition.
+  const cuts = new Map<string, number>();
+  let adjustments = 0;
+  items.forEach((r) => r.kind === "adjust" && r.applicable && (adjustments += r.score));
+  for (const g of table.groups.values()) {
+    const caps = [...g.bonusCaps];
+    for (const sc of options.scheme?.groupCaps ?? []) {
+      if (compact(g.name) === compact(sc.category)) caps.push({ cap: sc.cap, cell: g.cell, text: g.name });
+    }
+    if (!caps.length) continue;
+    const cap = Math.min(...caps.map((c) => c.cap));
+    const where = caps.find((c) => c.cap === cap)!;
+    let sum = 0;
+    table.items.forEach((it, i) => {
+      if (it.groups.includes(g.key) && items[i].kind === "adjust" && items[i].score > 0) sum += items[i].score;
+    });
+    if (sum > cap + EPS) {
+      emit({ code: "group_bonus_capped", sheet, cell: where.cell, group: g.name, cap, sum: round(sum) });
+      adjustments -= sum - cap;
+      const top = table.items.find((it) => it.groups.includes(g.key))!.groups[0];
+      cuts.set(top, (cuts.get(top) ?? 0) + sum - cap);
+    }
+  }
+
+  checkDeclaredMaxima(table, options.scheme ?? null, emit);
+
+  const categories: CategoryReport[] = [];
+  const byKey = new Map<string, CategoryReport>();
+  table.items.forEach((it, i) => {
+    const key = it.groups[0];
+    if (!key) return;
+    let c = byKey.get(key);
+    if (!c) {
+      c = { name: table.groups.get(key)!.name, max: 0, score: 0 };
+      byKey.set(key, c);
+      categories.push(c);
+    }
+    const r = items[i];
+    if (!r.applicable) return;
+    if (r.kind === "scored" && r.max !== null) c.max += r.max;
+    if (r.kind !== "veto") c.score += r.score;
+  });
+  for (const [key, cut] of cuts) {
+    const c = byKey.get(key);
+    if (c) c.score -= cut;
+  }
+  for (const c of categories) (c.max = round(c.max)), (c.score = round(c.score));
+
+  let max = 0;
+  let base = 0;
+  for (const r of items) {
+    if (!r.applicable || r.kind !== "scored") continue;
+    if (r.max !== null) max += r.max;
+    base += r.score;
+  }
+  max = round(max);
+  base = round(base);
+  adjustments = round(adjustments);
+  const final = vetoed ? 0 : round(Math.max(0, base + adjustments));
+
+  if (table.total && column) {
+    const cell = toA1(table.total.row, column.col);
+    const typed = readEntry(valueAt(grid, table.total.row, column.col));
+    if (typed.kind === "number" && Math.abs(typed.value - final) > 0.005) {
+      emit({ code: "total_mismatch", sheet, cell, entered: typed.value, computed: final });
+    }
+  }
+
+  const lastColumn = Math.max(table.columns.last, ...table.columns.scores.map((s) => s.col));
+  const report: ScoreSheetReport = {
+    kind: "score",
+    sheet,
+    scheme: options.scheme?.id ?? null,
+    schemeName: options.scheme?.name ?? null,
+    column: column?.header ?? "",
+    columns: table.columns.scores.map((s) => s.header),
+    unitClasses: classes.length ? classes : (options.scheme?.unitClasses ?? []),
+    unitClass: classes.length || options.scheme?.unitClasses?.length ? unitClass : null,
+    items,
+    categories,
+    total: { max, base, adjustments, final, rate: max > 0 ? round(final / max) : 0, vetoed },
+    placement: {
+      headerRow: table.headerRow,
+      firstColumn: table.columns.first,
+      lastColumn,
+      lastRow: table.lastRow,
+      scoreColumn: column?.col ?? -1,
+      totalRow: table.total?.row ?? null,
+    },
+  };
+  return { report, findings };
+}
+
+/** Declared maxima (合计 row, "(N分)" headings and titles, the scheme's total) against the items' sums. */
+function checkDeclaredMaxima(table: ScoreTable, scheme: Scheme | null, emit: Emit): void {
+  const sheet = table.sheet;
+  const sumOf = (pick: (it: Indicator) => boolean) => {
+    let s = 0;
+    let n = 0;
+    for (const it of table.items) if (pick(it) && it.kind === "scored" && it.max !== null) (s += it.max), n++;
+    return n ? round(s) : null;
+  };
+  for (const g of table.groups.values()) {
+    if (g.declared === null || g.kind !== "normal") continue;
+    const sum = sumOf((it) => it.groups.includes(g.key));
+    if (sum !== null && Math.abs(sum - g.declared) > EPS) {
+      emit({ code: "max_sum_mismatch", sheet, cell: g.cell, scope: g.name, declared: g.declared, sum });
+    }
+  }
+  for (const it of table.items) {
+    if (it.declared && it.max !== null && it.kind === "scored" && Math.abs(it.declared.points - it.max) > EPS) {
+      emit({ code: "max_sum_mismatch", sheet, cell: it.declared.cell, scope: it.title, declared: it.declared.points, sum: it.max });
+    }
+  }
+  const total = sumOf(() => true);
+  const declared = table.total?.declared ?? scheme?.declaredMax ?? null;
+  if (declared !== null && total !== null && Math.abs(total - declared) > EPS) {
+    const cell = table.total?.declaredCell ?? toA1(table.headerRow, table.columns.max ?? table.columns.first);
+    emit({ code: "max_sum_mismatch", sheet, cell, scope: table.total?.declared != null ? "合计" : "全表满分", declared, sum: total });
+  }
+}

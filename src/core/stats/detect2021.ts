@@ -1,0 +1,259 @@
+/**
+ * Reading the 2021 年报 tables: matrices whose columns are found by their header texts (merged
+ * header cells included) and whose lines are found by their label texts, wherever they stand.
+ */
+import { MergeIndex, columnCount, textOf, toA1, valueAt, type Grid } from "../grid";
+import { bestMatch } from "./match";
+import {
+  ALIASES_2021,
+  APPEAL_GROUPS,
+  APPEAL_OUTCOMES,
+  APPEAL_SUMS,
+  APPLICANT_COLUMNS,
+  APPLICANT_COLUMN_GROUPS,
+  APPLICANT_COLUMN_SUMS,
+  APPLICATION_LINES,
+  APPLICATION_LINE_SUMS,
+  PROACTIVE_COLUMNS,
+  PROACTIVE_LINES,
+  type AxisSum,
+  type ColumnDef,
+  type LineDef,
+} from "./format2021";
+import { matchText } from "./text";
+import type { DerivedKey, Identity, StatRow, StatisticsTable } from "./types";
+
+interface Column {
+  def: ColumnDef;
+  col: number;
+}
+
+interface Matrix {
+  rows: StatRow[];
+  /** Line keys that have cells. */
+  lines: string[];
+  columns: ColumnDef[];
+}
+
+const EMPTY_ROWS_ENDING_TABLE = 3;
+// Where section 三's lines give way to the next table.
+const NEXT_TABLE = /行政复议|行政诉讼|主要问题|改进情况/;
+
+/** The texts shown in column c from row top to bottom (merged headers included), repeats removed. */
+function headerParts(merges: MergeIndex, top: number, bottom: number, c: number): string[] {
+  const parts: string[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const t = matchText(textOf(merges.shownValue(r, c)));
+    if (t && parts[parts.length - 1] !== t) parts.push(t);
+  }
+  return parts;
+}
+
+/** The texts shown in row r from column left to right, repeats (merged cells) removed. */
+function labelParts(merges: MergeIndex, r: number, left: number, right: number): string[] {
+  const parts: string[] = [];
+  for (let c = left; c <= right; c++) {
+    const t = textOf(merges.shownValue(r, c));
+    if (t && parts[parts.length - 1] !== t) parts.push(t);
+  }
+  return parts;
+}
+
+function findCells(grid: Grid, test: (text: string) => boolean): { row: number; col: number }[] {
+  const found: { row: number; col: number }[] = [];
+  grid.cells.forEach((cells, row) =>
+    cells.forEach((v, col) => {
+      if (test(matchText(textOf(v)))) found.push({ row, col });
+    }),
+  );
+  return found;
+}
+
+function cellRow(grid: Grid, line: { key: string | null; label: string }, column: Column, r: number): StatRow {
+  const label = `${line.label}·${column.def.name}`;
+  return {
+    key: line.key === null ? null : `${line.key}.${column.def.key}`,
+    label,
+    name: label,
+    unit: column.def.kind === "money" ? "万元" : "件",
+    kind: column.def.kind,
+    cell: toA1(r, column.col),
+    value: valueAt(grid, r, column.col),
+    line: line.label,
+    column: column.def.name,
+  };
+}
+
+const allBlank = (grid: Grid, r: number, columns: Column[]) => columns.every((c) => textOf(valueAt(grid, r, c.col)) === "");
+
+/** Columns of a header block: the deepest header text that names a column decides; first wins. */
+function headerColumns(merges: MergeIndex, top: number, bottom: number, from: number, width: number, defs: readonly ColumnDef[]): Column[] {
+  const columns: Column[] = [];
+  for (let c = from; c < width; c++) {
+    const parts = headerParts(merges, top, bottom, c);
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const def = bestMatch(parts[i], defs);
+      if (!def) continue;
+      if (!columns.some((x) => x.def.key === def.key)) columns.push({ def, col: c });
+      break;
+    }
+  }
+  return columns;
+}
+
+// — 三、收到和处理政府信息公开申请情况 —
+
+function matchLine(parts: string[], group: string | null): LineDef | null {
+  let context = group;
+  let def: LineDef | null = null;
+  for (const part of parts) {
+    def = bestMatch(matchText(part), APPLICATION_LINES, (d) => d.group !== undefined && d.group === context);
+    if (def && APPLICATION_LINES.some((l) => l.group === def?.key)) context = def.key;
+  }
+  return def;
+}
+
+function readApplications(grid: Grid, merges: MergeIndex): Matrix | null {
+  const width = columnCount(grid);
+  for (const anchor of findCells(grid, (t) => t === "自然人")) {
+    const labelRight = anchor.col - 1;
+    let start = -1;
+    for (let r = anchor.row + 1; r < Math.min(grid.cells.length, anchor.row + 6) && start < 0; r++) {
+      const def = matchLine(labelParts(merges, r, 0, labelRight), null);
+      if (def?.first) start = r;
+    }
+    if (start < 0) continue;
+    const columns = headerColumns(merges, Math.max(0, anchor.row - 3), start - 1, anchor.col, width, APPLICANT_COLUMNS);
+    const matrix: Matrix = { rows: [], lines: [], columns: columns.map((c) => c.def) };
+    let group: string | null = null;
+    let empty = 0;
+    for (let r = start; r < grid.cells.length && empty < EMPTY_ROWS_ENDING_TABLE; r++) {
+      const parts = labelParts(merges, r, 0, labelRight);
+      empty = parts.length ? 0 : empty + 1;
+      if (!parts.length) continue;
+      const def = matchLine(parts, group);
+      if (!def) {
+        if (NEXT_TABLE.test(parts.join(""))) break;
+        if (!allBlank(grid, r, columns)) matrix.rows.push(...columns.map((c) => cellRow(grid, { key: null, label: parts.join("") }, c, r)));
+        continue;
+      }
+      const isGroup = APPLICATION_LINES.some((l) => l.group === def.key);
+      group = isGroup ? def.key : (def.group ?? null);
+      // A group line left blank is a heading over its items; its value is their sum.
+      if (def.heading || (isGroup && allBlank(grid, r, columns)) || matrix.lines.includes(def.key)) continue;
+      matrix.lines.push(def.key);
+      matrix.rows.push(...columns.map((c) => cellRow(grid, def, c, r)));
+      if (def.last) break;
+    }
+    return matrix;
+  }
+  return null;
+}
+
+// — 四、行政复议、行政诉讼 —
+
+function readAppeals(grid: Grid, merges: MergeIndex): Matrix | null {
+  const width = columnCount(grid);
+  for (const review of findCells(grid, (t) => t === "行政复议")) {
+    const litigation = (grid.cells[review.row] ?? []).findIndex((v, c) => c > review.col && matchText(textOf(v)) === "行政诉讼");
+    if (litigation < 0) continue;
+    const right = merges.mergeAt(review.row, litigation)?.right ?? width - 1;
+    let bottom = review.row;
+    for (let r = review.row + 1; r <= review.row + 3; r++) {
+      for (let c = review.col; c <= right; c++) {
+        if (bestMatch(matchText(textOf(valueAt(grid, r, c))), APPEAL_OUTCOMES))
+          bottom = Math.max(bottom, merges.mergeAt(r, c)?.bottom ?? r);
+      }
+    }
+    const values = bottom + 1;
+    const rows: StatRow[] = [];
+    const groups = new Set<string>();
+    for (let c = review.col; c <= right; c++) {
+      const parts = headerParts(merges, review.row, bottom, c);
+      const group = bestMatch(parts.slice(0, -1).join(""), APPEAL_GROUPS);
+      const outcome = bestMatch(parts[parts.length - 1] ?? "", APPEAL_OUTCOMES);
+      if (!group || !outcome || rows.some((x) => x.key === `${group.key}.${outcome.key}`)) continue;
+      groups.add(group.key);
+      rows.push(cellRow(grid, { key: group.key, label: group.name }, { def: outcome, col: c }, values));
+    }
+    if (!rows.length) continue;
+    return { rows, lines: [...groups], columns: APPEAL_OUTCOMES.slice() };
+  }
+  return null;
+}
+
+// — 二、主动公开政府信息情况 —
+
+function readProactive(grid: Grid, merges: MergeIndex): Matrix | null {
+  const width = columnCount(grid);
+  const matrix: Matrix = { rows: [], lines: [], columns: [] };
+  for (const header of findCells(grid, (t) => t === "信息内容")) {
+    const columns = headerColumns(merges, header.row, header.row, header.col + 1, width, PROACTIVE_COLUMNS);
+    for (let r = header.row + 1; r < grid.cells.length; r++) {
+      const def = bestMatch(matchText(textOf(merges.shownValue(r, header.col))), PROACTIVE_LINES);
+      if (!def) break;
+      matrix.lines.push(def.key);
+      matrix.rows.push(...columns.map((c) => cellRow(grid, def, c, r)));
+    }
+  }
+  return matrix.rows.length ? matrix : null;
+}
+
+// — identities —
+
+/** An AxisSum over lines checked in each column (or over columns in each line). */
+function expand(sums: readonly AxisSum[], across: string[], cellKey: (axisKey: string, other: string) => string, nameOf: (k: string) => string): Identity[] {
+  return across.flatMap((other) =>
+    sums.map((s) => ({
+      kind: "sum" as const,
+      whole: cellKey(s.whole, other),
+      parts: s.parts.map((p) => cellKey(p, other)),
+      names: s.parts.map(nameOf),
+      ...(s.minus ? { minus: s.minus.map((m) => cellKey(m, other)), minusNames: s.minus.map(nameOf) } : {}),
+      when: "any" as const,
+    })),
+  );
+}
+
+const lineName = (k: string) => APPLICATION_LINES.find((l) => l.key === k)?.label ?? k;
+const columnName = (k: string) => APPLICANT_COLUMNS.find((c) => c.key === k)?.name ?? k;
+const outcomeName = (k: string) => APPEAL_OUTCOMES.find((c) => c.key === k)?.name ?? k;
+
+function applicationIdentities(m: Matrix): { identities: Identity[]; derived: DerivedKey[] } {
+  const columns = m.columns.map((c) => c.key);
+  const groups = APPLICATION_LINE_SUMS.filter((s) => APPLICATION_LINES.some((l) => l.group === s.whole));
+  const derived: DerivedKey[] = [
+    ...columns.flatMap((c) => groups.map((g) => ({ key: `${g.whole}.${c}`, name: `${lineName(g.whole)}·${columnName(c)}`, sumOf: g.parts.map((p) => `${p}.${c}`) }))),
+    ...m.lines.flatMap((l) =>
+      Object.entries(APPLICANT_COLUMN_GROUPS).map(([g, parts]) => ({ key: `${l}.${g}`, name: `${lineName(l)}·${columnName(g)}`, sumOf: parts.map((p) => `${l}.${p}`) })),
+    ),
+  ];
+  return {
+    identities: [
+      ...expand(APPLICATION_LINE_SUMS, columns, (line, col) => `${line}.${col}`, lineName),
+      ...expand(APPLICANT_COLUMN_SUMS, m.lines, (col, line) => `${line}.${col}`, columnName),
+    ],
+    derived,
+  };
+}
+
+/** Reads the 2021 年报 tables on the grid; null when none of them is there. */
+export function detect2021(grid: Grid): StatisticsTable | null {
+  const merges = new MergeIndex(grid);
+  const proactive = readProactive(grid, merges);
+  const applications = readApplications(grid, merges);
+  const appeals = readAppeals(grid, merges);
+  if (!applications && !appeals) return null;
+  const fromApplications = applications ? applicationIdentities(applications) : { identities: [], derived: [] };
+  const aliases: DerivedKey[] = Object.entries(ALIASES_2021).map(([key, a]) => ({ key, ...a }));
+  return {
+    sheet: grid.name,
+    format: "2021",
+    rows: [...(proactive?.rows ?? []), ...(applications?.rows ?? []), ...(appeals?.rows ?? [])],
+    identities: [
+      ...fromApplications.identities,
+      ...(appeals ? expand(APPEAL_SUMS, appeals.lines, (outcome, group) => `${group}.${outcome}`, outcomeName) : []),
+    ],
+    derived: [...fromApplications.derived, ...aliases],
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Reading the words and numbers of a statistics sheet: labels tolerant of numbering, spaces,
+ * punctuation and notes in brackets; values tolerant of units, full-width digits and spaces.
+ */
+import { compact, textOf, type CellValue } from "../grid";
+
+/** Full-width ASCII (０-９, ．, （, ：…) → half-width; the ideographic space → a space. */
+export function halfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+// "一、", "(一)", "1.", "1、", "(1)", "①", "其中:" at the start, possibly repeated ("其中:1.").
+const LEADING_NUMBERING =
+  /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)[、.]?|\d+[、.](?!\d)|[①-⑳]|其中[::]?)+/;
+const BRACKETED = /\([^()]*\)|【[^【】]*】|〔[^〔〕]*〕/g;
+const PUNCTUATION = /[、,,。.;;::!!??“”‘’"'《》<>〈〉·・\-—_/]/g;
+
+/** The label with spaces removed and half-width punctuation, before anything else is taken away. */
+function flat(label: string): string {
+  return compact(halfWidth(label));
+}
+
+/**
+ * The label as a message names it: numbering, "其中:" and notes in brackets removed
+ * ("(一)主动公开政府信息数 (不同渠道…计1条)" → "主动公开政府信息数"). Falls back to the flat
+ * label when nothing would be left.
+ */
+export function displayName(label: string): string {
+  const s = flat(label);
+  const name = s.replace(LEADING_NUMBERING, "").replace(BRACKETED, "");
+  return name || s;
+}
+
+/** The label reduced for matching: the display name without punctuation. */
+export function matchText(label: string): string {
+  return displayName(label).replace(PUNCTUATION, "");
+}
+
+/** The numbering a label starts with, as written ("(七)", "三、", "1."); "" when none. */
+export function leadingNumber(label: string): string {
+  const m = LEADING_NUMBERING.exec(flat(label));
+  return m ? m[0].replace(/其中[::]?/, "") : "";
+}
+
+/** A value cell read as the checker needs it. */
+export type Reading =
+  | { kind: "blank" }
+  | { kind: "number"; value: number }
+  | { kind: "yesno"; value: "是" | "否" }
+  | { kind: "text"; text: string };
+
+// A number with, at most, a unit after it: "17", "17条", "1,234", "0.50万元", "3 人次".
+const NUMBER_WITH_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:条|件|次|篇|个|人次|人|万元|元|项|家|处|期)?$/;
+
+/** Reads a cell: numbers also from "17条", " 17 ", "１７"; 是/否 on their own. */
+export function readValue(v: CellValue): Reading {
+  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "text", text: String(v) };
+  const t = compact(halfWidth(textOf(v)));
+  if (t === "") return { kind: "blank" };
+  if (t === "是" || t === "否") return { kind: "yesno", value: t };
+  const m = NUMBER_WITH_UNIT.exec(t);
+  if (m) return { kind: "number", value: Number(m[1].replace(/,/g, "")) };
+  return { kind: "text", text: textOf(v) };
+}
+
+/** The number a reading holds, blank counting as 0 (填报说明: no data is filled as 0); null for text. */
+export function numberOrZero(r: Reading): number | null {
+  if (r.kind === "number") return r.value;
+  if (r.kind === "blank") return 0;
+  return null;
+}
+
+const COUNT_UNITS = new Set(["条", "件", "次", "篇", "个", "人", "人次", "项", "家", "处", "期", "份"]);
+
+/**
+ * What a unit cell declares: null when it says nothing (blank or unknown), so the row's
+ * canonical kind decides. "——", "—", "-", "/" mark a heading.
+ */
+export function kindOfUnit(unit: string): "count" | "money" | "yesno" | "heading" | null {
+  const u = compact(halfWidth(unit));
+  if (u === "") return null;
+  if (/^[—\-–/─]+$/.test(u)) return "heading";
+  if (COUNT_UNITS.has(u)) return "count";
+  if (/万?元$/.test(u)) return "money";
+  if (/^是[/或、]?否$/.test(u)) return "yesno";
+  return null;
+}

@@ -1,0 +1,106 @@
+/**
+ * The facade every front end calls (the pane in Excel and WPS, the preview, the CLI): it wires
+ * layout detection, scoring, statistics checks, schemes and cross-checks into one Report.
+ */
+import { compact, type Grid } from "./core/grid";
+import { renderFinding, type Finding } from "./core/findings";
+import { detectScoreTable } from "./core/layout/detect";
+import { scoreTable, unitClassesOf } from "./core/score";
+import { summarize, type Report, type ScoreSheetReport, type SheetReport } from "./core/report";
+import { checkStatistics, detectStatistics, statisticsReport, type StatisticsTable } from "./core/stats";
+import { NoTableError, OptionError } from "./core/errors";
+import { runCrossChecks } from "./core/crosscheck";
+import { recognizeScheme } from "./schemes/recognize";
+import type { Scheme } from "./schemes/types";
+import type { WorkbookChanges, WorkbookPort } from "./hosts/port";
+import { RESULT_SHEET, planChanges } from "./writeback";
+
+export { describeChanges, RESULT_SHEET } from "./writeback";
+
+export interface CheckOptions {
+  /** Header of the score column to score (自查评分, 考核评分 …); default each table's first. */
+  column?: string;
+  /** Unit class for rates by class (一类, 二类 …); default the first the rules name. */
+  unitClass?: string;
+  /** The file name, shown in the report; null in a host. */
+  file?: string | null;
+}
+
+export interface CheckResult {
+  report: Report;
+  grids: Grid[];
+}
+
+function matchClass(wanted: string, classes: string[]): string | null {
+  const w = compact(wanted).replace(/(考核)?单位$/, "");
+  return classes.find((c) => compact(c) === w) ?? classes.find((c) => w.startsWith(compact(c)) || compact(c).startsWith(w)) ?? null;
+}
+
+/**
+ * Checks grids: every score table is scored, every statistics table checked, and the score
+ * sheets cross-checked against the statistics of the same workbook.
+ * Throws NoTableError when no sheet holds either table, OptionError for an unknown unit class.
+ */
+export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
+  const sheets: SheetReport[] = [];
+  const findings: Finding[] = [];
+  const scored: Array<{ report: ScoreSheetReport; scheme: Scheme | null }> = [];
+  const stats: Array<{ sheet: string; table: StatisticsTable }> = [];
+  const usable = grids.filter((g) => g.name !== RESULT_SHEET);
+
+  for (const grid of usable) {
+    const table = detectScoreTable(grid);
+    if (table) {
+      const scheme = recognizeScheme(usable, grid);
+      let unitClass: string | undefined;
+      if (options.unitClass) {
+        const classes = unitClassesOf(table).concat(scheme?.unitClasses ?? []);
+        if (classes.length) {
+          unitClass = matchClass(options.unitClass, classes) ?? undefined;
+          if (!unitClass) throw new OptionError(`考核单位类别“${options.unitClass}”不在本表规则中(可选:${[...new Set(classes)].join("、")})`);
+        }
+      }
+      const out = scoreTable(grid, table, { column: options.column, unitClass, scheme });
+      sheets.push(out.report);
+      findings.push(...out.findings);
+      scored.push({ report: out.report, scheme });
+    }
+    const st = detectStatistics(grid);
+    if (st) {
+      sheets.push(statisticsReport(st));
+      findings.push(...checkStatistics(st));
+      stats.push({ sheet: grid.name, table: st });
+    }
+  }
+  if (sheets.length === 0) throw new NoTableError(options.file ?? null);
+  for (const s of scored) if (s.scheme) findings.push(...runCrossChecks(s.scheme, s.report, stats));
+
+  const rendered = findings.map(renderFinding);
+  return {
+    schemaVersion: 1,
+    file: options.file ?? null,
+    column: options.column ?? scored[0]?.report.column ?? null,
+    sheets,
+    findings: rendered,
+    summary: summarize(rendered),
+  };
+}
+
+/** Reads every sheet of the open workbook through its port and checks them. */
+export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = {}): Promise<CheckResult> {
+  const grids = await port.readSheets();
+  return { grids, report: checkGrids(grids, options) };
+}
+
+/**
+ * What 写回 changes, host-neutral: the 核算得分 column, marks on cells with errors and
+ * warnings, the 核算结果 sheet, and the clearing of marks an earlier run left.
+ */
+export function planWriteback(result: CheckResult): WorkbookChanges {
+  return planChanges(result.report, result.grids);
+}
+
+/** Applies a write-back plan through the port, in one batch. */
+export async function applyWriteback(port: WorkbookPort, changes: WorkbookChanges): Promise<void> {
+  return await port.apply(changes);
+}
