@@ -68,6 +68,16 @@ function noteText(note: unknown): string {
   return texts ? texts.map((t) => t.text).join("") : "";
 }
 
+/**
+ * exceljs has no API to delete a note: drop the cell's comment, and rebuild its value so the
+ * model read from the file (which still carries the comment) is not written back.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  (cell as unknown as { _comment?: unknown })._comment = undefined;
+  const v = cell.value;
+  if (v === null || typeof v !== "object" || !("formula" in v || "sharedFormula" in v)) cell.value = v;
+}
+
 export interface XlsxPortOptions {
   /** Called by selectCell (the preview scrolls its rendering to the cell). */
   onSelect?: (sheet: string, cell: string) => void;
@@ -96,7 +106,7 @@ export function createXlsxPort(workbook: ExcelJS.Workbook, options: XlsxPortOpti
         const ws = workbook.getWorksheet(ref.sheet);
         if (!ws || !parseA1(ref.cell)) continue;
         const cell = cellOf(ws, ref.cell);
-        if (noteText(cell.note).startsWith(NOTE_PREFIX)) (cell as unknown as { _comment?: unknown })._comment = undefined;
+        if (noteText(cell.note).startsWith(NOTE_PREFIX)) removeNote(cell);
         const fill = cell.style?.fill as ExcelJS.FillPattern | undefined;
         if (fill?.type === "pattern" && OUR_FILLS.has(String(fill.fgColor?.argb ?? "").toUpperCase())) {
           const style = { ...cell.style };

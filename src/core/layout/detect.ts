@@ -59,6 +59,10 @@ export interface ScoreTable {
 
 const TOTAL_WORDS = /^(合计|总计|总分|得分合计|总得分|合计得分|总计得分|累计得分)/;
 const BONUS_NAME = /加分/;
+/** A heading: numbered ("一、", "(二)", "3.") or ending in its points "(20分)". */
+const HEADING = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[部分章节项类])|[(（](共|满分|分值)?[\d.．０-９]+分[)）]$/;
+/** A note about what precedes it ("以上加分项累计最高5分"). */
+const NOTE_START = /^(以上|上述|注[:：]|说明[:：]|备注[:：])/;
 const DEDUCT_NAME = /扣分|减分|否决/;
 /** How far down a header may stand: title blocks are short, but sheets may have a preamble. */
 const HEADER_SCAN_ROWS = 60;
@@ -83,26 +87,18 @@ function findHeader(grid: Grid, mi: MergeIndex, width: number): { row: number; e
   const limit = Math.min(grid.cells.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
     const cells = shownRow(mi, r, width);
-    if (!cells.some((v) => roleOf(v))) continue;
+    if (cells.filter((v) => (roleOf(v) ?? "other") !== "other").length < 2) continue;
     // A two-row header: "评分" over "自查评分 | 考核评分".
     const below = r + 1 < grid.cells.length ? shownRow(mi, r + 1, width) : [];
-    const belowRoles = below.filter((v) => roleOf(v)).length;
-    const belowNumbers = below.some((v) => typeof v === "number");
-    if (belowRoles > 0 && !belowNumbers) {
-      const joined = cells.map((v, c) => (roleOf(below[c]) ? below[c] : v));
-      const map = mapColumns(joined);
-      if (map && map.scores.length + (map.max !== null ? 1 : 0) > 0 && countRoles(joined) > countRoles(cells)) {
-        return { row: r, end: r + 1, columns: map };
-      }
+    const ownBelow = below.some((v, c) => roleOf(v) && compact(textOf(v)) !== compact(textOf(cells[c])));
+    if (ownBelow && !below.some((v) => typeof v === "number")) {
+      const map = mapColumns(cells.map((v, c) => (roleOf(below[c]) ? below[c] : v)));
+      if (map) return { row: r, end: r + 1, columns: map };
     }
     const map = mapColumns(cells);
     if (map) return { row: r, end: r, columns: map };
   }
   return null;
-}
-
-function countRoles(cells: CellValue[]): number {
-  return cells.filter((v) => roleOf(v)).length;
 }
 
 /** A row repeating the header (tables converted from Word repeat it on every page). */
@@ -219,13 +215,12 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
       const m = mi.mergeAt(r, first.col);
       // An empty item row inside a merged category cell: nothing to read.
       if (m && m.bottom > m.top && m.right === m.left) continue;
-      const { rules } = parseRules(first.text);
-      const groupCap = rules.find((x) => x.kind === "group_bonus_cap");
       const cell = toA1(r, first.col);
+      const heading = HEADING.test(compact(first.text)) && !NOTE_START.test(compact(first.text));
+      const groupCap = heading ? undefined : parseRules(first.text).rules.find((x) => x.kind === "group_bonus_cap");
       table.lastRow = r;
       if (groupCap && groupCap.kind === "group_bonus_cap") {
-        const last = table.items.at(-1);
-        const keys = last ? last.groups : [];
+        const keys = rows.length ? (rowGroups.get(rows[rows.length - 1].row) ?? []) : [];
         const target =
           [...keys].reverse().map((k) => table.groups.get(k)!).find((g) => g.kind === "bonus") ??
           (keys.length ? table.groups.get(keys[0]) : undefined);
@@ -381,8 +376,10 @@ function describeIndicator(
   const hasVeto = rules.some((x) => x.kind === "veto");
   const bonus = rules.some((x) => x.kind === "bonus" || x.kind === "bonus_cap");
   const deduct = rules.some((x) => x.kind === "deduct" || x.kind === "deduct_cap");
+  // Without a title of its own, an item under two or more indicator levels is named by the deepest.
+  const deepest = table.columns.category.length >= 2 && r.groups.length >= 2 ? table.groups.get(r.groups.at(-1)!)?.name : undefined;
   const displayTitle =
-    stripPoints(r.titleText) || stripPoints(r.methodText).slice(0, 60) || stripPoints(r.blockTitle) || `第${r.row + 1}行`;
+    stripPoints(r.titleText) || deepest || stripPoints(r.methodText).slice(0, 60) || stripPoints(r.blockTitle) || `第${r.row + 1}行`;
 
   const titlePoints = pointsOf(title.rules);
   const declared =
