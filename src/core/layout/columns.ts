@@ -62,6 +62,8 @@ export interface ColumnMap {
   scores: Array<{ col: number; header: string }>;
   /** The 核算得分 column an earlier write-back left, if any. */
   result: number | null;
+  /** Every column that has a role, for the repeated-header test. */
+  roleColumns: number[];
   first: number;
   last: number;
 }
@@ -87,7 +89,18 @@ export function mapColumns(cells: CellValue[]): ColumnMap | null {
   if (!(has("title") || has("method") || has("category"))) return null;
   if (known.size < 3) return null;
 
-  const map: ColumnMap = { category: [], id: null, title: null, max: null, method: null, scores: [], result, first: Infinity, last: -1 };
+  const map: ColumnMap = {
+    category: [],
+    id: null,
+    title: null,
+    max: null,
+    method: null,
+    scores: [],
+    result,
+    roleColumns: roles.filter((r) => r.role !== "other").map((r) => r.col),
+    first: Infinity,
+    last: -1,
+  };
   const categoryWords: Array<{ col: number; text: string }> = [];
   for (const { col, role, text } of roles) {
     map.first = Math.min(map.first, col);

@@ -4,9 +4,21 @@
  * ("以上加分项累计最高5分"), and the indicator rows with their maxima and rules.
  */
 import { MergeIndex, columnCount, compact, textOf, toA1, valueAt, type CellValue, type Grid } from "../grid";
-import { parseHeading, parseMaxCell, parseRules } from "../rules/parse";
-import type { MaxCell, Rule, RuleIssue } from "../rules/types";
+import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
+import type { MaxCell, ParseResult, Rule, RuleIssue } from "../rules/types";
 import { mapColumns, roleOf, type ColumnMap } from "./columns";
+
+/** Tables repeat their phrases ("根据日常监控评分" on many rows): parse each text once. */
+const ruleCache = new Map<string, ParseResult>();
+function parseRules(text: string): ParseResult {
+  let hit = ruleCache.get(text);
+  if (!hit) {
+    if (ruleCache.size > 20000) ruleCache.clear();
+    hit = parseRulesUncached(text);
+    ruleCache.set(text, hit);
+  }
+  return hit;
+}
 
 export type GroupKind = "normal" | "bonus" | "deduct" | "both";
 
@@ -104,9 +116,7 @@ function findHeader(grid: Grid, mi: MergeIndex, width: number): { row: number; e
 /** A row repeating the header (tables converted from Word repeat it on every page). */
 function isRepeatedHeader(cells: CellValue[], columns: ColumnMap): boolean {
   let hits = 0;
-  for (const c of [...columns.category, columns.id, columns.title, columns.max, columns.method, ...columns.scores.map((s) => s.col)]) {
-    if (c !== null && roleOf(cells[c])) hits++;
-  }
+  for (const c of columns.roleColumns) if (typeof cells[c] === "string" && roleOf(cells[c])) hits++;
   return hits >= 2;
 }
 
@@ -169,7 +179,11 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
   const tableCols = new Set<number>();
   for (let c = columns.first; c <= Math.max(columns.last, columns.scores.at(-1)?.col ?? 0); c++) tableCols.add(c);
 
+  const seen = new Map<string, Group>();
   const addGroup = (name: string, level: number, cell: string, parent: string | null): Group => {
+    const memo = `${parent ?? ""}\u0000${name}`;
+    const known = seen.get(memo);
+    if (known) return known;
     const h = parseHeading(name);
     const key = (parent ? parent + "/" : "") + compact(h.name);
     let g = table.groups.get(key);
@@ -179,6 +193,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
       if (kind === "bonus" && h.points !== null) g.bonusCaps.push({ cap: h.points, cell, text: name });
       table.groups.set(key, g);
     }
+    seen.set(memo, g);
     return g;
   };
 
@@ -195,7 +210,8 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     if (distinct.size === 0) continue;
     if (isRepeatedHeader(cells, columns)) continue;
 
-    const first = [...distinct.values()].sort((a, b) => a.col - b.col)[0];
+    let first = distinct.values().next().value!;
+    for (const d of distinct.values()) if (d.col < first.col) first = d;
     if (TOTAL_WORDS.test(compact(first.text))) {
       const declaredCol = [...distinct.values()].find(
         (d) => d !== first && !columns.scores.some((s) => s.col === d.col) && parseMaxCell(d.text).kind === "scored",

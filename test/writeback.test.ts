@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import type { CellValue, Grid } from "../src/core/grid";
+import { checkGrids, planWriteback } from "../src/kaohe";
+import { createXlsxPort } from "../src/hosts/xlsx";
+import { describeChanges, previousMarks, resultColumn, MARK_COLORS, NOTE_PREFIX, RESULT_SHEET } from "../src/writeback";
+import type { ScoreSheetReport } from "../src/core/report";
+import { gridOf } from "./helpers/grid";
+import { workbookOf } from "./helpers/xlsx";
+
+const HEADER: CellValue[] = ["序号", "考核内容", "分值", "评分标准", "得分"];
+
+function plan(grids: Grid[]) {
+  const report = checkGrids(grids);
+  return { report, changes: planWriteback({ report, grids }) };
+}
+
+const scoreSheet = (grids: Grid[]) => checkGrids(grids).sheets[0] as ScoreSheetReport;
+
+describe("the 核算得分 column", () => {
+  it("goes into the first column right of the table that is free over the table's rows", () => {
+    const g = gridOf([HEADER, [1, "甲", 6, "", 5, null, "用户备注"], [2, "乙", 4, "", 4], ["合计", null, 10, null, 9]]);
+    expect(resultColumn(g, scoreSheet([g]))).toBe(5);
+    const busy = gridOf([HEADER, [1, "甲", 6, "", 5, "用户的字"], [2, "乙", 4, "", 4]]);
+    expect(resultColumn(busy, scoreSheet([busy]))).toBe(6);
+  });
+
+  it("is reused when an earlier run left its header", () => {
+    const g = gridOf([[...HEADER, null, "核算得分"], [1, "甲", 6, "", 5, null, 5]]);
+    expect(resultColumn(g, scoreSheet([g]))).toBe(6);
+  });
+
+  it("holds each item's score, 不适用, veto state, and the final in the total row", () => {
+    const g = gridOf([
+      HEADER,
+      [1, "甲", 6, "", 5],
+      [2, "行政许可", 4, "", "不适用"],
+      [3, "失泄密", "一票否决", "执行一票否决", "否"],
+      [4, "加分", "加分项", "每次加1分,最高不超过2分", 1],
+      ["合计", null, 10, null, null],
+    ]);
+    const { changes } = plan([g]);
+    expect(changes.values).toEqual([{ sheet: "评分表", address: "F1", values: [["核算得分"], [5], ["不适用"], ["未触发"], [1], [6]] }]);
+  });
+
+  it("puts the final one row below a table without a total row", () => {
+    const g = gridOf([HEADER, [1, "甲", 6, "", 5]]);
+    expect(plan([g]).changes.values[0].values).toEqual([["核算得分"], [5], [5]]);
+  });
+});
+
+describe("marks and the 核算结果 sheet", () => {
+  it("marks errors and warnings (not infos), one mark per cell with the worst colour", () => {
+    const g = gridOf([HEADER, [1, "甲", 6, "一项未达标扣4分", 7], [2, "乙", 4, "", null], [3, "丙", 5, "", "5分"], ["合计", null, 15, null, 20]]);
+    const { changes } = plan([g]);
+    expect(changes.marks.map((m) => [m.cell, m.color])).toEqual([
+      ["E2", MARK_COLORS.error],
+      ["E3", MARK_COLORS.warning],
+      ["E5", MARK_COLORS.error],
+    ]);
+    expect(changes.marks[0].note.startsWith(NOTE_PREFIX)).toBe(true);
+    const sheet = changes.sheets[0];
+    expect(sheet.name).toBe(RESULT_SHEET);
+    expect(sheet.rows.filter((r) => r[5] === "是").map((r) => r[2])).toEqual(changes.marks.map((m) => m.cell));
+  });
+
+  it("finds the marks of an earlier run in its 核算结果 sheet", () => {
+    const g = gridOf([HEADER, [1, "甲", 6, "", 7]]);
+    const { changes } = plan([g]);
+    const old = gridOf(changes.sheets[0].rows, [], RESULT_SHEET);
+    expect(previousMarks([g, old])).toEqual([{ sheet: "评分表", cell: "E2" }]);
+    expect(plan([g, old]).changes.clearMarks).toEqual([{ sheet: "评分表", cell: "E2" }]);
+  });
+
+  it("says in Chinese what it will change", () => {
+    const g = gridOf([HEADER, [1, "甲", 6, "", 7], [2, "乙", 4, "", 4]]);
+    expect(describeChanges(plan([g]).changes)).toEqual([
+      "在工作表“评分表”的 F 列(表头“核算得分”)写入 3 行核算得分",
+      "在 1 个有问题的单元格上标底色并加批注",
+      `新建或更新工作表“核算结果”(共 ${plan([g]).changes.sheets[0].rows.length} 行)`,
+      "您填写的内容、公式和格式不会被修改",
+    ]);
+  });
+});
+
+describe("applied through the exceljs host", () => {
+  it("is idempotent: applying twice leaves the same cells, one 核算结果 sheet and no duplicate column", async () => {
+    const g = gridOf([HEADER, [1, "甲", 6, "", 7], [2, "乙", 4, "", 4], ["合计", null, 10, null, null]]);
+    const wb = workbookOf([g]);
+    const port = createXlsxPort(wb);
+    for (let i = 0; i < 2; i++) {
+      const grids = await port.readSheets();
+      await port.apply(planWriteback({ report: checkGrids(grids), grids }));
+    }
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["评分表", RESULT_SHEET]);
+    const grids = await port.readSheets();
+    expect(grids[0].cells.map((r) => r.slice(5))).toEqual([["核算得分"], [6], [4], [10]]);
+    expect(grids[0].cells.map((r) => r.slice(0, 5))).toEqual(g.cells.map((r) => [...r, null, null, null, null, null].slice(0, 5)));
+    expect(wb.getWorksheet("评分表")!.getCell("E2").note).toMatch(/^【考核计分助手】/);
+  });
+});
