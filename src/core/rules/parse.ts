@@ -9,19 +9,26 @@ import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
 
 // ——— patterns ———
 
-/** A number as written in rule text: "4", "0.5", "两", "十五", "一点五". One capture group. */
-const NUM = `(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)`;
+/**
+ * A number as written in rule text: "4", "0.5", "两", "十五", "一点五". One capture group.
+ * Bounded, and starting only where a number starts, so that a long run of digits or numerals
+ * costs linear time, not quadratic.
+ */
+const NUM =
+  `((?<![\\d.])\\d{1,9}(?:\\.\\d{1,6})?(?![\\d.]\\d)` +
+  `|(?<![${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]{1,10}(?:点[零〇一二三四五六七八九]{1,6})?)`;
 /** Counting words (量词) a per-unit rule counts by, longest first. */
 const UNIT_WORDS = [
   "个工作日", "工作日", "个月", "栏目", "人次", "篇次", "件次", "项次", "批次", "季度",
   "件", "份", "篇", "次", "项", "个", "条", "处", "周", "期", "起", "例", "天", "日", "月",
-  "人", "家", "张", "场", "批", "所", "户", "名", "位", "本", "套", "宗", "部", "则", "笔", "台", "期",
+  "人", "家", "张", "场", "批", "所", "户", "名", "位", "本", "套", "宗", "部", "则", "笔", "台",
 ];
 const UNIT = `(${UNIT_WORDS.join("|")})`;
 const DEDUCT_VERB = "扣分|扣除|扣减|倒扣|扣|减分|减去|减少|减";
 const BONUS_VERB = "加分|增加|奖励|加计|加|奖";
+const LIMIT = "不超过|不得超过|不超|不高于|不多于";
 const CAP_BEFORE = "累计|合计|共计|总计|总共|最多|最高|至多|共";
-const CAP_AFTER = "累计|合计|共计|总计|最多|最高|至多|不超过|不得超过|不超|不高于|不多于|上限为|上限是|上限|封顶|以|总分";
+const CAP_AFTER = `累计|合计|共计|总计|最多|最高|至多|${LIMIT}|上限为|上限是|上限|封顶|以|总分`;
 const CAP_END = "(?:为限|封顶)?";
 
 /** Mask for text a recognizer has used; matches no pattern below. */
@@ -30,18 +37,20 @@ const USED = "\u0001";
 type Sign = "deduct" | "bonus";
 
 type Atom =
-  | { t: "rule"; pos: number; rule: Rule }
+  | { t: "rule"; pos: number; end: number; rule: Rule }
   /** A cap phrase; `sign` null when it does not say (累计不超过10分); `full` for 满分N分, `restate` for 超过N分的按N分计算. */
-  | { t: "cap"; pos: number; sign: Sign | null; cap: number; form: "cap" | "full" | "restate" }
+  | { t: "cap"; pos: number; end: number; sign: Sign | null; cap: number; form: "cap" | "full" | "restate" }
   /** Understood and deliberately giving no rule ("半年及全年各1分"). */
-  | { t: "none"; pos: number };
+  | { t: "none"; pos: number; end: number };
 
 /** What a recognizer makes: an atom before its position is known. */
-type Made = Atom extends infer A ? (A extends Atom ? Omit<A, "pos"> : never) : never;
+type Made = Atom extends infer A ? (A extends Atom ? Omit<A, "pos" | "end"> : never) : never;
 
 interface ClauseCtx {
-  /** The clause with used text masked. */
+  /** The clause with the text earlier recognizers used masked. */
   masked: string;
+  /** Where the phrase of this match begins: after the last text already used. */
+  from: number;
 }
 
 interface Recognizer {
@@ -73,8 +82,11 @@ function pointsAtom(m: RegExpExecArray): Made | null {
 }
 
 /** What a per-unit phrase counts: "一项" → 项, "每次" → 次, "单份" → 份; undefined when it counts by more than one ("每3次"). */
+const COUNTED = rx(`(每|单)?${NUM}?${UNIT}`);
+
 function unitBefore(prefix: string): string | null | undefined {
-  const re = rx(`(每|单)?${NUM}?${UNIT}`);
+  const re = COUNTED;
+  re.lastIndex = 0;
   let counted: { unit: string; n: number | null } | null = null;
   let each: string | null = null;
   for (let m = re.exec(prefix); m; m = re.exec(prefix)) {
@@ -96,8 +108,7 @@ function perUnit(kind: Sign, stepGroup: number, slashUnitGroup: number) {
   return (m: RegExpExecArray, ctx: ClauseCtx): Made | null => {
     const step = num(m[stepGroup]);
     if (step === null) return null;
-    const start = ctx.masked.lastIndexOf(USED, m.index) + 1;
-    const unit = m[slashUnitGroup] ?? unitBefore(ctx.masked.slice(start, m.index));
+    const unit = m[slashUnitGroup] ?? unitBefore(ctx.masked.slice(ctx.from, m.index));
     if (unit === undefined) return null;
     return { t: "rule", rule: { kind, step, unit, cap: null, unitClass: null, text: "" } };
   };
@@ -115,7 +126,7 @@ const RECOGNIZERS: Recognizer[] = [
   },
   {
     name: "floor",
-    re: rx(`扣完为止|扣满为止|扣[至到][0零]分|(?:本|该|此)?(?:项|指标|项目)?不得分|不计分|不予计分|得分为[0零]分?|(?:得|计|记|按|扣为|计为|记为|为)[0零]分`),
+    re: rx(`扣完为止|扣满为止|扣[至到][0零]分|(?:本|该|此)?(?:项|指标|项目)?(?:不得分|不给分|不予得分|不予给分|不计分|不予计分)|得分为[0零]分?|(?:得|计|记|按|扣为|计为|记为|为)[0零]分`),
     make: () => ({ t: "rule", rule: { kind: "floor", text: "" } }),
   },
   {
@@ -132,13 +143,13 @@ const RECOGNIZERS: Recognizer[] = [
   {
     name: "deduction cap",
     re: rx(
-      `(?:${CAP_BEFORE})+可?(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER})*${NUM}分${CAP_END}|(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER})+${NUM}分${CAP_END}|扣[满完]${NUM}分为?止`,
+      `(?:${CAP_BEFORE}){1,3}可?(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER}){0,3}${NUM}分${CAP_END}|(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER}){1,3}${NUM}分${CAP_END}|扣[满完]${NUM}分为?止`,
     ),
     make: capAtom("deduct"),
   },
   {
     name: "bonus cap",
-    re: rx(`(?:${CAP_BEFORE})+可?(?:加分|${BONUS_VERB})(?:${CAP_AFTER})*${NUM}分${CAP_END}|(?:加分|${BONUS_VERB})(?:${CAP_AFTER})+${NUM}分${CAP_END}`),
+    re: rx(`(?:${CAP_BEFORE}){1,3}可?(?:加分|${BONUS_VERB})(?:${CAP_AFTER}){0,3}${NUM}分${CAP_END}|(?:加分|${BONUS_VERB})(?:${CAP_AFTER}){1,3}${NUM}分${CAP_END}`),
     make: capAtom("bonus"),
   },
   { name: "restated cap", re: rx(`超过${NUM}分的?(?:部分)?(?:按|以|计)${NUM}分(?:计算|计|算)?`), make: capAtom(null, "restate") },
@@ -146,7 +157,9 @@ const RECOGNIZERS: Recognizer[] = [
   {
     name: "cap",
     re: rx(
-      `(?:(?:${CAP_BEFORE})+可?(?:得|计|达)?(?:不超过|不得超过|不超|不高于|不多于|为)?|不超过|不得超过|不高于|不多于|(?:上限|封顶)(?:为|是)?|以)${NUM}分${CAP_END}|${NUM}分(?:封顶|为限)`,
+      // "合计5分" alone is a total (points), "合计不超过5分" a cap
+      `(?:${CAP_BEFORE}){0,3}(?:(?:累计|最多|最高|至多)可?(?:得|计|达)?(?:${LIMIT}|为)?|(?:${LIMIT})|(?:上限|封顶)(?:为|是)?)${NUM}分${CAP_END}` +
+        `|以?${NUM}分(?:封顶|为限)`,
     ),
     make: capAtom(null),
   },
@@ -159,7 +172,7 @@ const RECOGNIZERS: Recognizer[] = [
   {
     // "1件2分", "每篇1分": points per unit with no verb, read as a bonus
     name: "bonus without verb",
-    re: rx(`(每|单)?${NUM}?${UNIT}(?:计|得|记|给)?${NUM}分`),
+    re: rx(`(每|单)?${NUM}?${UNIT}(?:可得|可加|计|得|记|给)?${NUM}分`),
     make: (m) => {
       const count = m[1] === "单" ? 1 : num(m[2]);
       const step = num(m[4]);
@@ -172,9 +185,14 @@ const RECOGNIZERS: Recognizer[] = [
     // "0-4分", "0～4分" with no verb: the item is worth up to 4
     name: "points range",
     re: rx(`(?:\\d+(?:\\.\\d+)?|零)[-~〜—–至到]${NUM}分`),
-    make: (m, ctx) => (/[扣加减]|酌情/.test(ctx.masked) ? null : pointsAtom(m)),
+    make: (m, ctx) => (/[扣加减]|酌情/.test(ctx.masked.slice(ctx.from, m.index)) ? null : pointsAtom(m)),
   },
-  { name: "bare points", re: /^(?:本项|该项|此项)?(?:计|共|共计|合计|总计)?(\d+(?:\.\d+)?)分$/g, make: pointsAtom },
+  {
+    // "…用数字说话,4分", "公开扶贫清单2分": the clause ends in its worth; not "得分低于60分"
+    name: "trailing points",
+    re: /(?<![\d.扣加减得计记给奖\-~〜—–至到])(?<!低于|高于|超过|不足|达到|少于|多于|不满)(\d+(?:\.\d+)?)分$/g,
+    make: pointsAtom,
+  },
 ];
 
 /** Phrases that leave the score to the assessor: understood, no rule. */
@@ -183,8 +201,9 @@ const DISCRETIONARY =
 /** A clause still saying "N分", "扣N…" or "得N分" after every recognizer: a rule we did not understand. */
 const UNREAD = new RegExp(`\\d分|扣(?:除|减)?${NUM}|加${NUM}分|(?:得|计|记)${NUM}分`);
 
-/** "一类考核单位" → "一类"; "A类单位" → "A类". Not "同一类". */
-const UNIT_CLASS = /(?<![同这此某每])([一二三四五六七八九十A-Za-z甲乙丙丁]|\d+)类(?:考核)?(?:单位|地区|部门|乡镇|对象)?/g;
+/** "一类考核单位" → "一类"; "A类单位", "甲类:" → "A类", "甲类". Not "同一类问题", "三类人员". */
+const UNIT_CLASS =
+  /(?<![同这此某每各])([一二三四五六七八九十A-Za-z甲乙丙丁]|\d{1,3})类(?=(?:考核)?(?:单位|地区|部门|乡镇|街道|对象|县区|机关)|[:,]|$)/g;
 
 // ——— text → sentences → clauses ———
 
@@ -205,7 +224,7 @@ function normalize(original: string): { text: string; at: number[] } {
   for (let i = 0; i < half.length; i++) {
     let ch = half[i];
     if (ch === "\r") ch = "\n";
-    else if (ch !== "\n" && /\s/.test(ch)) continue;
+    else if (ch !== "\n" && (/\s/.test(ch) || ch < " ")) continue; // control chars too: USED must be ours
     text += ch;
     at.push(i);
   }
@@ -261,32 +280,54 @@ function splitSentences(text: string): Array<Array<{ start: number; end: number 
 }
 
 function readClause(text: string, span: { start: number; end: number }): Clause {
-  const ctx: ClauseCtx = { masked: text.slice(span.start, span.end) };
+  let masked = text.slice(span.start, span.end);
   const atoms: Atom[] = [];
   for (const r of RECOGNIZERS) {
+    // one pass per recognizer over a snapshot; what it used is masked once, after the pass
+    const used: Array<{ start: number; end: number }> = [];
+    let from = 0;
+    let scanned = 0;
     r.re.lastIndex = 0;
-    for (let m = r.re.exec(ctx.masked); m; m = r.re.exec(ctx.masked)) {
-      const atom = m[0].length ? r.make(m, ctx) : null;
-      if (atom) {
-        atoms.push({ ...atom, pos: m.index } as Atom);
-        ctx.masked = ctx.masked.slice(0, m.index) + USED.repeat(m[0].length) + ctx.masked.slice(m.index + m[0].length);
+    for (let m = r.re.exec(masked); m; m = r.re.exec(masked)) {
+      if (m[0].length === 0) {
+        r.re.lastIndex++;
+        continue;
       }
-      if (m[0].length === 0) r.re.lastIndex++;
+      for (; scanned < m.index; scanned++) if (masked[scanned] === USED) from = Math.max(from, scanned + 1);
+      const atom = r.make(m, { masked, from });
+      if (!atom) continue;
+      atoms.push({ ...atom, pos: m.index, end: m.index + m[0].length } as Atom);
+      used.push({ start: m.index, end: m.index + m[0].length });
+      from = m.index + m[0].length;
     }
+    if (used.length) masked = maskSpans(masked, used);
   }
   atoms.sort((a, b) => a.pos - b.pos);
-  const residue = ctx.masked;
-  const discretionary = DISCRETIONARY.test(residue);
-  return { ...span, atoms, discretionary, unread: !discretionary && UNREAD.test(residue) };
+  const discretionary = DISCRETIONARY.test(masked);
+  return { ...span, atoms, discretionary, unread: !discretionary && UNREAD.test(masked) };
+}
+
+function maskSpans(text: string, spans: Array<{ start: number; end: number }>): string {
+  let out = "";
+  let at = 0;
+  for (const { start, end } of spans) {
+    out += text.slice(at, start) + USED.repeat(end - start);
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 // ——— clauses → rules ———
 
-/** A rule being built, with the span of text it came from. */
-interface Built {
-  rule: Rule;
+/** A span of the normalized text, end exclusive. */
+interface Phrase {
   from: number;
   to: number;
+}
+
+/** A rule being built, with the span of text it came from. */
+interface Built extends Phrase {
+  rule: Rule;
 }
 
 function unitClassIn(text: string): string | null {
@@ -303,6 +344,8 @@ function isPerUnit(r: Rule): r is Extract<Rule, { kind: Sign }> {
 class SentenceReader {
   readonly built: Built[] = [];
   private groupStart: number | null = null;
+  /** The sentence's veto and floor: each said once however many clauses repeat it. */
+  private readonly once = new Map<Rule["kind"], Built>();
 
   constructor(
     private readonly norm: string,
@@ -312,37 +355,47 @@ class SentenceReader {
   read(span: { start: number; end: number }): void {
     const clause = readClause(this.norm, span);
     this.groupStart ??= clause.start;
-    for (const atom of clause.atoms) {
-      if (atom.t === "rule") this.rule(atom, clause);
-      else if (atom.t === "cap") this.cap(atom, clause);
-    }
+    // each atom's phrase: from the end of the one before (or the group's start) to its own end,
+    // the last one to the end of the clause
+    let from = this.groupStart;
+    clause.atoms.forEach((atom, k) => {
+      const phrase = { from, to: k === clause.atoms.length - 1 ? clause.end : clause.start + atom.end };
+      if (atom.t === "rule") this.rule(atom, clause, phrase);
+      else if (atom.t === "cap") this.cap(atom, clause, phrase);
+      from = clause.start + atom.end;
+    });
     if (clause.unread) this.notUnderstood(clause);
     if (clause.atoms.length || clause.unread) this.groupStart = null;
   }
 
-  private add(rule: Rule, clause: Clause): void {
-    this.built.push({ rule, from: this.groupStart ?? clause.start, to: clause.end });
+  private add(rule: Rule, phrase: Phrase): Built {
+    const b = { rule, ...phrase };
+    this.built.push(b);
+    return b;
   }
 
   private notUnderstood(clause: Clause): void {
     this.state.issues.push({ code: "rule_not_understood", text: this.state.original(clause.start, clause.end) });
   }
 
-  private rule(atom: Extract<Atom, { t: "rule" }>, clause: Clause): void {
+  private rule(atom: Extract<Atom, { t: "rule" }>, clause: Clause, phrase: Phrase): void {
     const r = atom.rule;
-    const same = this.built.find((b) => b.rule.kind === r.kind && (r.kind === "veto" || r.kind === "floor"));
+    const same = this.once.get(r.kind);
     if (same) {
-      same.to = clause.end; // "执行一票否决,全年政务公开分值扣为0分" is one veto
+      same.to = phrase.to; // "执行一票否决,全年政务公开分值扣为0分" is one veto
+    } else if (r.kind === "veto" || r.kind === "floor") {
+      this.once.set(r.kind, this.add(r, phrase));
     } else if (isPerUnit(r)) {
-      const before = this.norm.slice(this.groupStart ?? clause.start, clause.start + atom.pos);
-      this.add({ ...r, unitClass: unitClassIn(before) }, clause);
+      // the unit class is named in the words leading to the rule
+      const before = this.norm.slice(phrase.from, clause.start + atom.pos);
+      this.add({ ...r, unitClass: unitClassIn(before) }, phrase);
       this.state.lastSign = r.kind;
     } else {
-      this.add(r, clause);
+      this.add(r, phrase);
     }
   }
 
-  private cap(cap: Extract<Atom, { t: "cap" }>, clause: Clause): void {
+  private cap(cap: Extract<Atom, { t: "cap" }>, clause: Clause, phrase: Phrase): void {
     const candidates = this.built.filter((b) => isPerUnit(b.rule) && (cap.sign === null || b.rule.kind === cap.sign));
     const target = candidates[candidates.length - 1];
     const uncapped = candidates.filter((b) => isPerUnit(b.rule) && b.rule.cap === null);
@@ -352,21 +405,21 @@ class SentenceReader {
     const fits = cap.form !== "full" || target?.rule.kind === "bonus";
     if (target && isPerUnit(target.rule) && target.rule.cap === null && !wholeItem && fits) {
       target.rule = { ...target.rule, cap: cap.cap };
-      target.to = clause.end;
+      target.to = phrase.to;
       return;
     }
     const last = this.built[this.built.length - 1];
     if (last && "cap" in last.rule && last.rule.cap === cap.cap) {
-      last.to = clause.end; // "以上加分项累计最高5分,超过5分的按5分计算" says it twice
+      last.to = phrase.to; // "以上加分项累计最高5分,超过5分的按5分计算" says it twice
       return;
     }
     if (cap.form === "full") {
-      this.add({ kind: "points", points: cap.cap, text: "" }, clause);
+      this.add({ kind: "points", points: cap.cap, text: "" }, phrase);
       return;
     }
     const sign = cap.sign ?? (wholeItem ? (target.rule.kind as Sign) : this.state.lastSign);
     if (sign === null) this.notUnderstood(clause);
-    else this.add({ kind: sign === "deduct" ? "deduct_cap" : "bonus_cap", cap: cap.cap, text: "" }, clause);
+    else this.add({ kind: sign === "deduct" ? "deduct_cap" : "bonus_cap", cap: cap.cap, text: "" }, phrase);
   }
 }
 
@@ -441,15 +494,17 @@ export function parseMaxCell(v: CellValue): MaxCell {
 }
 
 const HEADING_NUMBER = new RegExp(
-  `^(?:第[${CHINESE_NUMERAL_CHARS}\\d]+[部分章节条项类]*[、.:]?|[${CHINESE_NUMERAL_CHARS}]+[、.]|\\([${CHINESE_NUMERAL_CHARS}\\d]+\\)[、.]?|\\d+(?:\\.\\d+)*[、.](?!\\d)|\\d+(?=[^\\d.]))`,
+  `^(?:第[${CHINESE_NUMERAL_CHARS}\\d]+[部分章节条项类]*[、.:]?|[${CHINESE_NUMERAL_CHARS}]+[、.]|` +
+    `\\([${CHINESE_NUMERAL_CHARS}\\d]+\\)[、.]?|\\d+(?:\\.\\d+)*(?:[、.)](?!\\d)|\\s+)|[①-⑳])\\s*`,
 );
 const HEADING_POINTS = new RegExp(`\\((?:共|满分|分值|计)?${NUM}分\\)$`);
 
 /** A category heading: "三、加分项(5分)" → { name: "加分项", points: 5 }; "组 织 领 导 (20分)" → "组织领导", 20. */
 export function parseHeading(text: string): { name: string; points: number | null } {
-  const s = toHalfWidth(typeof text === "string" ? text : "").replace(/\s+/g, "");
+  const numbered = toHalfWidth(typeof text === "string" ? text : "").trim();
+  const s = numbered.replace(HEADING_NUMBER, "").replace(/\s+/g, "");
   const p = HEADING_POINTS.exec(s);
   const points = p ? num(p[1]) : null;
-  const name = (p ? s.slice(0, p.index) : s).replace(HEADING_NUMBER, "").replace(/^[、.:,;]+|[、.:,;]+$/g, "");
+  const name = (p ? s.slice(0, p.index) : s).replace(/^[、.:,;]+|[、.:,;]+$/g, "");
   return { name, points };
 }

@@ -1,6 +1,9 @@
 /**
  * Structured rules read from the Chinese rule text of an indicator (its 分值 cell and its
- * 评价办法 / 具体标准 text). Every rule keeps the phrase it came from in `text`.
+ * 评价办法 / 具体标准 text). Every rule keeps the phrase it came from in `text`: the user's own
+ * words, a substring of the text given to `parseRules` (its condition clauses included).
+ * Per-unit rules: `unit` null means the step applies once ("未及时报送扣1分"); `unitClass` is the
+ * class of unit the rate is for ("一类", "A类", "甲类"), null when it is for everyone.
  */
 export type Rule =
   /** "一项未达标扣4分", "每周缺少1条信息扣0.1分": `step` points off per unit; `cap` = "累计不超过N分"/"最多扣N分". */

@@ -128,6 +128,12 @@ const variants: Array<[string, Rule[]]> = [
   ["每延迟1个工作日扣0.5分", [deduct(0.5, "工作日")]],
   ["一个月内未更新扣1分", [deduct(1)]],
   ["一次性扣5分", [deduct(5)]],
+  ["①公文提前或超期公开每条扣5分;②标题、索引号等要素未规范录入每条扣1分", [deduct(5, "条"), deduct(1, "条")]],
+  ["转发上级不属于主动公开的文件,每例扣6分", [deduct(6, "例")]],
+  ["年度报告被退回且未及时修改的,再扣5分", [deduct(5)]],
+  ["凡出现发布信息“空白月”的,每个月扣10分", [deduct(10, "月")]],
+  ["数量低于规定标准,出现一个月扣5分,扣完为止", [deduct(5, "月"), floor]],
+  ["(未备案的一件扣4分;未按照制度实施的在2分内酌情给分。)", [deduct(4, "件")]],
   ["每项扣1分,满分5分", [deduct(1, "项"), points(5)]],
   ["一类单位扣0.1分/条,二类单位扣0.2分/条", [deduct(0.1, "条", { unitClass: "一类" }), deduct(0.2, "条", { unitClass: "二类" })]],
   // unit classes
@@ -139,6 +145,9 @@ const variants: Array<[string, Rule[]]> = [
     [deduct(0.1, "条", { unitClass: "一类" }), deduct(0.2, "条", { unitClass: "二类" }), deductCap(5)],
   ],
   ["同一类问题每出现一次扣1分", [deduct(1, "次")]],
+  ["三类人员每缺1人扣1分", [deduct(1, "人")]],
+  ["乙类:每缺一期扣1分", [deduct(1, "期", { unitClass: "乙类" })]],
+  ["第二类考核单位每缺一期扣0.5分", [deduct(0.5, "期", { unitClass: "二类" })]],
   // per-unit bonuses
   ["每篇加1分，上限5分", [bonus(1, "篇", { cap: 5 })]],
   ["加1分", [bonus(1)]],
@@ -156,6 +165,8 @@ const variants: Array<[string, Rule[]]> = [
   ["每增加1件加1分", [bonus(1, "件")]],
   ["每发布一篇加1分(最高3分)", [bonus(1, "篇", { cap: 3, text: "每发布一篇加1分(最高3分)" })]],
   ["加分：每篇1分", [bonus(1, "篇")]],
+  ["以实地考评为准,一项可得2分,最高不超过6分", [bonus(2, "项", { cap: 6 })]],
+  ["受到市政府以上通报表彰的,每次加3分,受到市政府办公室通报表彰的,每次加1分", [bonus(3, "次"), bonus(1, "次")]],
   ["被市级媒体采用1篇加0.5分,被省级媒体采用1篇加1分,加分累计不超过3分", [bonus(0.5, "篇"), bonus(1, "篇"), bonusCap(3)]],
   ["每件加2分,每件扣1分,最多扣5分", [bonus(2, "件"), deduct(1, "件", { cap: 5 })]],
   // standalone caps
@@ -171,6 +182,8 @@ const variants: Array<[string, Rule[]]> = [
   ["该项不得分", [floor]],
   ["不得分", [floor]],
   ["未制定方案的,该项计0分", [floor]],
+  ["未初审的不给分", [floor]],
+  ["（未公开的不得分；未及时公开的扣2分。）", [floor, deduct(2)]],
   ["扣至0分为止", [floor]],
   ["全部未完成的,该项扣为0分", [floor]],
   ["该项得分为0", [floor]],
@@ -194,6 +207,9 @@ const variants: Array<[string, Rule[]]> = [
   ["按要求公开的,0～6分", [points(6)]],
   ["根据排名赋分,0至5分", [points(5)]],
   ["内容完整,3分;格式规范,2分", [points(3), points(2)]],
+  ["发布经济运行情况5分,发布解读社会关注的重要指标数据5.5分.", [points(5), points(5.5)]],
+  ["公开随机抽查事项抽查依据0.1-0.5分,公开内容0.2-2分", [points(0.5), points(2)]],
+  ["考核总分100分", [points(100)]],
   // discretionary: understood, nothing to compute
   ["根据情节酌情扣分", []],
   ["酌情加分", []],
@@ -227,7 +243,8 @@ describe("parseRules", () => {
     ["累计不超过5分", "累计不超过5分"],
     ["全部完成得5分", "全部完成得5分"],
     ["未达标扣1-3分", "未达标扣1-3分"],
-    ["考核总分100分", "考核总分100分"],
+    ["考核得分低于60分的", "考核得分低于60分的"],
+    ["90分以上为优秀", "90分以上为优秀"],
   ])("%s → not understood", (text, clause) => {
     expect(parseRules(text).issues).toEqual([{ code: "rule_not_understood", text: clause }]);
   });
@@ -245,6 +262,10 @@ describe("parseRules", () => {
     ["执行一票否决,全年政务公开分值扣为0分", ["执行一票否决,全年政务公开分值扣为0分"]],
     ["每件扣２分，累计不超过１０分", ["每件扣２分，累计不超过１０分"]],
     ["建立台账（2 分）。按月更新。（1分）", ["建立台账（2 分）", "按月更新。（1分）"]],
+    ["每件扣2分扣完为止", ["每件扣2分", "扣完为止"]],
+    ["每件加2分、最高10分", ["每件加2分、最高10分"]],
+    ["每发布一篇加1分(最高3分)", ["每发布一篇加1分(最高3分)"]],
+    ["A类单位，每缺一期扣1分；B类单位每缺一期扣0.5分", ["A类单位，每缺一期扣1分", "B类单位每缺一期扣0.5分"]],
   ])("keeps the words of %s as the user typed them", (text, texts) => {
     expect(parseRules(text).rules.map((r) => r.text)).toEqual(texts);
   });
@@ -307,6 +328,10 @@ describe("parseHeading", () => {
     ["第二部分 主动公开", { name: "主动公开", points: null }],
     ["政策解读", { name: "政策解读", points: null }],
     ["(五)扣分指标", { name: "扣分指标", points: null }],
+    ["2017年度政务公开", { name: "2017年度政务公开", points: null }],
+    ["3 政务服务（10分）", { name: "政务服务", points: 10 }],
+    ["②热点回应(4分)", { name: "热点回应", points: 4 }],
+    ["", { name: "", points: null }],
   ])("%s → %j", (text, expected) => {
     expect(parseHeading(text)).toEqual(expected);
   });
@@ -358,6 +383,17 @@ describe("never throws", () => {
     expect(result.rules).toHaveLength(5000);
     expect(Date.now() - started).toBeLessThan(5000);
   });
+
+  it.each(["一", "1", "累计", "加分项", "每一件", "一点", "(", "不超过", "扣1", "1.", "扣1分", "每件2分", "(3分)", "一票否决"])(
+    "reads 50 000 characters of %j in linear time",
+    (piece) => {
+      const text = piece.repeat(Math.ceil(50000 / piece.length));
+      const started = Date.now();
+      expect(() => parseRules(text)).not.toThrow();
+      expect(() => parseHeading(text)).not.toThrow();
+      expect(Date.now() - started).toBeLessThan(3000);
+    },
+  );
 
   it("takes whatever a cell may hold", () => {
     for (const v of [undefined, null, 1, true, {}, []]) {

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+// Unit and component tests. Browser tests (test/e2e) need a build and Chromium: `npm run test:e2e`.
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.{ts,tsx}"],
+    exclude: ["test/e2e/**", "node_modules/**"],
+    testTimeout: 20000,
+  },
+});
