@@ -44,13 +44,29 @@ function xmlAttr(s) {
   return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }
 
-/** Copies the pane pages (everything webpack emitted except our own outputs and the Office manifest). */
+/**
+ * Copies the pane pages: everything webpack emitted except our own outputs, source maps, and what
+ * the WPS add-in never uses (the Office manifest, the local office.js, the browser preview page).
+ */
 function copyPane(dist, out) {
-  const skip = (name) => name === "wps" || name === "wps-offline" || name.endsWith(".map") || /^manifest.*\.xml$/i.test(name);
+  const skip = (name) =>
+    ["wps", "wps-offline", "office-js", "samples", "preview.html"].includes(name) ||
+    name.endsWith(".map") ||
+    /^manifest.*\.xml$/i.test(name) ||
+    /^preview\..*js$/.test(name);
   for (const name of readdirSync(dist)) {
     if (skip(name)) continue;
     cpSync(join(dist, name), join(out, name), { recursive: true });
   }
+}
+
+/**
+ * The WPS copy of a pane page without its office.js tag: WPS never needs it, and on an intranet
+ * PC that drops packets to Microsoft's CDN a blocking <script> in <head> would hold the pane
+ * until the connection times out.
+ */
+function withoutOfficeJs(html) {
+  return html.replace(/[ \t]*<script\b[^>]*\bsrc\s*=\s*["'][^"']*\boffice\.js["'][^>]*>\s*<\/script>[ \t]*\r?\n?/gi, "");
 }
 
 /** Asset references a file:// page cannot resolve (offline mode loads the pane from disk). */
@@ -82,6 +98,10 @@ function main() {
   for (const f of ADDIN_FILES) {
     if (existsSync(join(out, f)) && statSync(join(out, f)).isFile()) console.warn(`package-wps: dist/${f} 与加载项入口同名,已用 wps/${f} 覆盖`);
     cpSync(join(source, f), join(out, f), { recursive: true });
+  }
+  for (const name of readdirSync(out).filter((n) => n.endsWith(".html") && n !== "index.html")) {
+    const page = join(out, name);
+    writeFileSync(page, withoutOfficeJs(readFileSync(page, "utf8")));
   }
   if (args.paneUrl) {
     const mainJs = join(out, "main.js");

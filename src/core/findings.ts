@@ -42,7 +42,8 @@ export interface FindingFields {
     statLabel: string;
     statSheet: string;
     statCell: string;
-    statValue: number;
+    /** The statistic's number, or its text for a 是/否 row. */
+    statValue: number | string;
     detail: string;
   };
 }
@@ -214,7 +215,7 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
   cross_check_failed: {
     severity: "warning",
     message: (f) =>
-      `${f.check}:评分表填报 ${fmt(f.claimed)},与统计表“${f.statLabel}”(${f.statSheet}!${f.statCell})的 ${fmt(f.statValue)} 不符;${f.detail}`,
+      `${f.check}:评分表填报 ${fmt(f.claimed)},与统计表“${f.statLabel}”(${f.statSheet}!${f.statCell})的 ${typeof f.statValue === "number" ? fmt(f.statValue) : `“${f.statValue}”`} 不符;${f.detail}`,
     actual: (f) => f.claimed,
     expected: (f) => f.statValue,
   },

@@ -4,6 +4,7 @@
  * 自查评分 (F) is filled in; item 5 (F7) gives 12 for a 10-point item, so the computed total is 90
  * while the 合计 the user typed says 92.
  */
+import type { CellValue } from "../../src/core/grid";
 import type { FakeSheetInit } from "./wps-et";
 
 export const GENHE_SHEET = "考核评分表";
@@ -36,3 +37,8 @@ export const genheScoreSheet: FakeSheetInit = {
 export const GENHE_TOTAL = 90;
 /** The cell holding the over-maximum score. */
 export const GENHE_OVER_MAX_CELL = "F7";
+
+/** Columns A:G of each row (what the user typed), padded with null, to compare before and after 写回. */
+export function typedColumns(rows: CellValue[][]): CellValue[][] {
+  return rows.map((r) => Array.from({ length: 7 }, (_, c) => r[c] ?? null));
+}

@@ -192,8 +192,20 @@ export class FakeEt {
     return out;
   }
 
+  /** Every sheet's values, fills and comments, for whole-workbook comparisons. */
+  snapshot(): { name: string; rows: CellValue[][]; marks: ReturnType<FakeEt["marks"]> }[] {
+    return this.sheetNames().map((name) => ({ name, rows: this.rows(name), marks: this.marks(name) }));
+  }
+
   activeSheet(): string {
     return this.sheets[this.active].name;
+  }
+
+  /** The user types into a cell (not a host call). */
+  type(sheet: string, a1: string, v: CellValue): void {
+    const p = parseCell(a1);
+    if (!p) throw new Error(`fake: bad address ${a1}`);
+    this.store(this.state(sheet), p.r, p.c, v);
   }
 
   protect(sheet: string, on = true): void {

@@ -8,7 +8,9 @@ import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
 import { genheScoreSheet } from "../fakes/genhe";
-import { createFakeEt } from "../fakes/wps-et";
+import { createFakeEt, type FakeEt } from "../fakes/wps-et";
+import { fakeWpsInitScript } from "../fakes/wps-et-bundle";
+import { createWpsPort, detectWpsApplication } from "../../src/hosts/wps";
 
 const ROOT = resolve(__dirname, "../..");
 const read = (p: string) => readFileSync(join(ROOT, p), "utf8");
@@ -98,6 +100,22 @@ describe("main.js: the 考核计分 button toggles the task pane", () => {
   });
 });
 
+describe("the browser build of the fake", () => {
+  it("installs window.wps before page scripts, and the adapter reads and writes through it", async () => {
+    const win: Record<string, unknown> = {};
+    win.window = win;
+    runInNewContext(await fakeWpsInitScript([genheScoreSheet], { propertiesAsMethods: true }), win);
+    const app = detectWpsApplication(win);
+    expect(app).not.toBeNull();
+    const port = createWpsPort(app!);
+    const [grid] = await port.readSheets();
+    expect(grid.merges).toEqual(genheScoreSheet.merges);
+    await port.apply({ clearMarks: [], values: [], marks: [{ sheet: grid.name, cell: "F7", color: "#FF0000", note: "超过分值" }], sheets: [] });
+    const fake = win.__kaoheFakeEt as FakeEt;
+    expect(fake.marks(grid.name)).toEqual({ F7: { fill: "#FF0000", comment: "超过分值" } });
+  });
+});
+
 describe("scripts/package-wps.mjs", () => {
   const tmp = mkdtempSync(join(tmpdir(), "kaohe-wps-"));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -107,10 +125,22 @@ describe("scripts/package-wps.mjs", () => {
   it("turns dist/ into the add-in folder and the offline layout", () => {
     const dist = join(tmp, "dist");
     mkdirSync(join(dist, "assets"), { recursive: true });
-    writeFileSync(join(dist, "taskpane.html"), '<!doctype html><script src="taskpane.js"></script>');
+    const page = [
+      "<!doctype html><head>",
+      '    <script src="legacy-check.js"></script>',
+      '    <script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>',
+      '<script src="office-js/office.js"></script>',
+      '<script defer src="taskpane.js"></script></head>',
+    ].join("\n");
+    writeFileSync(join(dist, "taskpane.html"), page);
     writeFileSync(join(dist, "taskpane.js"), "/* pane */");
+    writeFileSync(join(dist, "legacy-check.js"), "/* check */");
+    mkdirSync(join(dist, "office-js"));
+    writeFileSync(join(dist, "office-js", "office.js"), "/* office */");
     writeFileSync(join(dist, "assets", "logo.png"), "png");
     writeFileSync(join(dist, "manifest.xml"), "<OfficeApp/>");
+    writeFileSync(join(dist, "preview.html"), "<!doctype html>");
+    writeFileSync(join(dist, "preview.1a2b3c4d.js"), "/* preview */");
     run(dist, "--url=http://10.1.2.3/kaohe/wps/");
     const version = JSON.parse(read("package.json")).version as string;
     const wps = join(dist, "wps");
@@ -118,7 +148,14 @@ describe("scripts/package-wps.mjs", () => {
     for (const f of ["index.html", "main.js", "images/kaohe.svg", "taskpane.html", "taskpane.js", "assets/logo.png"]) {
       expect(existsSync(join(wps, f)), f).toBe(true);
     }
-    expect(existsSync(join(wps, "manifest.xml"))).toBe(false);
+    for (const f of ["manifest.xml", "preview.html", "preview.1a2b3c4d.js"]) expect(existsSync(join(wps, f)), f).toBe(false);
+    // WPS never loads office.js: not copied, and its tags are gone from the WPS copy of the page.
+    expect(existsSync(join(wps, "office-js"))).toBe(false);
+    const wpsPage = readFileSync(join(wps, "taskpane.html"), "utf8");
+    expect(wpsPage).not.toContain("office.js");
+    expect(wpsPage).toContain('<script src="legacy-check.js"></script>');
+    expect(wpsPage).toContain('<script defer src="taskpane.js"></script>');
+    expect(readFileSync(join(dist, "taskpane.html"), "utf8")).toBe(page);
     expect(readFileSync(join(wps, "jsplugins.xml"), "utf8")).toContain('<jspluginonline name="kaohe" type="et" url="http://10.1.2.3/kaohe/wps/"');
     expect(readFileSync(join(wps, "publish.xml"), "utf8")).toContain('url="http://10.1.2.3/kaohe/wps/"');
     const offline = join(dist, "wps-offline");

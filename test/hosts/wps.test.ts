@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { HostError, type WorkbookChanges } from "../../src/hosts/port";
 import { createWpsPort, detectWpsApplication, toBgr, toMatrix, type WpsApplication } from "../../src/hosts/wps";
-import { GENHE_SHEET, genheScoreSheet } from "../fakes/genhe";
-import { createFakeEt, type FakeEt, type FakeEtOptions, type FakeSheetInit } from "../fakes/wps-et";
+import { GENHE_SHEET, genheScoreSheet, typedColumns } from "../fakes/genhe";
+import { createFakeEt, type FakeEtOptions, type FakeSheetInit } from "../fakes/wps-et";
 
 function setup(sheets: FakeSheetInit[] = [genheScoreSheet], options: FakeEtOptions = {}) {
   const fake = createFakeEt(sheets, options);
@@ -40,11 +40,6 @@ function plan(): WorkbookChanges {
       },
     ],
   };
-}
-
-/** Everything the fake holds, for before/after comparisons. */
-function snapshot(fake: FakeEt) {
-  return fake.sheetNames().map((name) => ({ name, rows: fake.rows(name), marks: fake.marks(name) }));
 }
 
 async function hostError(p: Promise<unknown>): Promise<HostError> {
@@ -185,10 +180,10 @@ describe("colours", () => {
 
   it("rejects a colour that is not #RRGGBB before writing anything", async () => {
     const { fake, port } = setup();
-    const before = snapshot(fake);
+    const before = fake.snapshot();
     const e = await hostError(port.apply({ ...plan(), marks: [{ sheet: GENHE_SHEET, cell: "F3", color: "red", note: "x" }] }));
     expect(e.message).toContain("#RRGGBB");
-    expect(snapshot(fake)).toEqual(before);
+    expect(fake.snapshot()).toEqual(before);
   });
 });
 
@@ -199,8 +194,7 @@ describe("write-back", () => {
     await port.apply(plan());
     expect(fake.callCounts["Range.Value2="]).toBe(2); // the column block + the 核算结果 sheet
     const after = fake.rows(GENHE_SHEET);
-    const firstSeven = (rows: CellValue[][]) => rows.map((r) => Array.from({ length: 7 }, (_, c) => r[c] ?? null));
-    expect(firstSeven(after)).toEqual(firstSeven(typed));
+    expect(typedColumns(after)).toEqual(typedColumns(typed));
     expect(after.map((r) => r[7] ?? null)).toEqual([null, "核算得分", 5, 4, 18, 20, 10, 8, 15, 10, 90]);
   });
 
@@ -245,9 +239,9 @@ describe("write-back", () => {
     const { fake, port } = setup();
     const withClear = { ...plan(), clearMarks: [{ sheet: GENHE_SHEET, cell: "F7" }, { sheet: GENHE_SHEET, cell: "F11" }] };
     await port.apply(withClear);
-    const once = snapshot(fake);
+    const once = fake.snapshot();
     await port.apply(withClear);
-    expect(snapshot(fake)).toEqual(once);
+    expect(fake.snapshot()).toEqual(once);
     expect(fake.sheetNames()).toEqual([GENHE_SHEET, "核算结果"]);
   });
 
@@ -256,7 +250,7 @@ describe("write-back", () => {
     const b = setup([genheScoreSheet], { propertiesAsMethods: true });
     await a.port.apply(plan());
     await b.port.apply(plan());
-    expect(snapshot(b.fake)).toEqual(snapshot(a.fake));
+    expect(b.fake.snapshot()).toEqual(a.fake.snapshot());
   });
 
   it("writes a single cell as a scalar", async () => {
@@ -300,20 +294,20 @@ describe("errors become HostError with a Chinese message", () => {
 
   it("a missing sheet changes nothing", async () => {
     const { fake, port } = setup();
-    const before = snapshot(fake);
+    const before = fake.snapshot();
     const bad = { ...plan(), marks: [...plan().marks, { sheet: "不存在", cell: "A1", color: "#FF0000", note: "x" }] };
     const e = await hostError(port.apply(bad));
     expect(e.reason).toBe("sheet_missing");
     expect(e.message).toBe("找不到工作表“不存在”");
-    expect(snapshot(fake)).toEqual(before);
+    expect(fake.snapshot()).toEqual(before);
   });
 
   it("a bad address changes nothing", async () => {
     const { fake, port } = setup();
-    const before = snapshot(fake);
+    const before = fake.snapshot();
     const e = await hostError(port.apply({ ...plan(), clearMarks: [{ sheet: GENHE_SHEET, cell: "第七行" }] }));
     expect(e.reason).toBe("bad_address");
-    expect(snapshot(fake)).toEqual(before);
+    expect(fake.snapshot()).toEqual(before);
     expect((await hostError(port.selectCell(GENHE_SHEET, "??"))).reason).toBe("bad_address");
     expect((await hostError(port.selectCell("不存在", "A1"))).reason).toBe("sheet_missing");
   });

@@ -5,7 +5,7 @@
 import { MergeIndex, columnCount, textOf, toA1, valueAt, type Grid } from "../grid";
 import { bestMatch } from "./match";
 import { IDENTITIES_2017, ROWS_2017, type RowDef } from "./format2017";
-import { displayName, kindOfUnit, matchText } from "./text";
+import { displayName, kindOfUnit, leadingNumber, matchText } from "./text";
 import type { StatRow, StatisticsTable } from "./types";
 
 interface Header {
@@ -24,6 +24,8 @@ const VALUE_HEADER = /^(统计数|统计数据|统计数值|统计值|数量|数
 // The lines under the table: signatures, dates, notes.
 const FOOTER = /^(单位负责人|负责人|审核人|填报人|制表人|联系电话|联系人|填报日期|填报说明|备注|注[::]|说明[::])/;
 const EMPTY_ROWS_ENDING_TABLE = 3;
+// A 指标 | 单位 | 数量 table is taken for a 统计表 only when it has rows of one.
+const MIN_KNOWN_ROWS = 3;
 
 function findHeader(grid: Grid, merges: MergeIndex): Header | null {
   const width = columnCount(grid);
@@ -63,6 +65,15 @@ function valueColumn(grid: Grid, r: number, h: Header): number {
   return h.valueLeft;
 }
 
+/** "被依法纠错数" stands under both 行政复议 and 行政诉讼: a name used twice is prefixed with its section's title. */
+function qualifyRepeatedNames(rows: StatRow[], titles: string[]): void {
+  const count = new Map<string, number>();
+  for (const r of rows) count.set(r.name, (count.get(r.name) ?? 0) + 1);
+  rows.forEach((r, i) => {
+    if ((count.get(r.name) ?? 0) > 1 && titles[i] && titles[i] !== r.name) r.name = `${titles[i]}·${r.name}`;
+  });
+}
+
 /** Reads a 2017 统计表; null when the grid has no 统计指标/单位 header. */
 export function detect2017(grid: Grid): StatisticsTable | null {
   const merges = new MergeIndex(grid);
@@ -71,6 +82,8 @@ export function detect2017(grid: Grid): StatisticsTable | null {
   const rows: StatRow[] = [];
   let section: string | null = null;
   let empty = 0;
+  let title = "";
+  const titles: string[] = [];
   const first = (merges.mergeAt(h.row, h.labelLeft)?.bottom ?? h.row) + 1;
   for (let r = first; r < grid.cells.length && empty < EMPTY_ROWS_ENDING_TABLE; r++) {
     const label = labelOf(grid, r, h);
@@ -82,6 +95,8 @@ export function detect2017(grid: Grid): StatisticsTable | null {
     if (FOOTER.test(displayName(label))) break;
     const def: RowDef | null = bestMatch(matchText(label), ROWS_2017, (d) => d.section === section);
     if (def) section = def.section;
+    if (/^[一二三四五六七八九十]+[、.]$/.test(leadingNumber(label))) title = displayName(label);
+    titles.push(title);
     const unit = textOf(merges.shownValue(r, h.unitCol));
     const kind = kindOfUnit(unit) ?? def?.kind ?? "text";
     const col = valueColumn(grid, r, h);
@@ -95,5 +110,7 @@ export function detect2017(grid: Grid): StatisticsTable | null {
       value: kind === "heading" ? null : valueAt(grid, r, col),
     });
   }
+  if (rows.filter((r) => r.key !== null).length < MIN_KNOWN_ROWS) return null;
+  qualifyRepeatedNames(rows, titles);
   return { sheet: grid.name, format: "2017", rows, identities: [...IDENTITIES_2017], derived: [] };
 }

@@ -103,12 +103,20 @@ function headerColumns(merges: MergeIndex, top: number, bottom: number, from: nu
 
 // — 三、收到和处理政府信息公开申请情况 —
 
+const isGroup = (def: LineDef) => APPLICATION_LINES.some((l) => l.group === def.key);
+
+/**
+ * The line a row's label parts name: the deepest part decides. An item is only taken under its
+ * own group (named in an earlier part or on a line above), so a unit's own "9.其他" under
+ * 三(三) is not mistaken for 三(六)3.其他.
+ */
 function matchLine(parts: string[], group: string | null): LineDef | null {
   let context = group;
   let def: LineDef | null = null;
   for (const part of parts) {
-    def = bestMatch(matchText(part), APPLICATION_LINES, (d) => d.group !== undefined && d.group === context);
-    if (def && APPLICATION_LINES.some((l) => l.group === def?.key)) context = def.key;
+    const candidates = APPLICATION_LINES.filter((d) => d.group === undefined || context === null || d.group === context);
+    def = bestMatch(matchText(part), candidates);
+    if (def && isGroup(def)) context = def.key;
   }
   return def;
 }
@@ -124,6 +132,7 @@ function readApplications(grid: Grid, merges: MergeIndex): Matrix | null {
     }
     if (start < 0) continue;
     const columns = headerColumns(merges, Math.max(0, anchor.row - 3), start - 1, anchor.col, width, APPLICANT_COLUMNS);
+    if (!columns.length) continue;
     const matrix: Matrix = { rows: [], lines: [], columns: columns.map((c) => c.def) };
     let group: string | null = null;
     let empty = 0;
@@ -137,10 +146,9 @@ function readApplications(grid: Grid, merges: MergeIndex): Matrix | null {
         if (!allBlank(grid, r, columns)) matrix.rows.push(...columns.map((c) => cellRow(grid, { key: null, label: parts.join("") }, c, r)));
         continue;
       }
-      const isGroup = APPLICATION_LINES.some((l) => l.group === def.key);
-      group = isGroup ? def.key : (def.group ?? null);
+      group = isGroup(def) ? def.key : (def.group ?? null);
       // A group line left blank is a heading over its items; its value is their sum.
-      if (def.heading || (isGroup && allBlank(grid, r, columns)) || matrix.lines.includes(def.key)) continue;
+      if (def.heading || (isGroup(def) && allBlank(grid, r, columns)) || matrix.lines.includes(def.key)) continue;
       matrix.lines.push(def.key);
       matrix.rows.push(...columns.map((c) => cellRow(grid, def, c, r)));
       if (def.last) break;
@@ -222,8 +230,10 @@ const outcomeName = (k: string) => APPEAL_OUTCOMES.find((c) => c.key === k)?.nam
 function applicationIdentities(m: Matrix): { identities: Identity[]; derived: DerivedKey[] } {
   const columns = m.columns.map((c) => c.key);
   const groups = APPLICATION_LINE_SUMS.filter((s) => APPLICATION_LINES.some((l) => l.group === s.whole));
+  // Group lines (三(三) …) over every column, 法人或其他组织 included; 法人或其他组织 on every line.
+  const allColumns = [...new Set([...columns, ...Object.keys(APPLICANT_COLUMN_GROUPS)])];
   const derived: DerivedKey[] = [
-    ...columns.flatMap((c) => groups.map((g) => ({ key: `${g.whole}.${c}`, name: `${lineName(g.whole)}·${columnName(c)}`, sumOf: g.parts.map((p) => `${p}.${c}`) }))),
+    ...allColumns.flatMap((c) => groups.map((g) => ({ key: `${g.whole}.${c}`, name: `${lineName(g.whole)}·${columnName(c)}`, sumOf: g.parts.map((p) => `${p}.${c}`) }))),
     ...m.lines.flatMap((l) =>
       Object.entries(APPLICANT_COLUMN_GROUPS).map(([g, parts]) => ({ key: `${l}.${g}`, name: `${lineName(l)}·${columnName(g)}`, sumOf: parts.map((p) => `${l}.${p}`) })),
     ),

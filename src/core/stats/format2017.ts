@@ -42,8 +42,8 @@ export const ROWS_2017: readonly RowDef[] = [
   row("channels", "通过不同渠道和方式公开政府信息的情况", "heading", S.proactive, /不同渠道和方式公开/),
   row("published_gazette", "政府公报公开政府信息数", "count", S.proactive, /政府公报公开/),
   row("published_website", "政府网站公开政府信息数", "count", S.proactive, /政府网站公开/),
-  row("published_weibo", "政务微博公开政府信息数", "count", S.proactive, /政[务府]?微博公开/),
-  row("published_wechat", "政务微信公开政府信息数", "count", S.proactive, /政[务府]?微信公开/),
+  row("published_weibo", "政务微博公开政府信息数", "count", S.proactive, /微博公开/),
+  row("published_wechat", "政务微信公开政府信息数", "count", S.proactive, /微信公开/),
   row("published_other", "其他方式公开政府信息数", "count", S.proactive, /其他方式公开/),
 
   row("response", "回应解读情况", "heading", S.response, /^回应解读情况$/),

@@ -24,6 +24,8 @@ export interface LineDef extends Matchable {
   first?: boolean;
   /** The matrix ends after this line. */
   last?: boolean;
+  /** The columns the line has, when not every column of its table (section 二). */
+  columns?: string[];
 }
 
 export interface ColumnDef extends Matchable {
@@ -92,8 +94,8 @@ export const APPLICANT_COLUMNS: readonly ColumnDef[] = [
   column("research", "科研机构", /^科研机构$/),
   column("public_welfare", "社会公益组织", /^社会公益组织$/),
   column("legal_service", "法律服务机构", /^法律服务机构$/),
-  column("other_org", "其他", /^其他$/),
-  column("legal_persons", "法人或其他组织", /^法人或其他组织$/),
+  column("other_org", "其他", /^其他(组织)?$/),
+  column("legal_persons", "法人或其他组织", /^法人或者?其他组织$/),
   column("total", "总计", /^(总计|合计)$/),
 ];
 
@@ -134,12 +136,12 @@ export const APPEAL_SUMS: readonly AxisSum[] = [{ whole: "total", parts: ["uphel
 
 // — 二、主动公开政府信息情况 —
 export const PROACTIVE_LINES: readonly LineDef[] = [
-  line("regulations", "规章", /^规章$/),
-  line("normative_docs", "行政规范性文件", /规范性文件/),
-  line("licensing", "行政许可", /^行政许可/),
-  line("penalties", "行政处罚", /^行政处罚/),
-  line("enforcement", "行政强制", /^行政强制/),
-  line("fees", "行政事业性收费", /行政事业性收费/),
+  line("regulations", "规章", /^规章$/, { columns: ["issued", "repealed", "in_force"] }),
+  line("normative_docs", "行政规范性文件", /规范性文件/, { columns: ["issued", "repealed", "in_force"] }),
+  line("licensing", "行政许可", /^行政许可/, { columns: ["decisions"] }),
+  line("penalties", "行政处罚", /^行政处罚/, { columns: ["decisions"] }),
+  line("enforcement", "行政强制", /^行政强制/, { columns: ["decisions"] }),
+  line("fees", "行政事业性收费", /行政事业性收费/, { columns: ["amount"] }),
 ];
 
 export const PROACTIVE_COLUMNS: readonly ColumnDef[] = [

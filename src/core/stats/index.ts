@@ -14,10 +14,45 @@ import type { StatisticsSheetReport } from "../report";
 import { checkTable, resolver } from "./check";
 import { detect2017 } from "./detect2017";
 import { detect2021 } from "./detect2021";
-import type { StatisticsTable } from "./types";
+import { ROWS_2017 } from "./format2017";
+import {
+  ALIASES_2021,
+  APPEAL_GROUPS,
+  APPEAL_OUTCOMES,
+  APPLICANT_COLUMNS,
+  APPLICATION_LINES,
+  PROACTIVE_COLUMNS,
+  PROACTIVE_LINES,
+  type ColumnDef,
+  type LineDef,
+} from "./format2021";
+import type { StatFormat, StatisticsTable } from "./types";
 
 export type { StatisticsTable, StatRow, StatKind, StatFormat, Identity, DerivedKey } from "./types";
 export { ROWS_2017, IDENTITIES_2017 } from "./format2017";
+
+/**
+ * Every canonical key statValue answers to, per format, with how the form names it: the 2017
+ * rows (headings left out), the 2021 cells "<line>.<column>", and the 2017 keys the 2021 format
+ * also answers (review_corrected, litigation_corrected …). For schemes to validate their keys.
+ */
+export const STAT_KEYS: Readonly<Record<StatFormat, readonly { key: string; label: string }[]>> = {
+  "2017": ROWS_2017.filter((d) => d.kind !== "heading").map((d) => ({ key: d.key, label: d.label })),
+  "2021": [
+    ...matrixKeys(PROACTIVE_LINES, PROACTIVE_COLUMNS),
+    ...matrixKeys(APPLICATION_LINES, APPLICANT_COLUMNS),
+    ...matrixKeys(APPEAL_GROUPS, APPEAL_OUTCOMES),
+    ...Object.entries(ALIASES_2021).map(([key, a]) => ({ key, label: a.name })),
+  ],
+};
+
+function matrixKeys(lines: readonly (Partial<LineDef> & { key: string; name?: string })[], columns: readonly ColumnDef[]) {
+  return lines
+    .filter((l) => !l.heading)
+    .flatMap((l) =>
+      columns.filter((c) => !l.columns || l.columns.includes(c.key)).map((c) => ({ key: `${l.key}.${c.key}`, label: `${l.label ?? l.name}·${c.name}` })),
+    );
+}
 
 /**
  * Recognises a statistics sheet anywhere on the grid: the 2017 统计表 by its 统计指标 / 单位 /

@@ -13,8 +13,8 @@ const stat = {
   closed: { key: "applications_closed", label: "申请办结数" },
   reviewCorrected: { key: "review_corrected", label: "行政复议被依法纠错数" },
   litigationCorrected: { key: "litigation_corrected", label: "行政诉讼被依法纠错数" },
-  trainingSessions: { key: "training_sessions", label: "举办各类培训班数" },
-  trainingPeople: { key: "training_people", label: "接受培训人员数" },
+  trainingSessions: { key: "trainings", label: "举办各类培训班数" },
+  trainingPeople: { key: "trainees", label: "接受培训人员数" },
 };
 
 /** The 根河 cross-checks (score sheet ↔ 附件3 统计表), shared by both score sheets. */

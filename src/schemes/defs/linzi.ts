@@ -56,7 +56,7 @@ const sheet: ScoreSheetDef = {
   kind: "score",
   name: "考核评分表",
   title: "临淄区政务公开工作考核评分表",
-  preamble: ["考核单位:                    (日常考核80分,每季度20分;年终考核20分)"],
+  preamble: ["(日常考核80分,每季度20分;年终考核20分)", "考核单位:"],
   columns: [
     { key: "category", header: "类别", width: 12, mergeDown: true, align: "center" },
     { key: "id", header: "序号", width: 6, align: "center" },

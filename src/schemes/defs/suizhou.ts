@@ -227,7 +227,7 @@ const sheet: ScoreSheetDef = {
     { key: "self", header: "自评得分", width: 10, input: true, align: "center" },
     { key: "review", header: "考核得分", width: 10, input: true, align: "center" },
   ],
-  rows: [...rows, { total: "合计", cells: { max: 100 } }],
+  rows,
 };
 
 export const SUIZHOU_2021: TemplateDef = {

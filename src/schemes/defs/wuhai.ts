@@ -155,7 +155,7 @@ const WUHAI_CROSS_CHECKS: CrossCheck[] = [
     name: "实体服务大厅得分",
     kind: "needs_yes",
     item: { id: null, title: "实体服务大厅" },
-    stat: { key: "service_hall", label: "是否设立实体办事大厅" },
+    stat: { key: "has_service_hall", label: "是否设立实体办事大厅" },
   },
   {
     id: "wuhai.online_service",
@@ -170,8 +170,8 @@ const WUHAI_CROSS_CHECKS: CrossCheck[] = [
     kind: "needs_positive",
     item: { id: null, title: "每年至少开展一次政务公开业务培训" },
     stats: [
-      { key: "training_sessions", label: "举办各类培训班数" },
-      { key: "training_people", label: "接受培训人员数" },
+      { key: "trainings", label: "举办各类培训班数" },
+      { key: "trainees", label: "接受培训人员数" },
     ],
   },
 ];

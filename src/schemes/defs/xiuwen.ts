@@ -97,7 +97,7 @@ const sheet: ScoreSheetDef = {
   kind: "score",
   name: "目标考核评分表",
   title: "修文县政务公开工作目标考核评分表",
-  preamble: ["考核单位:                    单位类别(一类/二类):            (共40分,其中基础考核分35分,加分项5分)"],
+  preamble: ["(共40分,其中基础考核分35分,加分项5分)", "考核单位:", "单位类别(一类/二类):"],
   columns: [
     { key: "id", header: "序号", width: 6, align: "center" },
     { key: "title", header: "考核内容", width: 52 },

@@ -43,3 +43,30 @@ export function valueCell(i: number, p: Placement = {}): string {
   const col = left + labelWidth + 1;
   return String.fromCharCode(65 + col) + String(top + 2 + i);
 }
+
+/**
+ * A copy of `rows` with some values changed. Each change names a row by a piece of its label;
+ * "行政诉讼›被依法纠错数" means the first such row after the first row naming 行政诉讼.
+ */
+export function edit(rows: readonly Triple[], changes: Record<string, CellValue>): Triple[] {
+  const out = rows.map((t) => [...t] as [string, string, CellValue?]);
+  const flat = (s: string) => s.replace(/\s+/g, "");
+  for (const [where, value] of Object.entries(changes)) {
+    const path = where.split("›");
+    let from = 0;
+    let at = -1;
+    for (const piece of path) {
+      at = out.findIndex((t, i) => i >= from && flat(t[0]).includes(piece));
+      if (at < 0) throw new Error(`no row “${where}” in the fixture`);
+      from = at + 1;
+    }
+    out[at][2] = value;
+  }
+  return out;
+}
+
+/** The 0-based index of the row a change would reach (see edit). */
+export function rowIndex(rows: readonly Triple[], where: string): number {
+  const marked = edit(rows, { [where]: "\u0000" });
+  return marked.findIndex((t) => t[2] === "\u0000");
+}

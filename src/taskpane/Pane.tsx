@@ -1,0 +1,255 @@
+/**
+ * The side pane: choose the score column (and unit class), 计算, read the result and the
+ * findings, 写回工作簿 after confirming what will change. Receives the port and the engine as
+ * props; it never talks to Excel or WPS itself.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  tokens,
+} from "@fluentui/react-components";
+import type { RenderedFinding } from "../core/findings";
+import type { Report, ScoreSheetReport } from "../core/report";
+import type { WorkbookChanges, WorkbookPort } from "../hosts/port";
+import type { CheckOptions, CheckResult, PaneEngine } from "./engine";
+import { FindingList } from "./FindingList";
+import { errorMessage } from "./messages";
+import { Summary } from "./Summary";
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    fontSize: tokens.fontSizeBase300,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  buttons: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  status: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  changes: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalL },
+  findingsTitle: { margin: `${tokens.spacingVerticalM} 0 0`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface PaneProps {
+  port: WorkbookPort;
+  engine: PaneEngine;
+  /** Called after a write-back succeeded (the preview refreshes its rendering and offers a download). */
+  onWritten?(): void | Promise<void>;
+}
+
+/** What the workbook offers to choose from, learnt from a report. */
+interface Choices {
+  columns: string[];
+  column: string;
+  unitClasses: string[];
+  unitClass: string;
+}
+
+function choicesOf(report: Report): Choices {
+  const scores = report.sheets.filter((s): s is ScoreSheetReport => s.kind === "score");
+  const columns = [...new Set(scores.flatMap((s) => s.columns))];
+  const withClasses = scores.find((s) => s.unitClasses.length > 0);
+  return {
+    columns,
+    column: report.column ?? columns[0] ?? "",
+    unitClasses: withClasses?.unitClasses ?? [],
+    unitClass: withClasses?.unitClass ?? withClasses?.unitClasses[0] ?? "",
+  };
+}
+
+const NO_CHOICES: Choices = { columns: [], column: "", unitClasses: [], unitClass: "" };
+
+type Busy = null | { text: string };
+
+export function Pane({ port, engine, onWritten }: PaneProps) {
+  const styles = useStyles();
+  const [choices, setChoices] = useState<Choices>(NO_CHOICES);
+  const [scanning, setScanning] = useState(true);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ changes: WorkbookChanges; lines: string[] } | null>(null);
+  const mounted = useRef(true);
+
+  /** Runs one step with progress shown and any failure turned into the pane's error message. */
+  const step = useCallback(async <T,>(text: string, work: () => Promise<T>): Promise<T | undefined> => {
+    setBusy({ text });
+    setError(null);
+    setNotice(null);
+    try {
+      return await work();
+    } catch (e) {
+      if (mounted.current) setError(errorMessage(e));
+      return undefined;
+    } finally {
+      if (mounted.current) setBusy(null);
+    }
+  }, []);
+
+  // Learn the score columns and unit classes once, so they can be chosen before the first 计算.
+  useEffect(() => {
+    mounted.current = true;
+    void (async () => {
+      await step("正在读取工作簿…", async () => {
+        const scan = await engine.checkWorkbook(port);
+        if (mounted.current) setChoices(choicesOf(scan.report));
+      });
+      if (mounted.current) setScanning(false);
+    })();
+    return () => {
+      mounted.current = false;
+    };
+  }, [port, engine, step]);
+
+  const options = (): CheckOptions => ({
+    column: choices.column || undefined,
+    unitClass: choices.unitClass || undefined,
+  });
+
+  const check = async () => {
+    const fresh = await engine.checkWorkbook(port, options());
+    if (!mounted.current) return fresh;
+    setResult(fresh);
+    const learnt = choicesOf(fresh.report);
+    setChoices((c) => ({ ...learnt, column: learnt.columns.includes(c.column) ? c.column : learnt.column, unitClass: c.unitClass || learnt.unitClass }));
+    return fresh;
+  };
+
+  const onCompute = () => step("正在读取工作簿并核算…", check);
+
+  // Read again before planning, so the plan matches the workbook as it is now.
+  const onWriteback = () =>
+    step("正在核对要写回的内容…", async () => {
+      const fresh = await check();
+      const changes = engine.planWriteback(fresh);
+      setPending({ changes, lines: engine.describeChanges(changes) });
+    });
+
+  const onConfirm = async () => {
+    const plan = pending;
+    setPending(null);
+    if (!plan) return;
+    const done = await step("正在写回工作簿…", async () => {
+      await engine.applyWriteback(port, plan.changes);
+      await onWritten?.();
+      return true;
+    });
+    if (done && mounted.current) setNotice(`已写回工作簿:${plan.lines.join(";")}`);
+  };
+
+  const onSelect = (f: RenderedFinding) => {
+    if (!f.cell) return;
+    const cell = f.cell;
+    void step(`正在定位 ${f.sheet}!${cell}…`, () => port.selectCell(f.sheet, cell));
+  };
+
+  const disabled = busy !== null || scanning;
+  const noColumns = !scanning && choices.columns.length === 0;
+
+  return (
+    <main className={styles.pane} aria-busy={busy !== null}>
+      <h1 className={styles.title}>考核计分助手</h1>
+      <Field
+        label="评分列"
+        hint={noColumns ? undefined : "选择要核算的得分列"}
+        validationState={noColumns ? "warning" : "none"}
+        validationMessage={noColumns ? "未找到评分列;请确认表头含“自查评分”“考核评分”或“得分”等" : undefined}
+      >
+        <Select
+          value={choices.column}
+          disabled={disabled || noColumns}
+          onChange={(_, d) => setChoices((c) => ({ ...c, column: d.value }))}
+        >
+          {choices.columns.length === 0 && <option value="">{scanning ? "正在读取…" : "(无)"}</option>}
+          {choices.columns.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {choices.unitClasses.length > 0 && (
+        <Field label="考核单位类别" hint="评分规则按单位类别给分时使用">
+          <Select value={choices.unitClass} disabled={disabled} onChange={(_, d) => setChoices((c) => ({ ...c, unitClass: d.value }))}>
+            {choices.unitClasses.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={disabled} onClick={onCompute}>
+          计算
+        </Button>
+        <Button disabled={disabled || result === null} onClick={onWriteback}>
+          写回工作簿
+        </Button>
+      </div>
+      {busy && (
+        <div role="status" aria-live="polite" className={styles.status}>
+          <ProgressBar aria-label={busy.text} />
+          {busy.text}
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>出错了</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && (
+        <>
+          <Summary report={result.report} />
+          <h2 className={styles.findingsTitle}>问题清单</h2>
+          <FindingList findings={result.report.findings} onSelect={onSelect} />
+        </>
+      )}
+      <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>写回工作簿前请确认</DialogTitle>
+            <DialogContent>
+              将对当前工作簿做以下修改(您填写的内容不会被改动):
+              <ul className={styles.changes}>
+                {pending?.lines.map((l, i) => (
+                  <li key={i}>{l}</li>
+                ))}
+              </ul>
+              注意:Excel 的“撤消”不能撤回加载项所做的修改。如需保留原样,请先保存或另存一份。
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void onConfirm()}>
+                确认写回
+              </Button>
+              <Button onClick={() => setPending(null)}>取消</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </main>
+  );
+}

@@ -1,0 +1,121 @@
+/** The result of one 计算: per score sheet its total, parts and category subtotals; the statistics checked. */
+import { Badge, Card, CardHeader, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { fmt } from "../core/findings";
+import type { Report, ScoreSheetReport, StatisticsSheetReport } from "../core/report";
+
+const useStyles = makeStyles({
+  card: { marginTop: tokens.spacingVerticalM },
+  total: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: "2px",
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    "& dt": { color: tokens.colorNeutralForeground3 },
+    "& dd": { margin: 0, fontVariantNumeric: "tabular-nums" },
+  },
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "left" },
+    "& td:last-child, & th:last-child": { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+    "& caption": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} 0` },
+  },
+  counts: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+});
+
+const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
+
+function ScoreCard({ sheet: s }: { sheet: ScoreSheetReport }) {
+  const styles = useStyles();
+  const t = s.total;
+  return (
+    <Card className={styles.card} aria-label={`${s.sheet} 核算结果`} data-testid="summary">
+      <CardHeader
+        header={<Text weight="semibold">{s.schemeName ?? "未识别的模板(按表内规则核算)"}</Text>}
+        description={
+          <Text size={200}>
+            工作表“{s.sheet}” · 评分列“{s.column}”{s.unitClass ? ` · ${s.unitClass}` : ""}
+          </Text>
+        }
+      />
+      <div>
+        <Text size={200}>最终得分</Text>
+        <div className={styles.total} data-testid="total-final">
+          {fmt(t.final)} 分
+        </div>
+      </div>
+      <dl className={styles.facts}>
+        <dt>满分</dt>
+        <dd data-testid="total-max">{fmt(t.max)}</dd>
+        <dt>基本得分</dt>
+        <dd data-testid="total-base">{fmt(t.base)}</dd>
+        <dt>加减分</dt>
+        <dd data-testid="total-adjustments">{signed(t.adjustments)}</dd>
+        <dt>得分率</dt>
+        <dd>{fmt(Math.round(t.rate * 1000) / 10)}%</dd>
+        <dt>一票否决</dt>
+        <dd data-testid="total-veto">
+          {t.vetoed ? (
+            <Badge color="danger" appearance="filled">
+              已触发,总分为 0
+            </Badge>
+          ) : (
+            "未触发"
+          )}
+        </dd>
+      </dl>
+      {s.categories.length > 0 && (
+        <table className={styles.table}>
+          <caption>分类小计</caption>
+          <thead>
+            <tr>
+              <th scope="col">类别</th>
+              <th scope="col">得分 / 满分</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.categories.map((c, i) => (
+              <tr key={i} data-testid="category">
+                <td>{c.name}</td>
+                <td>{c.max > 0 ? `${fmt(c.score)} / ${fmt(c.max)}` : `${signed(c.score)}(加减分)`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
+
+const FORMAT_LABEL: Record<StatisticsSheetReport["format"], string> = {
+  "2017": "2017 版政府信息公开情况统计表",
+  "2021": "2021 版政府信息公开工作年度报告统计表",
+};
+
+export function Summary({ report }: { report: Report }) {
+  const styles = useStyles();
+  const scores = report.sheets.filter((s): s is ScoreSheetReport => s.kind === "score");
+  const stats = report.sheets.filter((s): s is StatisticsSheetReport => s.kind === "statistics");
+  const { errors, warnings, infos } = report.summary;
+  return (
+    <>
+      {scores.map((s) => (
+        <ScoreCard key={s.sheet} sheet={s} />
+      ))}
+      {stats.map((s) => (
+        <Card key={s.sheet} className={styles.card} size="small" data-testid="statistics">
+          <Text size={200}>
+            已核对统计表“{s.sheet}”({FORMAT_LABEL[s.format]},{s.rows.length} 项)
+          </Text>
+        </Card>
+      ))}
+      <p className={styles.counts} data-testid="counts">
+        错误 {errors} 个 · 警告 {warnings} 个 · 提示 {infos} 个
+      </p>
+    </>
+  );
+}

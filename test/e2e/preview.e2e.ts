@@ -1,0 +1,182 @@
+/**
+ * The preview in Chromium: dist/preview.html from a local server, a workbook opened through the
+ * file input, 计算, the findings, a finding selecting its cell, 写回 and the download; the
+ * taskpane page outside Excel; nothing requested from anywhere else, no CSP violation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { serveStatic, type StaticServer } from "./server";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const SHOTS = "test-results";
+
+let server: StaticServer;
+let browser: Browser;
+/** Requests the pages tried to send off the machine, and CSP violations they reported. */
+const offsite: string[] = [];
+const violations: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync("dist/preview.html")) throw new Error("dist/ is missing: run `npm run test:e2e` (it builds first)");
+  await mkdir(SHOTS, { recursive: true });
+  server = await serveStatic("dist");
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(path: string): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 }, locale: "zh-CN" });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on("console", (m) => {
+    if (m.text().includes("CSP violation") || m.text().includes("Content Security Policy")) violations.push(m.text());
+  });
+  await page.goto(server.url + path);
+  return page;
+}
+
+/** A score sheet in the 根河 layout: F4 over its maximum, F6 blank, the entered 合计 wrong. */
+async function genheWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("考核评分表");
+  ws.addRow(["政务公开工作考核评分表"]);
+  ws.addRow(["类别", "序号", "目标要求", "分值", "评价办法", "自查评分", "考核评分"]);
+  ws.addRow(["组织领导", 1, "成立政务公开工作领导小组", 5, "未成立的扣5分", 5, 5]);
+  ws.addRow([null, 2, "制定年度工作要点", 5, "未制定的扣5分", 6, 4]);
+  ws.addRow(["主动公开", 3, "公开规范性文件", 10, "每缺一项扣1分", 8, 9]);
+  ws.addRow([null, 4, "开展政策解读", 10, "每缺一篇扣2分", null, 10]);
+  ws.addRow(["合计", null, null, 30, null, 19, 28]);
+  ws.mergeCells("A3:A4");
+  ws.mergeCells("A5:A6");
+  ws.mergeCells("A7:C7");
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function openWorkbook(page: Page, name: string, bytes: Buffer) {
+  await page.setInputFiles("input[type=file]", { name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+  await page.getByTestId("file-name").filter({ hasText: name }).waitFor();
+  await page.getByRole("button", { name: "计算", exact: true }).and(page.locator(":enabled")).waitFor();
+}
+
+async function findings(page: Page) {
+  return await page.getByTestId("finding").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-code")}@${e.getAttribute("data-cell")}`));
+}
+
+describe("preview.html", () => {
+  it("opens the bundled sample and scores it (screenshot in test-results/)", async () => {
+    const page = await openPage("preview.html");
+    await page.getByTestId("file-name").filter({ hasText: "genhe-department-sample.xlsx" }).waitFor();
+    await page.getByTestId("sheet").first().waitFor();
+    const compute = page.getByRole("button", { name: "计算", exact: true });
+    await compute.and(page.locator(":enabled")).waitFor();
+    expect(await page.getByRole("combobox", { name: /评分列/ }).locator("option").allTextContents()).toEqual(["自查评分", "考核评分"]);
+    await compute.click();
+    const total = page.getByTestId("total-final").first();
+    await total.waitFor();
+    // The sample's README: 自查评分 满分 110, 得分 116; 4 cross-check warnings.
+    expect(await total.textContent()).toContain("116");
+    expect((await findings(page)).filter((f) => f.startsWith("cross_check_failed"))).toHaveLength(4);
+    await page.screenshot({ path: `${SHOTS}/preview.png`, fullPage: false });
+    await page.locator("aside").screenshot({ path: `${SHOTS}/pane.png` });
+    await page.getByTestId("finding").first().scrollIntoViewIfNeeded();
+    await page.locator("aside").screenshot({ path: `${SHOTS}/pane-findings.png` });
+    await page.context().close();
+  });
+
+  it("scores a workbook opened through the file input, in the column chosen", async () => {
+    const page = await openPage("preview.html?sample=none");
+    await openWorkbook(page, "根河测试.xlsx", await genheWorkbook());
+    const column = page.getByRole("combobox", { name: /评分列/ });
+    expect(await column.locator("option").allTextContents()).toEqual(["自查评分", "考核评分"]);
+
+    await column.selectOption("考核评分");
+    await page.getByRole("button", { name: "计算", exact: true }).click();
+    await page.getByTestId("total-final").filter({ hasText: "28" }).waitFor();
+    expect(await page.getByTestId("total-max").textContent()).toBe("30");
+
+    await column.selectOption("自查评分");
+    await page.getByRole("button", { name: "计算", exact: true }).click();
+    // 5 + 5 (6 capped at 5) + 8 + 0 (blank) = 18.
+    await page.getByTestId("total-final").filter({ hasText: "18" }).waitFor();
+    const found = await findings(page);
+    expect(found).toContain("score_over_max@F4");
+    expect(found).toContain("score_missing@F6");
+    expect(found).toContain("total_mismatch@F7");
+    expect(found.indexOf("score_over_max@F4")).toBeLessThan(found.indexOf("score_missing@F6")); // errors first
+
+    // Clicking a finding selects its cell in the workbook.
+    await page.locator('[data-testid=finding][data-cell="F4"]').click();
+    await page.locator('td[data-cell="F4"][aria-selected="true"]').waitFor();
+    await page.context().close();
+  });
+
+  it("writes back after confirmation and offers the .xlsx for download", async () => {
+    const page = await openPage("preview.html?sample=none");
+    await openWorkbook(page, "根河测试.xlsx", await genheWorkbook());
+    await page.getByRole("button", { name: "计算", exact: true }).click();
+    await page.getByTestId("total-final").waitFor();
+    await page.getByRole("button", { name: "写回工作簿" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("核算结果");
+    await dialog.getByRole("button", { name: "确认写回" }).click();
+    await page.getByText(/已写回工作簿/).waitFor();
+
+    // The rendering shows the marks; the download holds the written workbook.
+    expect(await page.locator('td[data-cell="F4"]').getAttribute("style")).toContain("background-color");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    expect(download.suggestedFilename()).toBe("根河测试-核算.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const ws = wb.getWorksheet("考核评分表")!;
+    expect(ws.getCell("F4").value).toBe(6); // what the user typed is unchanged
+    expect(ws.getCell("H2").value).toBe("核算得分");
+    expect(ws.getCell("H4").value).toBe(5);
+    expect(String(ws.getCell("F4").note && JSON.stringify(ws.getCell("F4").note))).toContain("超过分值");
+    expect(wb.getWorksheet("核算结果")).toBeTruthy();
+    await page.context().close();
+  });
+
+  it("says in Chinese that a file is not a workbook", async () => {
+    const page = await openPage("preview.html?sample=none");
+    await page.setInputFiles("input[type=file]", { name: "旧表.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from("not a zip") });
+    expect(await page.getByRole("alert").textContent()).toContain("另存为");
+    await page.context().close();
+  });
+});
+
+describe("taskpane.html outside Excel", () => {
+  it("starts and explains that it needs Excel or WPS", async () => {
+    const page = await openPage("taskpane.html");
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/未检测到 Excel 或 WPS 表格/);
+    await page.context().close();
+  });
+});
+
+describe("privacy", () => {
+  it("requested nothing but office.js from off the machine, and broke no CSP rule", () => {
+    expect(offsite.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(server.requests.every((p) => p.startsWith("/kaohe/"))).toBe(true);
+  });
+});

@@ -1,0 +1,229 @@
+/**
+ * The built pane (dist/taskpane.html) running "inside WPS": Chromium opens it with the fake ET
+ * object model installed as `window.wps` before the page's scripts run, and nothing but the local
+ * server reachable (office.js cannot load, as on an intranet PC). Click 计算, check the total and
+ * the findings, click a finding, click 写回工作簿, and compare the fake workbook with what the same
+ * engine and adapter write in Node.
+ *
+ * Needs `npm run build` and /usr/bin/chromium; skipped with a message without them, failing under CI=true.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWpsPort, type WpsApplication } from "../../src/hosts/wps";
+import { GENHE_OVER_MAX_CELL, GENHE_SHEET, GENHE_TOTAL, genheScoreSheet, typedColumns } from "../fakes/genhe";
+import { createFakeEt, type FakeEt, type FakeEtOptions, type FakeSheetInit } from "../fakes/wps-et";
+import { fakeWpsInitScript } from "../fakes/wps-et-bundle";
+import { fmt } from "../../src/core/findings";
+import type { Report } from "../../src/core/report";
+
+const ROOT = resolve(__dirname, "../..");
+/** The build under test (default dist/; KAOHE_DIST points elsewhere). */
+const DIST = process.env.KAOHE_DIST ? resolve(process.env.KAOHE_DIST) : join(ROOT, "dist");
+const CHROMIUM = "/usr/bin/chromium";
+const CI = process.env.CI === "true";
+const SAMPLES_DIR = join(ROOT, "templates", "samples");
+/** The filled template samples a teammate generates; each runs through the pane too. */
+const SAMPLES = existsSync(SAMPLES_DIR) ? readdirSync(SAMPLES_DIR).filter((f) => f.endsWith(".xlsx")).sort() : [];
+const missing = [
+  !existsSync(CHROMIUM) && `没有找到浏览器 ${CHROMIUM}`,
+  !existsSync(join(DIST, "taskpane.html")) && "没有找到 dist/taskpane.html(请先运行 npm run build)",
+].filter((x): x is string => typeof x === "string");
+if (missing.length && !CI) console.warn(`跳过 WPS 任务窗格浏览器测试:${missing.join(";")}`);
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".xml": "application/xml",
+};
+
+function serve(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
+    if (!path.startsWith(root + sep) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+/** What the same engine and adapter produce in Node for this workbook: report and written fake. */
+async function expected(sheets: FakeSheetInit[]) {
+  // Imported here so that a skipped run does not need the whole engine to load.
+  const { applyWriteback, checkWorkbook, planWriteback } = await import("../../src/kaohe");
+  const fake = createFakeEt(sheets);
+  const port = createWpsPort(fake.Application as WpsApplication);
+  const result = await checkWorkbook(port);
+  await applyWriteback(port, planWriteback(result));
+  return { report: result.report, fake };
+}
+
+/** A sample .xlsx as the fake's sheets (values and merges, read by the exceljs host). */
+async function sampleSheets(file: string): Promise<FakeSheetInit[]> {
+  const { default: ExcelJS } = await import("exceljs");
+  const { createXlsxPort } = await import("../../src/hosts/xlsx");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(SAMPLES_DIR, file));
+  return (await createXlsxPort(workbook).readSheets()).map((g) => ({ name: g.name, cells: g.cells, merges: g.merges }));
+}
+
+/** The fake's workbook as the page holds it. */
+function pageWorkbook(page: Page) {
+  return page.evaluate(() => (window as unknown as { __kaoheFakeEt: FakeEt }).__kaoheFakeEt.snapshot());
+}
+
+describe.skipIf(missing.length > 0 && !CI)("WPS: the pane in Chromium with a fake window.wps", () => {
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (missing.length) throw new Error(`WPS 任务窗格浏览器测试无法运行:${missing.join(";")}`);
+    server = await serve(DIST);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(null)));
+  });
+
+  async function openPane(sheets: FakeSheetInit[], options: FakeEtOptions = {}) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("dialog", (d) => void d.accept()); // a window.confirm the pane may use
+    // Only the local server answers: office.js from the CDN cannot load, as on an intranet PC.
+    await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.addInitScript({ content: await fakeWpsInitScript(sheets, options) });
+    await page.goto(`${base}/taskpane.html`);
+    return { context, page, errors };
+  }
+
+  /** Clicks 计算 and waits for the total; returns the findings as shown ("code@cell"). */
+  async function compute(page: Page, total: number | null) {
+    await page.getByRole("button", { name: "计算", exact: true }).click();
+    if (total !== null) {
+      await expect
+        .poll(() => page.getByTestId("total-final").first().textContent(), { timeout: 15_000 })
+        .toMatch(new RegExp(`(^|[^\\d.])${fmt(total)}([^\\d.]|$)`));
+    } else {
+      await page.getByText("问题清单").waitFor({ timeout: 15_000 });
+    }
+    return page.getByTestId("finding").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-code")}@${e.getAttribute("data-cell") ?? ""}`));
+  }
+
+  /** Clicks 写回工作簿, confirms in the pane's dialog (or a window.confirm) and waits for 核算结果. */
+  async function writeBack(page: Page) {
+    await page.getByRole("button", { name: "写回工作簿" }).click();
+    const dialog = page.getByRole("dialog").or(page.getByRole("alertdialog"));
+    const confirm = dialog.getByRole("button", { name: /^(确定|确认|写回|继续)/ }).first();
+    await expect
+      .poll(
+        async () => {
+          if (await confirm.isVisible().catch(() => false)) await confirm.click().catch(() => undefined);
+          return (await pageWorkbook(page)).map((s) => s.name);
+        },
+        { timeout: 15_000 },
+      )
+      .toContain("核算结果");
+    return pageWorkbook(page);
+  }
+
+  const findingsOf = (report: Report) => report.findings.map((f) => `${f.code}@${f.cell ?? ""}`);
+
+  it.each<[string, FakeEtOptions]>([
+    ["properties as values", {}],
+    ["properties as zero-argument methods", { propertiesAsMethods: true }],
+  ])(
+    "根河 layout (%s): computes, shows findings, selects a finding's cell and writes back like the engine does",
+    async (_, options) => {
+      const want = await expected([genheScoreSheet]);
+      const { context, page, errors } = await openPane([genheScoreSheet], options);
+      try {
+        const shown = await compute(page, GENHE_TOTAL);
+        expect(shown).toContain(`score_over_max@${GENHE_OVER_MAX_CELL}`);
+        expect([...shown].sort()).toEqual(findingsOf(want.report).sort());
+
+        await page.locator(`[data-testid="finding"][data-code="score_over_max"]`).first().click();
+        await expect
+          .poll(() => page.evaluate(() => (window as unknown as { __kaoheFakeEt: FakeEt }).__kaoheFakeEt.selection))
+          .toEqual({ sheet: GENHE_SHEET, address: GENHE_OVER_MAX_CELL });
+
+        const typed = (await pageWorkbook(page)).find((s) => s.name === GENHE_SHEET)!.rows;
+        const written = await writeBack(page);
+        expect(written).toEqual(want.fake.snapshot());
+        const sheet = written.find((s) => s.name === GENHE_SHEET)!;
+        expect(sheet.marks[GENHE_OVER_MAX_CELL]?.fill).toBe("#FFC7CE");
+        expect(sheet.marks[GENHE_OVER_MAX_CELL]?.comment).toContain("超过分值");
+        expect(sheet.rows.flat()).toContain("核算得分");
+        // What the user typed (columns A:G) is untouched.
+        expect(typedColumns(sheet.rows)).toEqual(typedColumns(typed));
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    90_000,
+  );
+
+  it(
+    "the offline add-in folder: the pane opened from disk (file://) as WPS opens it computes too",
+    async () => {
+      const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
+      const pane = join(DIST, "wps-offline", `kaohe_${version}`, "taskpane.html");
+      expect(existsSync(pane), `${pane} 不存在:npm run build 应运行 scripts/package-wps.mjs`).toBe(true);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const remote: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("request", (r) => void (r.url().startsWith("file:") || r.url().startsWith("data:") || remote.push(r.url())));
+      await page.addInitScript({ content: await fakeWpsInitScript([genheScoreSheet]) });
+      try {
+        await page.goto(pathToFileURL(pane).href);
+        expect(await compute(page, GENHE_TOTAL)).toContain(`score_over_max@${GENHE_OVER_MAX_CELL}`);
+        expect(errors).toEqual([]);
+        expect(remote, "离线加载项不应访问网络(包括 office.js)").toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
+
+  it.each(SAMPLES)(
+    "templates/samples/%s: the pane's total, findings and write-back match the engine's",
+    async (file) => {
+      const sheets = await sampleSheets(file);
+      const want = await expected(sheets);
+      const score = want.report.sheets.find((s) => s.kind === "score");
+      const { context, page, errors } = await openPane(sheets);
+      try {
+        const shown = await compute(page, score?.kind === "score" ? score.total.final : null);
+        for (const f of shown) expect(findingsOf(want.report)).toContain(f);
+        expect(await writeBack(page)).toEqual(want.fake.snapshot());
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    90_000,
+  );
+});
