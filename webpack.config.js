@@ -90,7 +90,8 @@ module.exports = (env = {}, argv = {}) => {
 
   return {
     mode: production ? "production" : "development",
-    devtool: production ? false : "eval-cheap-module-source-map",
+    // No eval-based source maps: the pages' CSP forbids eval.
+    devtool: production ? false : "cheap-module-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       preview: "./src/preview/index.tsx",

@@ -76,8 +76,13 @@ function failure(check: CrossCheck, ctx: Ctx, stat: StatHit, statValue: number |
     statSheet: stat.sheet,
     statCell: stat.cell,
     statValue,
-    detail: `评分表 ${ctx.item.cell} 得 ${fmt(ctx.item.score)} 分,${detail}`,
+    detail,
   };
+}
+
+/** "评分表 F16 的 8 分": the claim, naming the score cell. */
+function claim(ctx: Ctx): string {
+  return `评分表 ${ctx.item.cell} 的 ${fmt(ctx.item.score)} 分`;
 }
 
 /** The statistics found for `refs` that hold a number (blank rows say nothing). */
@@ -95,20 +100,20 @@ const CHECKS: { [K in CrossCheck["kind"]]: Runner<K> } = {
     const units = Math.ceil(points / check.pointsPerUnit - 1e-9);
     if (units <= stat.value!) return null;
     const u = check.unit;
-    return failure(check, ctx, stat, stat.value!, `按每${u} ${fmt(check.pointsPerUnit)} 分计须有 ${units} ${u},统计表只有 ${fmt(stat.value!)} ${u}`);
+    return failure(check, ctx, stat, stat.value!, `${claim(ctx)}按每${u} ${fmt(check.pointsPerUnit)} 分计须有 ${units} ${u},统计表只有 ${fmt(stat.value!)} ${u}`);
   },
 
   needs_positive(check, ctx) {
     const hits = filled(ctx, check.stats);
     if (ctx.item.score <= 0 || hits.length === 0 || hits.some((h) => h.value! > 0)) return null;
-    return failure(check, ctx, hits[0], hits[0].value!, `但统计表中${hits.map(describe).join("、")},得分缺少依据`);
+    return failure(check, ctx, hits[0], hits[0].value!, `${claim(ctx)}缺少依据:统计表中${hits.map(describe).join("、")}`);
   },
 
   needs_yes(check, ctx) {
     const stat = ctx.find(check.stat);
     const said = typeof stat?.raw === "string" ? stat.raw.replace(/\s+/g, "") : "";
     if (ctx.item.score <= 0 || !stat || said !== "否") return null;
-    return failure(check, ctx, stat, said, "但统计表填“否”,本项不应得分");
+    return failure(check, ctx, stat, said, `${claim(ctx)}缺少依据:统计表填“否”,本项不应得分`);
   },
 
   deduction_per_unit(check, ctx) {
@@ -126,7 +131,7 @@ const CHECKS: { [K in CrossCheck["kind"]]: Runner<K> } = {
       ctx,
       first,
       units,
-      `但统计表中${hits.map(describe).join("、")},共 ${fmt(units)} ${u},每${u}应扣 ${fmt(check.pointsPerUnit)} 分,本项最多 ${fmt(allowed)} 分`,
+      `统计表中${hits.map(describe).join("、")},共 ${fmt(units)} ${u},每${u}应扣 ${fmt(check.pointsPerUnit)} 分,评分表 ${ctx.item.cell} 最多 ${fmt(allowed)} 分`,
     );
   },
 };

@@ -100,6 +100,7 @@ export function unitClassesOf(table: ScoreTable): string[] {
 }
 
 function rulesForClass(rules: Rule[], unitClass: string | null): Rule[] {
+  if (!rules.some((r) => (r.kind === "deduct" || r.kind === "bonus") && r.unitClass)) return rules;
   return rules.filter((r) => !((r.kind === "deduct" || r.kind === "bonus") && r.unitClass && r.unitClass !== unitClass));
 }
 
@@ -345,15 +346,18 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
 /** Declared maxima (合计 row, "(N分)" headings and titles, the scheme's total) against the items' sums. */
 function checkDeclaredMaxima(table: ScoreTable, scheme: Scheme | null, emit: Emit): void {
   const sheet = table.sheet;
-  const sumOf = (pick: (it: Indicator) => boolean) => {
-    let s = 0;
-    let n = 0;
-    for (const it of table.items) if (pick(it) && it.kind === "scored" && it.max !== null) (s += it.max), n++;
-    return n ? round(s) : null;
-  };
+  // Σ 分值 of the scored items under each group, in one pass over the items.
+  const sums = new Map<string, number>();
+  let total: number | null = null;
+  for (const it of table.items) {
+    if (it.kind !== "scored" || it.max === null) continue;
+    total = (total ?? 0) + it.max;
+    for (const key of it.groups) sums.set(key, (sums.get(key) ?? 0) + it.max);
+  }
   for (const g of table.groups.values()) {
     if (g.declared === null || g.kind !== "normal") continue;
-    const sum = sumOf((it) => it.groups.includes(g.key));
+    const acc = sums.get(g.key);
+    const sum = acc === undefined ? null : round(acc);
     if (sum !== null && Math.abs(sum - g.declared) > EPS) {
       emit({ code: "max_sum_mismatch", sheet, cell: g.cell, scope: g.name, declared: g.declared, sum });
     }
@@ -363,7 +367,7 @@ function checkDeclaredMaxima(table: ScoreTable, scheme: Scheme | null, emit: Emi
       emit({ code: "max_sum_mismatch", sheet, cell: it.declared.cell, scope: it.title, declared: it.declared.points, sum: it.max });
     }
   }
-  const total = sumOf(() => true);
+  if (total !== null) total = round(total);
   const declared = table.total?.declared ?? scheme?.declaredMax ?? null;
   if (declared !== null && total !== null && Math.abs(total - declared) > EPS) {
     const cell = table.total?.declaredCell ?? toA1(table.headerRow, table.columns.max ?? table.columns.first);

@@ -169,7 +169,7 @@ export const SAMPLES: SampleDef[] = [
     {},
     { column: "自查评分", max: 100, final: 102, errors: 0, warnings: 0, codes: {}, summary: "一致的样例:无错误、无警告、无交叉核对问题" },
   ),
-  // The 部门 table's 分值 add up to 110. base 102 + 6 (item 11) + 8 (item 13) = 116.
+  // The 部门 table's 分值 add up to 110, not the 100 of the scheme. base 102 + 6 (item 11) + 8 (item 13) = 116.
   // Cross-checks: item 13 claims 4 interpretations (统计表 2); item 11 claims 3 handled
   // applications (办结 2) and ignores the 1 被依法纠错 复议 case (at most 4 − 10 = −6);
   // item 5 has 5 points with no training at all.
@@ -198,9 +198,9 @@ export const SAMPLES: SampleDef[] = [
       max: 110,
       final: 116,
       errors: 0,
-      warnings: 4,
-      codes: { cross_check_failed: 4 },
-      summary: "4 个交叉核对警告:政策解读加分、依申请公开加分、纠错未扣分、无培训却得分",
+      warnings: 5,
+      codes: { max_sum_mismatch: 1, cross_check_failed: 4 },
+      summary: "分值合计 110 分而非 100 分(警告);4 个交叉核对警告:政策解读加分、依申请公开加分、纠错未扣分、无培训却得分",
     },
   ),
   {

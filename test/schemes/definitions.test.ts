@@ -235,3 +235,24 @@ describe("2021 年度报告 form", () => {
     expect(text.some((t) => t.includes("未经复议直接起诉") && t.includes("复议后起诉"))).toBe(true);
   });
 });
+
+describe("layout", () => {
+  it("merges the 根河 类别 cells over their items, the title across the table", () => {
+    const [sheet] = layoutTemplate(GENHE_TOWNSHIP);
+    const merges = sheet.merges.map((m) => `${m.top + 1}:${m.left + 1}-${m.bottom + 1}:${m.right + 1}`).sort();
+    // Row 1 title, row 2 单位, row 3 header; items 1–6 on rows 4–9, 7–12 on 10–15, 13–15 one row each.
+    expect(merges).toEqual(["1:1-1:7", "10:1-15:1", "2:1-2:7", "4:1-9:1"].sort());
+    expect(sheet.cells[3][0]).toBe("组织保障");
+    expect(sheet.cells[16][0]).toBe("舆情回应");
+  });
+
+  it("merges 乌海's 目标要求 over its criteria inside each 考核项目", () => {
+    const [sheet] = layoutTemplate(WUHAI_2017);
+    const at = (text: string) => sheet.merges.find((m) => sheet.cells[m.top][m.left] === text);
+    const office = at("办公室组织协调、指导、监督推进工作(10分)")!;
+    expect(office.bottom - office.top).toBe(3);
+    const lead = at("组织领导(20分)")!;
+    expect([lead.top, lead.bottom]).toEqual([office.top - 2, office.bottom]);
+    expect(at("主要负责人亲自抓(5分)")).toBeUndefined();
+  });
+});

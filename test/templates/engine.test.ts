@@ -11,7 +11,8 @@ import type { Report, ScoreSheetReport } from "../../src/core/report";
 import { TEMPLATES } from "../../src/schemes/registry";
 import { parseSampleLine, type SampleLine } from "../../src/schemes/readme";
 import { SAMPLES } from "../../src/schemes/samples";
-import { SAMPLES_DIR, TEMPLATES_DIR, loadGrids, xlsxFiles } from "./load";
+import { SAMPLES_DIR, TEMPLATES_DIR, loadGrids, loadWorkbook, xlsxFiles } from "./load";
+import { gridOf } from "../../src/hosts/xlsx";
 
 const README = readFileSync(join(SAMPLES_DIR, "README.md"), "utf8");
 const LINES = README.split("\n").map(parseSampleLine).filter((l): l is SampleLine => l !== null);
@@ -57,5 +58,28 @@ describe("templates/samples/README.md", () => {
     const codes: Record<string, number> = {};
     for (const f of r.findings) if (f.severity !== "info") codes[f.code] = (codes[f.code] ?? 0) + 1;
     expect(codes).toEqual(line.codes);
+  });
+});
+
+describe("a unit's edited copy of a template is still recognised through the xlsx reader", () => {
+  it("spaces in a category, a reworded row, two rows swapped, a renamed sheet, a note column", async () => {
+    const wb = await loadWorkbook(join(SAMPLES_DIR, "genhe-department-sample.xlsx"));
+    const ws = wb.worksheets[0];
+    ws.name = "附件2 自查评分表";
+    ws.getCell("A4").value = "组 织 保 障";
+    ws.getCell("C7").value = "制定本部门政府信息公开基本目录并按目录公开政府信息";
+    const row10 = ws.getRow(10).values as unknown[];
+    const row11 = ws.getRow(11).values as unknown[];
+    ws.getRow(10).values = row11;
+    ws.getRow(11).values = row10;
+    ws.getCell("H3").value = "备注";
+    ws.getCell("A1").value = "根河市2017年度政务公开工作考核指标及评价办法(部门)";
+    const edited = new (await import("exceljs")).default.Workbook();
+    await edited.xlsx.load(await wb.xlsx.writeBuffer());
+    const r = checkGrids(edited.worksheets.map(gridOf));
+    const [s] = scoreSheets(r);
+    expect(s.sheet).toBe("附件2 自查评分表");
+    expect(s.scheme).toBe("genhe-2017-department");
+    expect(r.findings.filter((f) => f.code === "cross_check_failed")).toHaveLength(4);
   });
 });

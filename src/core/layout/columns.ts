@@ -40,8 +40,24 @@ export function headerKey(v: CellValue): string {
     .replace(/[:：、,，.。·]/g, "");
 }
 
+/** Roles by cell text: a long table asks about the same few texts on every row. */
+const roleCache = new Map<string, ColumnRole | null>();
+
 /** The role a header cell names, or null when it is no header word. */
 export function roleOf(v: CellValue): ColumnRole | null {
+  if (typeof v !== "string") return v === null || v === undefined ? null : roleOfText(v);
+  // A header word is short even with Word's spaces inside it ("考 核 内 容"); criterion text is not.
+  if (v.length > 40) return null;
+  let role = roleCache.get(v);
+  if (role === undefined) {
+    if (roleCache.size > 5000) roleCache.clear();
+    role = roleOfText(v);
+    roleCache.set(v, role);
+  }
+  return role;
+}
+
+function roleOfText(v: CellValue): ColumnRole | null {
   const key = headerKey(v);
   if (!key || key.length > 12) return null;
   if (key === RESULT_HEADER) return null;

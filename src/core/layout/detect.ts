@@ -95,6 +95,10 @@ function shownRow(mi: MergeIndex, row: number, width: number): CellValue[] {
   return out;
 }
 
+function shownRowInto(mi: MergeIndex, row: number, out: CellValue[]): void {
+  for (let c = 0; c < out.length; c++) out[c] = mi.shownValue(row, c);
+}
+
 function findHeader(grid: Grid, mi: MergeIndex, width: number): { row: number; end: number; columns: ColumnMap } | null {
   const limit = Math.min(grid.cells.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
@@ -176,8 +180,6 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
   const carried: Array<string | null> = columns.category.map(() => null);
   const carriedCells: string[] = columns.category.map(() => "");
   const rowGroups = new Map<number, string[]>();
-  const tableCols = new Set<number>();
-  for (let c = columns.first; c <= Math.max(columns.last, columns.scores.at(-1)?.col ?? 0); c++) tableCols.add(c);
 
   const seen = new Map<string, Group>();
   const addGroup = (name: string, level: number, cell: string, parent: string | null): Group => {
@@ -197,25 +199,40 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     return g;
   };
 
+  const tableFirst = columns.first;
+  const tableLast = Math.max(columns.last, columns.scores.at(-1)?.col ?? 0);
+  // The row's distinct shown texts over the table's columns (a merged area once, at its left
+  // column), in buffers reused from row to row: long sheets should not allocate per cell.
+  const texts: string[] = [];
+  const cols: number[] = [];
+  const spans: number[] = [];
+  const cells: CellValue[] = new Array(width);
   for (let r = header.end + 1; r < grid.cells.length; r++) {
-    const cells = shownRow(mi, r, width);
-    const distinct = new Map<string, { text: string; col: number; span: number }>();
-    for (const c of tableCols) {
-      const t = textOf(cells[c]);
+    shownRowInto(mi, r, cells);
+    let n = 0;
+    let firstAt = -1;
+    for (let c = tableFirst; c <= tableLast; c++) {
+      const v = cells[c];
+      if (v === null || v === undefined) continue;
+      const t = textOf(v);
       if (!t) continue;
       const m = mi.mergeAt(r, c);
-      const k = m ? `m${m.top},${m.left}` : `c${c}`;
-      if (!distinct.has(k)) distinct.set(k, { text: t, col: m ? m.left : c, span: m ? m.right - m.left + 1 : 1 });
+      if (m && c > Math.max(m.left, tableFirst)) continue;
+      texts[n] = t;
+      cols[n] = m ? m.left : c;
+      spans[n] = m ? m.right - m.left + 1 : 1;
+      if (firstAt < 0 || cols[n] < cols[firstAt]) firstAt = n;
+      n++;
     }
-    if (distinct.size === 0) continue;
+    if (n === 0) continue;
     if (isRepeatedHeader(cells, columns)) continue;
 
-    let first = distinct.values().next().value!;
-    for (const d of distinct.values()) if (d.col < first.col) first = d;
+    const first = { text: texts[firstAt], col: cols[firstAt], span: spans[firstAt] };
     if (TOTAL_WORDS.test(compact(first.text))) {
-      const declaredCol = [...distinct.values()].find(
-        (d) => d !== first && !columns.scores.some((s) => s.col === d.col) && parseMaxCell(d.text).kind === "scored",
-      );
+      let declaredCol: { text: string; col: number } | undefined;
+      for (let k = 0; k < n && !declaredCol; k++) {
+        if (k !== firstAt && !columns.scores.some((s) => s.col === cols[k]) && parseMaxCell(texts[k]).kind === "scored") declaredCol = { text: texts[k], col: cols[k] };
+      }
       const maxCell = columns.max !== null ? parseMaxCell(valueAt(grid, r, columns.max)) : null;
       const declared =
         maxCell?.kind === "scored" ? maxCell.max : declaredCol ? (parseMaxCell(declaredCol.text) as { max: number }).max : null;
@@ -227,7 +244,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     }
 
     const scoreFilled = columns.scores.some((s) => textOf(valueAt(grid, r, s.col)) !== "");
-    if (distinct.size === 1 && !scoreFilled && first.col !== columns.max) {
+    if (n === 1 && !scoreFilled && first.col !== columns.max) {
       const m = mi.mergeAt(r, first.col);
       // An empty item row inside a merged category cell: nothing to read.
       if (m && m.bottom > m.top && m.right === m.left) continue;
@@ -303,7 +320,8 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
   const consumed = new Set<number>();
   for (const r of rows) {
     if (consumed.has(r.row)) continue;
-    const groups = [...(rowGroups.get(r.row) ?? [])];
+    // Shared by the rows of a block until a row adds a level of its own: copy on write.
+    let groups = rowGroups.get(r.row) ?? [];
     const block = r.titleMerge ? titleBlocks.get(r.titleMerge)! : null;
     const sharedTitle = block !== null && block.length > 1;
     if (sharedTitle) {
@@ -322,7 +340,7 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
           bonusCaps: [],
         });
       }
-      groups.push(key);
+      groups = [...groups, key];
     }
 
     // A 分值 merged over several rows: either each row carries its own "(N分)" (then the merged
@@ -349,7 +367,7 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
           rowGroups.set(x.row, [...(rowGroups.get(x.row) ?? []), key]);
           x.maxValue = null;
         }
-        groups.push(key);
+        groups = [...groups, key];
         maxValue = null;
       } else if (span.length > 1) {
         members = span;
@@ -387,7 +405,11 @@ function describeIndicator(
   const rules: Rule[] = [...title.rules.filter((x) => x.kind !== "points"), ...method.rules];
   const issues = [...title.issues, ...method.issues];
   const mc: MaxCell = parseMaxCell(r.maxValue);
-  const section = [...r.groups].reverse().map((k) => table.groups.get(k)!).find((g) => g.kind !== "normal");
+  let section: Group | undefined;
+  for (let i = r.groups.length - 1; i >= 0 && !section; i--) {
+    const g = table.groups.get(r.groups[i])!;
+    if (g.kind !== "normal") section = g;
+  }
   const textPoints = pointsOf(method.rules) ?? pointsOf(title.rules);
   const hasVeto = rules.some((x) => x.kind === "veto");
   const bonus = rules.some((x) => x.kind === "bonus" || x.kind === "bonus_cap");
@@ -402,22 +424,24 @@ function describeIndicator(
     titlePoints !== null && (mc.kind === "scored" || pointsOf(method.rules) !== null) && table.columns.title !== null
       ? { points: titlePoints, cell: toA1(r.row, table.columns.title) }
       : null;
-  const base = { row: r.row, id: r.id, title: displayTitle, groups: r.groups, rules, issues, sectionCap: null, maxCell: r.maxCell, declared, sign: null };
   const ruleSign = bonus && deduct ? "both" : bonus ? "bonus" : deduct ? "deduct" : null;
 
-  if (mc.kind === "veto" || (hasVeto && mc.kind !== "scored" && textPoints === null)) {
-    return { ...base, kind: "veto", max: null, sign: null };
-  }
-  if (mc.kind === "adjust") return { ...base, kind: "adjust", max: null, sign: mc.sign };
-  if (section) {
-    const sign = section.kind === "both" ? "both" : section.kind === "bonus" ? "bonus" : (ruleSign ?? "deduct");
-    const cap = mc.kind === "scored" ? mc.max : null;
-    return { ...base, kind: "adjust", max: null, sign: section.kind === "normal" ? ruleSign : sign, sectionCap: cap };
-  }
-  if (mc.kind === "scored") return { ...base, kind: "scored", max: mc.max };
-  if (textPoints !== null) {
-    return { ...base, kind: "scored", max: textPoints, maxCell: toA1(r.row, (r.methodText ? table.columns.method : table.columns.title) ?? 0) };
-  }
-  if (ruleSign) return { ...base, kind: "adjust", max: null, sign: ruleSign };
-  return { ...base, kind: "scored", max: null };
+  let kind: Indicator["kind"] = "scored";
+  let max: number | null = null;
+  let sign: Indicator["sign"] = null;
+  let sectionCap: number | null = null;
+  let maxCell = r.maxCell;
+  if (mc.kind === "veto" || (hasVeto && mc.kind !== "scored" && textPoints === null)) kind = "veto";
+  else if (mc.kind === "adjust") (kind = "adjust"), (sign = mc.sign);
+  else if (section) {
+    kind = "adjust";
+    sign = section.kind === "normal" ? ruleSign : section.kind === "both" ? "both" : section.kind === "bonus" ? "bonus" : (ruleSign ?? "deduct");
+    sectionCap = mc.kind === "scored" ? mc.max : null;
+  } else if (mc.kind === "scored") max = mc.max;
+  else if (textPoints !== null) {
+    max = textPoints;
+    maxCell = toA1(r.row, (r.methodText ? table.columns.method : table.columns.title) ?? 0);
+  } else if (ruleSign) (kind = "adjust"), (sign = ruleSign);
+  // One literal of one shape: spreading a shared base object was the hot spot on long sheets.
+  return { row: r.row, id: r.id, title: displayTitle, groups: r.groups, kind, max, sign, sectionCap, rules, issues, maxCell, declared };
 }

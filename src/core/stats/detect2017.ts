@@ -34,7 +34,10 @@ function findHeader(grid: Grid, merges: MergeIndex): Header | null {
     let unit = -1;
     let value = -1;
     for (let c = 0; c < width; c++) {
-      const t = matchText(textOf(valueAt(grid, r, c)));
+      const raw = valueAt(grid, r, c);
+      // Header words are short: long texts and numbers are skipped before the costly normalisation.
+      if (typeof raw !== "string" || raw.length > 24) continue;
+      const t = matchText(textOf(raw));
       if (!t) continue;
       if (label < 0 && LABEL_HEADER.test(t)) label = c;
       else if (label >= 0 && unit < 0 && UNIT_HEADER.test(t)) unit = c;

@@ -59,11 +59,14 @@ function labelParts(merges: MergeIndex, r: number, left: number, right: number):
   return parts;
 }
 
+const SHORT_TEXT = 24;
+
 function findCells(grid: Grid, test: (text: string) => boolean): { row: number; col: number }[] {
   const found: { row: number; col: number }[] = [];
   grid.cells.forEach((cells, row) =>
     cells.forEach((v, col) => {
-      if (test(matchText(textOf(v)))) found.push({ row, col });
+      // Anchors are short header words; long texts and numbers can't be one (this keeps big score sheets cheap).
+      if (typeof v === "string" && v.length <= SHORT_TEXT && test(matchText(textOf(v)))) found.push({ row, col });
     }),
   );
   return found;

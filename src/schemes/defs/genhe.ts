@@ -166,6 +166,8 @@ function genheTemplate(v: Variant, n: 1 | 2, name: string): TemplateDef {
     id: `genhe-2017-${v}`,
     name,
     match: matchFromSheet(sheet),
+    // 百分制: the 部门 table's items add up to 110, which a reviewer should hear about.
+    declaredMax: 100,
     crossChecks: GENHE_CROSS_CHECKS,
   };
   return { id: scheme.id, name, source: `根河市2017年度政务公开工作考核(附件${n})`, sheets: [sheet], scheme };

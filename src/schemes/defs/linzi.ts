@@ -74,5 +74,5 @@ export const LINZI: TemplateDef = {
   name: "临淄区政务公开工作考核评分表",
   source: "临淄区政务公开工作考核办法(临政办字〔2021〕8号)第十二至十四条",
   sheets: [sheet],
-  scheme: { id: "linzi-2021", name: "临淄区政务公开工作考核办法(2021)", match: matchFromSheet(sheet), weights: LINZI_WEIGHTS },
+  scheme: { id: "linzi-2021", name: "临淄区政务公开工作考核办法(2021)", match: matchFromSheet(sheet), declaredMax: 100, weights: LINZI_WEIGHTS },
 };

@@ -235,5 +235,5 @@ export const SUIZHOU_2021: TemplateDef = {
   name: "随州高新区2021年政务公开第三方评估指标",
   source: "关于随州高新区2021年政务公开工作考评方案的通知(附件)",
   sheets: [sheet],
-  scheme: { id: "suizhou-2021", name: "随州高新区2021年政务公开第三方评估指标", match: matchFromSheet(sheet) },
+  scheme: { id: "suizhou-2021", name: "随州高新区2021年政务公开第三方评估指标", match: matchFromSheet(sheet), declaredMax: 100 },
 };

@@ -185,6 +185,7 @@ export const WUHAI_2017: TemplateDef = {
     id: "wuhai-2017",
     name: "乌海市2017年度部门政务公开工作考核自查评分表",
     match: matchFromSheet(scoreSheet),
+    declaredMax: 100,
     crossChecks: WUHAI_CROSS_CHECKS,
   },
 };

@@ -118,6 +118,8 @@ export const XIUWEN: TemplateDef = {
     id: "xiuwen-40",
     name: "修文县政务公开工作目标考核(40分)",
     match: matchFromSheet(sheet),
+    // 40 = 35 base points (the scored items) + 5 bonus points (the capped 加分指标).
+    declaredMax: 35,
     groupCaps: [{ category: "加分指标", cap: 5 }],
     unitClasses: ["一类", "二类"],
   },

@@ -1,31 +1,32 @@
 /**
- * The built pane (dist/taskpane.html) running "inside WPS": Chromium opens it with the fake ET
- * object model installed as `window.wps` before the page's scripts run, and nothing but the local
- * server reachable (office.js cannot load, as on an intranet PC). Click 计算, check the total and
- * the findings, click a finding, click 写回工作簿, and compare the fake workbook with what the same
- * engine and adapter write in Node.
+ * The built pane (dist/taskpane.html) running "inside WPS": Chromium opens it, served under
+ * /kaohe/, with the fake ET object model installed as `window.wps` before the page's scripts run
+ * and nothing but the local server reachable (office.js cannot load, as on an intranet PC).
+ * Click 计算, check the total and the findings, click a finding, click 写回工作簿, and compare the
+ * fake workbook with what the same engine and adapter write in Node. Also the offline add-in
+ * folder opened from disk, as WPS opens it.
  *
- * Needs `npm run build` and /usr/bin/chromium; skipped with a message without them, failing under CI=true.
+ * `npm run test:e2e` (builds dist/ first). Run directly without a build or without Chromium it is
+ * skipped with a message; under CI it fails instead.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { extname, join, normalize, resolve, sep } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fmt } from "../../src/core/findings";
+import type { Report } from "../../src/core/report";
 import { createWpsPort, type WpsApplication } from "../../src/hosts/wps";
 import { GENHE_OVER_MAX_CELL, GENHE_SHEET, GENHE_TOTAL, genheScoreSheet, typedColumns } from "../fakes/genhe";
 import { createFakeEt, type FakeEt, type FakeEtOptions, type FakeSheetInit } from "../fakes/wps-et";
 import { fakeWpsInitScript } from "../fakes/wps-et-bundle";
-import { fmt } from "../../src/core/findings";
-import type { Report } from "../../src/core/report";
+import { serveStatic, type StaticServer } from "./server";
 
 const ROOT = resolve(__dirname, "../..");
 /** The build under test (default dist/; KAOHE_DIST points elsewhere). */
 const DIST = process.env.KAOHE_DIST ? resolve(process.env.KAOHE_DIST) : join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const CI = process.env.CI === "true";
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const CI = process.env.CI === "true" || process.env.CI === "1";
 const SAMPLES_DIR = join(ROOT, "templates", "samples");
 /** The filled template samples a teammate generates; each runs through the pane too. */
 const SAMPLES = existsSync(SAMPLES_DIR) ? readdirSync(SAMPLES_DIR).filter((f) => f.endsWith(".xlsx")).sort() : [];
@@ -34,29 +35,6 @@ const missing = [
   !existsSync(join(DIST, "taskpane.html")) && "没有找到 dist/taskpane.html(请先运行 npm run build)",
 ].filter((x): x is string => typeof x === "string");
 if (missing.length && !CI) console.warn(`跳过 WPS 任务窗格浏览器测试:${missing.join(";")}`);
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".xml": "application/xml",
-};
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
-    if (!path.startsWith(root + sep) || !existsSync(path)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
-}
 
 /** What the same engine and adapter produce in Node for this workbook: report and written fake. */
 async function expected(sheets: FakeSheetInit[]) {
@@ -84,14 +62,12 @@ function pageWorkbook(page: Page) {
 }
 
 describe.skipIf(missing.length > 0 && !CI)("WPS: the pane in Chromium with a fake window.wps", () => {
-  let server: Server;
+  let server: StaticServer;
   let browser: Browser;
-  let base: string;
 
   beforeAll(async () => {
     if (missing.length) throw new Error(`WPS 任务窗格浏览器测试无法运行:${missing.join(";")}`);
-    server = await serve(DIST);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveStatic(DIST);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -100,20 +76,35 @@ describe.skipIf(missing.length > 0 && !CI)("WPS: the pane in Chromium with a fak
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(null)));
+    await server?.close();
   });
 
-  async function openPane(sheets: FakeSheetInit[], options: FakeEtOptions = {}) {
+  /**
+   * Opens the pane over a fake workbook (`url` defaults to the served dist/taskpane.html), runs
+   * `body`, checks that the page threw nothing, and closes it. Requests to anywhere but the local
+   * server or disk are aborted, as on an intranet PC, and listed in `remote`.
+   */
+  async function withPane(
+    sheets: FakeSheetInit[],
+    settings: { options?: FakeEtOptions; url?: string },
+    body: (page: Page, remote: string[]) => Promise<void>,
+  ) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
+    const remote: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("dialog", (d) => void d.accept()); // a window.confirm the pane may use
-    // Only the local server answers: office.js from the CDN cannot load, as on an intranet PC.
-    await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    await page.addInitScript({ content: await fakeWpsInitScript(sheets, options) });
-    await page.goto(`${base}/taskpane.html`);
-    return { context, page, errors };
+    page.on("request", (r) => void (/^(file|data|blob):/.test(r.url()) || r.url().startsWith(server.url) || remote.push(r.url())));
+    await page.route("**/*", (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    await page.addInitScript({ content: await fakeWpsInitScript(sheets, settings.options) });
+    try {
+      await page.goto(settings.url ?? `${server.url}taskpane.html`);
+      await body(page, remote);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   }
 
   /** Clicks 计算 and waits for the total; returns the findings as shown ("code@cell"). */
@@ -155,8 +146,7 @@ describe.skipIf(missing.length > 0 && !CI)("WPS: the pane in Chromium with a fak
     "根河 layout (%s): computes, shows findings, selects a finding's cell and writes back like the engine does",
     async (_, options) => {
       const want = await expected([genheScoreSheet]);
-      const { context, page, errors } = await openPane([genheScoreSheet], options);
-      try {
+      await withPane([genheScoreSheet], { options }, async (page) => {
         const shown = await compute(page, GENHE_TOTAL);
         expect(shown).toContain(`score_over_max@${GENHE_OVER_MAX_CELL}`);
         expect([...shown].sort()).toEqual(findingsOf(want.report).sort());
@@ -175,10 +165,7 @@ describe.skipIf(missing.length > 0 && !CI)("WPS: the pane in Chromium with a fak
         expect(sheet.rows.flat()).toContain("核算得分");
         // What the user typed (columns A:G) is untouched.
         expect(typedColumns(sheet.rows)).toEqual(typedColumns(typed));
-        expect(errors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     },
     90_000,
   );
@@ -189,21 +176,10 @@ describe.skipIf(missing.length > 0 && !CI)("WPS: the pane in Chromium with a fak
       const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
       const pane = join(DIST, "wps-offline", `kaohe_${version}`, "taskpane.html");
       expect(existsSync(pane), `${pane} 不存在:npm run build 应运行 scripts/package-wps.mjs`).toBe(true);
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const errors: string[] = [];
-      const remote: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("request", (r) => void (r.url().startsWith("file:") || r.url().startsWith("data:") || remote.push(r.url())));
-      await page.addInitScript({ content: await fakeWpsInitScript([genheScoreSheet]) });
-      try {
-        await page.goto(pathToFileURL(pane).href);
+      await withPane([genheScoreSheet], { url: pathToFileURL(pane).href }, async (page, remote) => {
         expect(await compute(page, GENHE_TOTAL)).toContain(`score_over_max@${GENHE_OVER_MAX_CELL}`);
-        expect(errors).toEqual([]);
         expect(remote, "离线加载项不应访问网络(包括 office.js)").toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     },
     60_000,
   );
@@ -214,15 +190,11 @@ describe.skipIf(missing.length > 0 && !CI)("WPS: the pane in Chromium with a fak
       const sheets = await sampleSheets(file);
       const want = await expected(sheets);
       const score = want.report.sheets.find((s) => s.kind === "score");
-      const { context, page, errors } = await openPane(sheets);
-      try {
+      await withPane(sheets, {}, async (page) => {
         const shown = await compute(page, score?.kind === "score" ? score.total.final : null);
         for (const f of shown) expect(findingsOf(want.report)).toContain(f);
         expect(await writeBack(page)).toEqual(want.fake.snapshot());
-        expect(errors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     },
     90_000,
   );
