@@ -1,7 +1,7 @@
 // Browser tests of the preview (test/e2e, vitest.e2e.config.mts): builds dist/ when it is older
 // than its sources, then runs them in Chromium. Without Chromium they are skipped, loudly; with
 // CI=true a missing Chromium is a failure.
-//   node scripts/e2e.mjs            build if stale, run
+//   node scripts/e2e.mjs            build (npm run build) if stale, run
 //   node scripts/e2e.mjs --no-build run against dist/ as it is
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -35,10 +35,13 @@ function newest(paths) {
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: "inherit", shell: process.platform === "win32" }).status ?? 1;
 
-const built = existsSync("dist/preview.html") ? statSync("dist/preview.html").mtimeMs : 0;
-const sources = newest(["src", "assets", "manifest.xml", "webpack.config.js", "templates/samples", "package.json"]);
-if (!process.argv.includes("--no-build") && built < sources) {
-  console.log("dist/ 不是最新,先构建(webpack --mode production)…");
-  if (run("npx", ["webpack", "--mode", "production"]) !== 0) process.exit(1);
+// The oldest output of `npm run build` (webpack, then the WPS packaging) against the newest input.
+const outputs = ["dist/preview.html", "dist/taskpane.html", "dist/wps"].map((p) => (existsSync(p) ? statSync(p).mtimeMs : 0));
+const sources = newest(["src", "assets", "wps", "manifest.xml", "webpack.config.js", "scripts/package-wps.mjs", "templates/samples", "package.json"]);
+if (!process.argv.includes("--no-build") && Math.min(...outputs) < sources) {
+  console.log("dist/ 不是最新,先构建(npm run build)…");
+  if (run("npm", ["run", "build"]) !== 0) process.exit(1);
 }
+// The WPS add-in folders (dist/wps, dist/wps-offline) from dist/: fast, so always.
+if (run("node", ["scripts/package-wps.mjs"]) !== 0) process.exit(1);
 process.exit(run("npx", ["vitest", "run", "--config", "vitest.e2e.config.mts"]));

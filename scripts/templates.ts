@@ -11,7 +11,7 @@ import type { CellFormat, LaidOutSheet } from "../src/schemes/layout";
 import { layoutTemplate } from "../src/schemes/layout";
 import { TEMPLATES } from "../src/schemes/registry";
 import { SAMPLES, layoutSample } from "../src/schemes/samples";
-import { samplesReadme } from "../src/schemes/readme";
+import { samplesReadme, templatesReadme } from "../src/schemes/readme";
 
 const ROOT = resolve(__dirname, "..");
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
@@ -52,7 +52,8 @@ function rowHeight(sheet: LaidOutSheet, r: number): number | undefined {
     if (typeof v !== "string") return;
     const merged = sheet.merges.find((m) => m.top === r && m.left === c);
     const width = merged ? sheet.widths.slice(c, merged.right + 1).reduce((a, b) => a + b, 0) : sheet.widths[c] ?? 10;
-    lines = Math.max(lines, Math.ceil((v.length * 2) / Math.max(width - 1, 4)));
+    const perLine = Math.max(width - 1, 4);
+    lines = Math.max(lines, v.split("\n").reduce((n, p) => n + Math.max(1, Math.ceil((p.length * 2) / perLine)), 0));
   });
   const title = sheet.formats[r].some((f) => f?.style === "title");
   if (title) return 30;
@@ -123,6 +124,8 @@ async function main() {
     await write(join(samples, s.file), layoutSample(s), s.name);
     console.log(`templates/samples/${s.file}`);
   }
+  writeFileSync(join(dir, "README.md"), templatesReadme(TEMPLATES));
+  console.log("templates/README.md");
   writeFileSync(join(samples, "README.md"), samplesReadme(SAMPLES));
   console.log("templates/samples/README.md");
 }

@@ -9,6 +9,7 @@ import type { ItemReport, ScoreSheetReport } from "./report";
 import { statValue, type StatisticsTable } from "./stats";
 import type { CrossCheck, ItemRef, StatRef } from "../schemes/types";
 import { similarity } from "../schemes/text";
+import { chineseNumeral, toHalfWidth } from "./rules/numbers";
 
 type CrossFinding = FindingOf<"cross_check_failed">;
 
@@ -23,6 +24,12 @@ interface StatHit {
   raw: unknown;
 }
 
+/** "13", "13.", "(十三)" → 13; null when the 序号 is no number. */
+function idNumber(id: string): number | null {
+  const t = toHalfWidth(id).replace(/[\s()()、.．]/g, "");
+  return /^\d+$/.test(t) ? Number(t) : chineseNumeral(t);
+}
+
 /** An item matches by title similarity; the printed 序号 breaks ties and helps short titles. */
 const TITLE_MATCH = 0.55;
 
@@ -33,7 +40,7 @@ export function findItem(items: ItemReport[], ref: ItemRef): ItemReport | null {
   for (const it of items) {
     const sim = similarity(it.title, ref.title);
     const contains = it.title.replace(/\s+/g, "").includes(ref.title.replace(/\s+/g, "")) ? 0.3 : 0;
-    const idBonus = ref.id !== null && it.id !== null && it.id.replace(/\D/g, "") === ref.id ? 0.15 : 0;
+    const idBonus = ref.id !== null && it.id !== null && idNumber(it.id) === Number(ref.id) ? 0.15 : 0;
     const score = Math.max(sim, contains + sim) + idBonus;
     if (score > bestScore) {
       bestScore = score;

@@ -73,6 +73,7 @@ export function prop<O extends object, K extends keyof O>(obj: O, key: K): Unwra
 
 /** Excel/ET's xlNone: assigned to Interior.Color it removes the fill. */
 export const XL_NONE = -4142;
+const WHITE = 0xffffff;
 
 /** "#RRGGBB" → the BGR integer ET's Interior.Color takes (red "#FF0000" → 255). */
 export function toBgr(color: string): number {
@@ -305,7 +306,12 @@ export function createWpsPort(app: WpsApplication): WorkbookPort {
 
   const clearMark = (ws: WpsWorksheet, cell: string) => {
     const range = ws.Range(cell);
-    prop(range, "Interior").Color = XL_NONE;
+    const interior = prop(range, "Interior");
+    try {
+      interior.Color = XL_NONE;
+    } catch {
+      interior.Color = WHITE; // a build that refuses xlNone here: white at least removes our colour
+    }
     range.ClearComments();
   };
   const putMark = (ws: WpsWorksheet, m: Mark) => {

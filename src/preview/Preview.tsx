@@ -56,7 +56,6 @@ const useStyles = makeStyles({
   },
   pane: { overflow: "auto", backgroundColor: tokens.colorNeutralBackground1, borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
   message: { margin: tokens.spacingHorizontalM },
-  download: { margin: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}` },
 });
 
 interface Opened {
@@ -166,6 +165,11 @@ export function Preview({ engine, sample }: PreviewProps) {
         <Text size={200} data-testid="file-name">
           {opened ? `当前:${opened.name}` : "未打开工作簿"}
         </Text>
+        {download && (
+          <Button as="a" appearance="secondary" size="small" href={download.url} download={download.name} data-testid="download">
+            下载写回后的工作簿({download.name})
+          </Button>
+        )}
         <Text size={200}>只在本机处理,不上传任何数据</Text>
       </header>
       <div className={styles.body}>
@@ -183,13 +187,6 @@ export function Preview({ engine, sample }: PreviewProps) {
             <Pane key={opened.id} port={opened.port} engine={engine} onWritten={onWritten} />
           ) : (
             <p className={styles.message}>请先打开一个工作簿。</p>
-          )}
-          {download && (
-            <div className={styles.download}>
-              <Button as="a" appearance="primary" href={download.url} download={download.name} data-testid="download">
-                下载写回后的工作簿({download.name})
-              </Button>
-            </div>
           )}
         </aside>
       </div>

@@ -3,6 +3,7 @@
  * end-to-end test reads the lines back with parseSampleLine and compares the engine's report.
  */
 import type { SampleDef } from "./samples";
+import type { TemplateDef } from "./template";
 
 export interface SampleLine {
   file: string;
@@ -54,6 +55,20 @@ export function samplesReadme(samples: SampleDef[]): string {
     "每个模板的填写样例,由 `npm run templates` 从 `src/schemes/samples.ts` 生成。每行写明 `kaohe check` 应得的总分(满分、得分,按默认评分列)和错误、警告数(提示不计)。测试 `test/templates/engine.test.ts` 逐行核对。",
     "",
     ...samples.map(sampleLine),
+    "",
+  ].join("\n");
+}
+
+/** templates/README.md: what each blank template is and where it comes from. */
+export function templatesReadme(templates: readonly TemplateDef[]): string {
+  return [
+    "# 官方模板",
+    "",
+    "空白模板,由 `npm run templates` 从 `src/schemes/defs/` 中的定义生成(请修改定义后重新生成,不要直接编辑 .xlsx)。打开模板填写后,用 `kaohe check 文件.xlsx` 检查;填写样例见 `samples/`。",
+    "",
+    ...templates.map(
+      (t) => `- \`${t.id}.xlsx\`: ${t.name}(工作表:${t.sheets.map((s) => s.name).join("、")})。来源:${t.source}${t.scheme ? `。识别为模板“${t.scheme.name}”` : ""}`,
+    ),
     "",
   ].join("\n");
 }

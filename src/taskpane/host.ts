@@ -26,7 +26,16 @@ export async function connectHost(win: Window = window, timeoutMs = OFFICE_READY
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HostError("host_unavailable", "Excel 长时间没有响应。请关闭窗格后重新打开。")), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new HostError(
+            "host_unavailable",
+            "没有收到 Excel 的响应。在 Excel 中:请关闭窗格后重新打开;在浏览器中直接打开了本页:请改在 Excel 或 WPS 表格中打开,或打开 preview.html 预览页。",
+          ),
+        ),
+      timeoutMs,
+    );
   });
   try {
     const info = await Promise.race([office.onReady(), timeout]);

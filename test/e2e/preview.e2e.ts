@@ -4,7 +4,7 @@
  * taskpane page outside Excel; nothing requested from anywhere else, no CSP violation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -170,6 +170,28 @@ describe("taskpane.html outside Excel", () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/未检测到 Excel 或 WPS 表格/);
     await page.context().close();
+  });
+});
+
+describe("the built pages", () => {
+  const bundle = (page: string) =>
+    readdirSync("dist")
+      .filter((f) => f.startsWith(`${page}.`) && f.endsWith(".js"))
+      .map((f) => readFileSync(`dist/${f}`, "utf8"))
+      .join("");
+
+  it("keep exceljs out of the pane: only the preview carries an xlsx library", () => {
+    expect(bundle("preview")).toContain("sharedStrings.xml");
+    expect(bundle("taskpane")).not.toContain("sharedStrings.xml");
+  });
+
+  it("refer to their files by relative URLs", () => {
+    for (const page of ["taskpane.html", "preview.html"]) {
+      const html = readFileSync(`dist/${page}`, "utf8");
+      const refs = [...html.matchAll(/(?:src|href|content)="([^"]+)"/g)].map((m) => m[1]).filter((r) => /\.(js|png|xlsx)$/.test(r));
+      expect(refs.length).toBeGreaterThan(0);
+      expect(refs.filter((r) => r.startsWith("/") || (r.includes("://") && !r.startsWith("https://appsforoffice.microsoft.com/")))).toEqual([]);
+    }
   });
 });
 

@@ -400,13 +400,13 @@ export class FakeEt {
   private range(st: SheetState, a: Area): object {
     const single = a.r1 === a.r2 && a.c1 === a.c2;
     const cell = (r: number, c: number) => st.values.get(key(r, c)) ?? undefined;
-    const count = (n: number) => this.host("Rows", { props: { Count: () => n } });
+    const count = (kind: string, n: number) => this.host(kind, { props: { Count: () => n } });
     return this.host("Range", {
       props: {
         Row: () => a.r1,
         Column: () => a.c1,
-        Rows: () => count(a.r2 - a.r1 + 1),
-        Columns: () => count(a.c2 - a.c1 + 1),
+        Rows: () => count("Rows", a.r2 - a.r1 + 1),
+        Columns: () => count("Columns", a.c2 - a.c1 + 1),
         Value2: [
           () => {
             if (single) return cell(a.r1, a.c1);

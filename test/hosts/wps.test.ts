@@ -235,6 +235,14 @@ describe("write-back", () => {
     expect(fake.marks(GENHE_SHEET)).toEqual({});
   });
 
+  it("falls back to a white fill where a build refuses xlNone, and still clears the comment", async () => {
+    const { fake, port } = setup();
+    await port.apply(plan());
+    fake.failOn("Interior.Color=", "Invalid property value.");
+    await port.apply({ clearMarks: [{ sheet: GENHE_SHEET, cell: "F7" }], values: [], marks: [], sheets: [] });
+    expect(fake.marks(GENHE_SHEET).F7).toEqual({ fill: "#FFFFFF", comment: null });
+  });
+
   it("is idempotent: applying the same plan twice leaves the same workbook", async () => {
     const { fake, port } = setup();
     const withClear = { ...plan(), clearMarks: [{ sheet: GENHE_SHEET, cell: "F7" }, { sheet: GENHE_SHEET, cell: "F11" }] };

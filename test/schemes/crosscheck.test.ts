@@ -24,7 +24,7 @@ const WUHAI = WUHAI_2017.scheme!;
  * row labelled B below the row labelled A (the 行政诉讼 rows repeat the 行政复议 labels).
  */
 function statsSheet(t: TemplateDef, values: Record<string, CellValue>, name?: string): Grid {
-  const laid = layoutTemplate(t).find((s) => s.name === (name ?? s.name) && s.cells.some((r) => textOf(r[0]) === "统计指标"))!;
+  const laid = layoutTemplate(t).find((s) => s.name === (name ?? s.name) && s.cells.some((r) => textOf(r[0]).replace(/\s/g, "") === "统计指标"))!;
   const cells = laid.cells.map((r) => [...r]);
   for (const [key, v] of Object.entries(values)) {
     let from = 0;

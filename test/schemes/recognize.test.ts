@@ -8,7 +8,7 @@ import type { CellValue, Grid } from "../../src/core/grid";
 import { layoutTemplate } from "../../src/schemes/layout";
 import { rankSchemes, recognizeScheme } from "../../src/schemes/recognize";
 import { TEMPLATES } from "../../src/schemes/registry";
-import { normalizeText, similarity } from "../../src/schemes/text";
+import { TextIndex, bigrams, dice, normalizeText, similarity } from "../../src/schemes/text";
 
 const WITH_SCHEME = TEMPLATES.filter((t) => t.scheme);
 
@@ -63,9 +63,32 @@ describe("normalisation", () => {
   });
 });
 
+describe("TextIndex", () => {
+  it("finds the same best match as comparing every text", () => {
+    const texts = ["组织本单位政务公开培训", "落实政策解读机制", "依法依规办理依申请公开事项", "政务公开", "培训"];
+    const index = new TextIndex(texts);
+    for (const q of ["组织本单位(本系统)政务公开培训", "政策解读", "依申请公开", "安全生产"]) {
+      const brute = Math.max(...texts.map((t) => dice(bigrams(normalizeText(t)), bigrams(normalizeText(q)))));
+      expect(index.best(bigrams(normalizeText(q)))).toBeCloseTo(brute, 12);
+    }
+  });
+});
+
 describe("each template is recognised as itself", () => {
   it.each(WITH_SCHEME.map((t) => [t.id] as const))("%s", (id) => {
     expect(recognize(sheetOf(id))).toBe(id);
+  });
+
+  it("随州 as a Word conversion: header repeated every 6 rows, line breaks inside cells", () => {
+    const g = sheetOf("suizhou-2021");
+    const h = headerRow(g);
+    const header = g.cells[h];
+    const cells: CellValue[][] = g.cells.slice(0, h + 1);
+    g.cells.slice(h + 1).forEach((row, i) => {
+      if (i > 0 && i % 6 === 0) cells.push([...header].map((v) => (typeof v === "string" && v.length === 4 ? `${v.slice(0, 2)}\n${v.slice(2)}` : v)));
+      cells.push(row.map((v) => (typeof v === "string" && v.length > 6 ? `${v.slice(0, 4)}\n${v.slice(4)}` : v)));
+    });
+    expect(recognize({ name: "Table 1", cells, merges: [] })).toBe("suizhou-2021");
   });
 
   it("the 根河 乡镇 and 部门 sheets are told apart", () => {

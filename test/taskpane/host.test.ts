@@ -50,6 +50,6 @@ describe("connectHost", () => {
 
   it("gives up when Office never answers", async () => {
     const win = { Office: { onReady: () => new Promise(() => {}), HostType: { Excel: "Excel" } } } as unknown as Window;
-    await expect(connectHost(win, 20)).rejects.toThrow(/没有响应/);
+    await expect(connectHost(win, 20)).rejects.toThrow(/没有收到 Excel 的响应/);
   });
 });

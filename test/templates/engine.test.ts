@@ -4,6 +4,7 @@
  * templates/samples/README.md says (worked out by hand, see src/schemes/samples.ts).
  */
 import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkGrids } from "../../src/kaohe";
@@ -68,13 +69,13 @@ describe("a unit's edited copy of a template is still recognised through the xls
     ws.name = "附件2 自查评分表";
     ws.getCell("A4").value = "组 织 保 障";
     ws.getCell("C7").value = "制定本部门政府信息公开基本目录并按目录公开政府信息";
-    const row10 = ws.getRow(10).values as unknown[];
-    const row11 = ws.getRow(11).values as unknown[];
+    const row10 = ws.getRow(10).values as ExcelJS.CellValue[];
+    const row11 = ws.getRow(11).values as ExcelJS.CellValue[];
     ws.getRow(10).values = row11;
     ws.getRow(11).values = row10;
     ws.getCell("H3").value = "备注";
     ws.getCell("A1").value = "根河市2017年度政务公开工作考核指标及评价办法(部门)";
-    const edited = new (await import("exceljs")).default.Workbook();
+    const edited = new ExcelJS.Workbook();
     await edited.xlsx.load(await wb.xlsx.writeBuffer());
     const r = checkGrids(edited.worksheets.map(gridOf));
     const [s] = scoreSheets(r);

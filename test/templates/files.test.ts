@@ -11,6 +11,8 @@ import { layoutTemplate, type LaidOutSheet } from "../../src/schemes/layout";
 import { TEMPLATES } from "../../src/schemes/registry";
 import { SAMPLES, layoutSample } from "../../src/schemes/samples";
 import { SAMPLES_DIR, TEMPLATES_DIR, loadGrids, loadWorkbook, xlsxFiles } from "./load";
+import { readFileSync } from "node:fs";
+import { samplesReadme, templatesReadme } from "../../src/schemes/readme";
 
 /** Values as text, trailing blanks trimmed: the comparison does not care how a blank is stored. */
 function valuesOf(cells: ReadonlyArray<ReadonlyArray<unknown>>): string[][] {
@@ -53,6 +55,13 @@ describe("templates/samples/*.xlsx match their sample definitions", () => {
 
   it.each(SAMPLES.map((s) => [s.file, s] as const))("%s", async (_file, s) => {
     await expectMatches(join(SAMPLES_DIR, s.file), layoutSample(s));
+  });
+});
+
+describe("the READMEs are generated from the definitions", () => {
+  it("templates/README.md and templates/samples/README.md are up to date", () => {
+    expect(readFileSync(join(TEMPLATES_DIR, "README.md"), "utf8")).toBe(templatesReadme(TEMPLATES));
+    expect(readFileSync(join(SAMPLES_DIR, "README.md"), "utf8")).toBe(samplesReadme(SAMPLES));
   });
 });
 

@@ -3,14 +3,18 @@
  * headers, merged category cells, section rows "一、重点工作(20分)", the 合计 row, note rows
  * ("以上加分项累计最高5分"), and the indicator rows with their maxima and rules.
  */
-import { MergeIndex, columnCount, compact, textOf, toA1, valueAt, type CellValue, type Grid } from "../grid";
+import { MergeIndex, columnCount, compact, textOf, toA1, valueAt, type CellValue, type Grid, type Merge } from "../grid";
 import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { MaxCell, ParseResult, Rule, RuleIssue } from "../rules/types";
 import { mapColumns, roleOf, type ColumnMap } from "./columns";
 
 /** Tables repeat their phrases ("根据日常监控评分" on many rows): parse each text once. */
 const ruleCache = new Map<string, ParseResult>();
+const NO_RULES: ParseResult = { rules: [], issues: [] };
+/** Every phrase the parser reads or reports speaks of 分, 扣 or 否决: other text (most titles) has no rules. */
+const MAY_HOLD_RULES = /[分扣否]/;
 function parseRules(text: string): ParseResult {
+  if (!MAY_HOLD_RULES.test(text)) return NO_RULES;
   let hit = ruleCache.get(text);
   if (!hit) {
     if (ruleCache.size > 20000) ruleCache.clear();
@@ -95,8 +99,14 @@ function shownRow(mi: MergeIndex, row: number, width: number): CellValue[] {
   return out;
 }
 
-function shownRowInto(mi: MergeIndex, row: number, out: CellValue[]): void {
-  for (let c = 0; c < out.length; c++) out[c] = mi.shownValue(row, c);
+/** Like shownRow, into reused buffers: the values, and the merged area (if any) of each cell. */
+function shownRowInto(grid: Grid, mi: MergeIndex, merged: Uint8Array, row: number, out: CellValue[], areas: Array<Merge | undefined>): void {
+  const src = grid.cells[row] ?? [];
+  for (let c = 0; c < out.length; c++) {
+    const m = merged[row] ? mi.mergeAt(row, c) : undefined;
+    areas[c] = m;
+    out[c] = m ? valueAt(grid, m.top, m.left) : (src[c] ?? null);
+  }
 }
 
 function findHeader(grid: Grid, mi: MergeIndex, width: number): { row: number; end: number; columns: ColumnMap } | null {
@@ -207,8 +217,12 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
   const cols: number[] = [];
   const spans: number[] = [];
   const cells: CellValue[] = new Array(width);
+  const areas: Array<Merge | undefined> = new Array(width);
+  // Rows no merged area touches (most rows of a long sheet) need no merge look-ups.
+  const merged = new Uint8Array(grid.cells.length);
+  for (const m of grid.merges) merged.fill(1, m.top, Math.min(m.bottom + 1, merged.length));
   for (let r = header.end + 1; r < grid.cells.length; r++) {
-    shownRowInto(mi, r, cells);
+    shownRowInto(grid, mi, merged, r, cells, areas);
     let n = 0;
     let firstAt = -1;
     for (let c = tableFirst; c <= tableLast; c++) {
@@ -216,7 +230,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
       if (v === null || v === undefined) continue;
       const t = textOf(v);
       if (!t) continue;
-      const m = mi.mergeAt(r, c);
+      const m = areas[c];
       if (m && c > Math.max(m.left, tableFirst)) continue;
       texts[n] = t;
       cols[n] = m ? m.left : c;
@@ -245,7 +259,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
 
     const scoreFilled = columns.scores.some((s) => textOf(valueAt(grid, r, s.col)) !== "");
     if (n === 1 && !scoreFilled && first.col !== columns.max) {
-      const m = mi.mergeAt(r, first.col);
+      const m = areas[first.col];
       // An empty item row inside a merged category cell: nothing to read.
       if (m && m.bottom > m.top && m.right === m.left) continue;
       const cell = toA1(r, first.col);
@@ -279,13 +293,13 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
       const t = textOf(cells[c]);
       if (t) {
         carried[i] = t;
-        const m = mi.mergeAt(r, c);
+        const m = areas[c];
         carriedCells[i] = toA1(m ? m.top : r, m ? m.left : c);
       }
       if (carried[i]) categories.push({ text: carried[i]!, cell: carriedCells[i] });
     });
-    const tm = columns.title !== null ? mi.mergeAt(r, columns.title) : undefined;
-    const mm = columns.max !== null ? mi.mergeAt(r, columns.max) : undefined;
+    const tm = columns.title !== null ? areas[columns.title] : undefined;
+    const mm = columns.max !== null ? areas[columns.max] : undefined;
     rows.push({
       row: r,
       id,
@@ -309,6 +323,10 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
 
   buildIndicators(table, rows, rowGroups);
   return table.items.length > 0 || table.total ? table : null;
+}
+
+function joinDistinct(texts: string[], sep: string): string {
+  return texts.filter((t, i, a) => t && a.indexOf(t) === i).join(sep);
 }
 
 function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<number, string[]>): void {
@@ -379,8 +397,8 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
       maxCellRow = -1;
     }
 
-    const titleText = members.map((m) => m.titleText).filter((t, i, a) => t && a.indexOf(t) === i).join(" ");
-    const methodText = members.map((m) => m.methodText).filter((t, i, a) => t && a.indexOf(t) === i).join(";");
+    const titleText = members.length === 1 ? r.titleText : joinDistinct(members.map((m) => m.titleText), " ");
+    const methodText = members.length === 1 ? r.methodText : joinDistinct(members.map((m) => m.methodText), ";");
     table.items.push(
       describeIndicator(table, {
         row: r.row,

@@ -88,7 +88,8 @@ export const GENHE_STATISTICS: StatisticsSheetDef = {
   name: "信息公开统计表",
   title: "根河市2017年政府信息公开情况统计表",
   preamble: ["填报单位(盖章):"],
-  header: STATISTICS_HEADER,
+  // Spaced out as the 根河 form prints it.
+  header: ["统 计 指 标", "单位", "统计数"],
   rows: statRows(STATISTICS_2017_ROWS),
   footer: STATISTICS_SIGNATURE,
 };
