@@ -63,7 +63,10 @@ function statFills(rows: Array<[string, CellValue]>): AnchoredFill[] {
   return rows.map(([anchor, v]) => ({ anchor, col: "C", values: [v] }));
 }
 
-/** A consistent 2017 统计表 (every identity of the 填报说明 holds) with the given overrides. */
+/**
+ * A consistent 2017 统计表 (every identity of the 填报说明 holds) with the given overrides, keyed
+ * by label; "行政诉讼>(二)被依法纠错数" is the 行政诉讼 row of that label.
+ */
 function genheStats(over: Record<string, CellValue>): AnchoredFill[] {
   const base: Array<[string, CellValue]> = [
     ["(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)", 156],
@@ -127,7 +130,7 @@ function genheStats(over: Record<string, CellValue>): AnchoredFill[] {
   const fills = statFills(rows);
   // The 行政诉讼 (二)(三) rows repeat the 行政复议 labels: anchored below 五、行政诉讼数量.
   fills.push(
-    { anchor: "五、行政诉讼数量", offset: 2, col: "C", values: [over["诉讼被依法纠错数"] ?? 0] },
+    { anchor: "五、行政诉讼数量", offset: 2, col: "C", values: [over["行政诉讼>(二)被依法纠错数"] ?? 0] },
     { anchor: "五、行政诉讼数量", offset: 3, col: "C", values: [0] },
   );
   return fills;
