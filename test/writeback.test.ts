@@ -97,4 +97,18 @@ describe("applied through the exceljs host", () => {
     expect(grids[0].cells.map((r) => r.slice(0, 5))).toEqual(g.cells.map((r) => [...r, null, null, null, null, null].slice(0, 5)));
     expect(wb.getWorksheet("评分表")!.getCell("E2").note).toMatch(/^【考核计分助手】/);
   });
+
+  it("keeps a note the user wrote on a marked cell, and its own fill marks the cell", async () => {
+    const g = gridOf([HEADER, [1, "甲", 6, "", 7]]);
+    const wb = workbookOf([g]);
+    wb.getWorksheet("评分表")!.getCell("E2").note = "这是自查时的说明";
+    const port = createXlsxPort(wb);
+    for (let i = 0; i < 2; i++) {
+      const grids = await port.readSheets();
+      await port.apply(planWriteback({ report: checkGrids(grids), grids }));
+    }
+    const cell = wb.getWorksheet("评分表")!.getCell("E2");
+    expect(cell.note).toBe("这是自查时的说明");
+    expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFFFC7CE");
+  });
 });

@@ -318,6 +318,8 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
     }
   }
 
+  checkSubtotals(table, items, column, grid, emit);
+
   const lastColumn = Math.max(table.columns.last, ...table.columns.scores.map((s) => s.col));
   const report: ScoreSheetReport = {
     kind: "score",
@@ -372,5 +374,34 @@ function checkDeclaredMaxima(table: ScoreTable, scheme: Scheme | null, emit: Emi
   if (declared !== null && total !== null && Math.abs(total - declared) > EPS) {
     const cell = table.total?.declaredCell ?? toA1(table.headerRow, table.columns.max ?? table.columns.first);
     emit({ code: "max_sum_mismatch", sheet, cell, scope: table.total?.declared != null ? "合计" : "全表满分", declared, sum: total });
+  }
+}
+
+/** 小计 rows and a base 合计 before 附加分 rows: their declared 分值 and their typed sums. */
+function checkSubtotals(table: ScoreTable, items: ItemReport[], column: { col: number } | null, grid: Grid, emit: Emit): void {
+  const sheet = table.sheet;
+  for (const st of table.subtotals) {
+    const scope = st.group !== null ? table.groups.get(st.group)!.name : st.label;
+    let max = 0;
+    let score = 0;
+    let bonus = 0;
+    table.items.forEach((it, i) => {
+      if (st.group !== null ? !it.groups.includes(st.group) : it.row > st.row) return;
+      if (it.kind === "scored" && it.max !== null) max += it.max;
+      if (!items[i].applicable || it.kind === "veto") return;
+      if (it.kind === "adjust" && items[i].score > 0) bonus += items[i].score;
+      else score += items[i].score;
+    });
+    // a 加分合计 counts the section's bonuses after its cap
+    const caps = st.group !== null ? table.groups.get(st.group)!.bonusCaps.map((c) => c.cap) : [];
+    score += caps.length ? Math.min(bonus, ...caps) : bonus;
+    if (st.declared !== null && st.declaredCell && Math.abs(round(max) - st.declared) > EPS) {
+      emit({ code: "max_sum_mismatch", sheet, cell: st.declaredCell, scope, declared: st.declared, sum: round(max) });
+    }
+    if (!column) continue;
+    const typed = readEntry(valueAt(grid, st.row, column.col));
+    if (typed.kind === "number" && Math.abs(typed.value - round(score)) > 0.005) {
+      emit({ code: "total_mismatch", sheet, cell: toA1(st.row, column.col), entered: typed.value, computed: round(score) });
+    }
   }
 }

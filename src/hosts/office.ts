@@ -36,6 +36,8 @@ export interface OfficePortOptions {
  */
 const DEFAULT_CELL_BUDGET = 80_000;
 const MIN_CELL_BUDGET = 1_000;
+/** A used range larger than this is a stray value far away, not a score sheet: refuse, don't hang. */
+const MAX_SHEET_CELLS = 2_000_000;
 /** Width of the first read window: score sheets and statistics tables are narrower than A:P. */
 const WINDOW_COLUMNS = 16;
 
@@ -53,6 +55,8 @@ export function officeEnvironment(): OfficeEnvironment {
 
 /** Which optional API sets this Excel has, asked once per operation. */
 interface Features {
+  /** getUsedRange(valuesOnly) (1.2): formatting alone does not make a cell "used". */
+  valuesOnly: boolean;
   merges: boolean;
   notes: boolean;
   comments: boolean;
@@ -66,7 +70,7 @@ function features(env: OfficeEnvironment): Features {
       return false;
     }
   };
-  return { merges: has("1.13"), notes: has("1.18"), comments: has("1.10") };
+  return { valuesOnly: has("1.2"), merges: has("1.13"), notes: has("1.18"), comments: has("1.10") };
 }
 
 /** A 0-based rectangle of cells. */
@@ -222,7 +226,7 @@ async function readAll(context: Excel.RequestContext, f: Features, budget: numbe
   const windowAddress = rectA1({ top: 0, left: 0, rows: windowRows, cols: WINDOW_COLUMNS });
   const reads: SheetRead[] = sheets.items.map((ws) => {
     // On a blank sheet the used range is A1 (never a null object, so no 1.4 needed).
-    const used = ws.getUsedRange(true);
+    const used = f.valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     const merged = f.merges ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("address");
@@ -245,6 +249,13 @@ async function readAll(context: Excel.RequestContext, f: Features, budget: numbe
   const bounds = reads.map((r) => ({ top: r.used.rowIndex, left: r.used.columnIndex, rows: r.used.rowCount, cols: r.used.columnCount }));
   reads.forEach((r, i) => {
     const used = bounds[i];
+    if (used.rows * used.cols > MAX_SHEET_CELLS) {
+      const far = rectA1({ top: used.top + used.rows - 1, left: used.left + used.cols - 1, rows: 1, cols: 1 });
+      throw new HostError(
+        "host_failed",
+        `工作表“${r.name}”的已用区域过大(延伸到 ${far},约 ${Math.round((used.rows * used.cols) / 10000)} 万个单元格)。请删除远处多余的内容后重试。`,
+      );
+    }
     put(grids[i], 0, 0, r.window.values.slice(0, used.top + used.rows).map((row) => row.slice(0, used.left + used.cols)));
     for (const part of outsideWindow(used, windowRows))
       for (const rect of chunkRows(part, budget)) rest.push({ grid: i, rect });
@@ -364,8 +375,9 @@ function planWrites(
     writes.push({
       cells: 1,
       queue: () => {
-        // Only a fill of the add-in's colours: a colour the user chose stays.
-        if (OUR_FILLS.has(String(clearFills[i].color).toUpperCase())) clearFills[i].clear();
+        // Only a fill of the add-in's colours (a colour the user chose stays), and not where a
+        // mark of this run is about to set it again.
+        if (!marked.has(k) && OUR_FILLS.has(String(clearFills[i].color).toUpperCase())) clearFills[i].clear();
         const a = annotations.get(k);
         if (a?.ours && !marked.has(k)) a.remove();
       },

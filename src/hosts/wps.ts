@@ -6,6 +6,7 @@
  * .Value2, .Text, .MergeCells, .MergeArea, .Interior.Color, .AddComment, .Comment, .ClearComments, .Select.
  */
 import { parseRange, rangeA1, toA1, type CellValue, type Grid, type Merge } from "../core/grid";
+import { NOTE_PREFIX } from "../writeback";
 import { HostError, type Mark, type RangeWrite, type SheetWrite, type WorkbookChanges, type WorkbookPort } from "./port";
 
 /** Some WPS builds expose properties as zero-argument methods; read them with `prop`. */
@@ -69,6 +70,20 @@ type Unwrap<P> = P extends () => infer T ? T : P;
 export function prop<O extends object, K extends keyof O>(obj: O, key: K): Unwrap<O[K]> {
   const v = obj[key] as unknown;
   return (typeof v === "function" ? (v as () => unknown).call(obj) : v) as Unwrap<O[K]>;
+}
+
+/**
+ * The text of a cell's comment, null when it has none. `Comment.Text()` is read beyond the
+ * documented subset; where a build lacks it the comment counts as the user's and is kept.
+ */
+function commentOf(range: WpsRange): string | null {
+  const comment = prop(range, "Comment") as { Text?: unknown } | null | undefined;
+  if (comment === null || comment === undefined) return null;
+  try {
+    return String(prop(comment as { Text: unknown }, "Text") ?? "");
+  } catch {
+    return "";
+  }
 }
 
 /** Excel/ET's xlNone: assigned to Interior.Color it removes the fill. */
@@ -312,15 +327,19 @@ export function createWpsPort(app: WpsApplication): WorkbookPort {
     } catch {
       interior.Color = WHITE; // a build that refuses xlNone here: white at least removes our colour
     }
-    range.ClearComments();
+    if (commentOf(range)?.startsWith(NOTE_PREFIX)) range.ClearComments();
   };
   const putMark = (ws: WpsWorksheet, m: Mark) => {
+    const area = parseRange(m.cell) as Merge;
     const range = ws.Range(m.cell);
     prop(range, "Interior").Color = toBgr(m.color);
-    // AddComment fails on a cell that already has one: clear first, so applying twice is harmless.
-    range.ClearComments();
-    const area = parseRange(m.cell) as Merge;
-    (area.bottom > area.top || area.right > area.left ? ws.Range(toA1(area.top, area.left)) : range).AddComment(m.note);
+    const target = area.bottom > area.top || area.right > area.left ? ws.Range(toA1(area.top, area.left)) : range;
+    const existing = commentOf(target);
+    // A comment the user wrote stays as it is (the fill still marks the cell); ours is replaced,
+    // since AddComment fails on a cell that already has one.
+    if (existing !== null && !existing.startsWith(NOTE_PREFIX)) return;
+    if (existing !== null) target.ClearComments();
+    target.AddComment(m.note);
   };
   const writeSheet = (s: SheetWrite) => {
     const sheets = worksheets();

@@ -130,7 +130,9 @@ export function createXlsxPort(workbook: ExcelJS.Workbook, options: XlsxPortOpti
           ...cell.style,
           fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + m.color.slice(1).toUpperCase() } },
         };
-        cell.note = m.note;
+        // A note the user wrote stays as it is (the fill still marks the cell).
+        const existing = noteText(cell.note);
+        if (!existing || existing.startsWith(NOTE_PREFIX)) cell.note = m.note;
       }
       for (const s of changes.sheets) {
         const old = workbook.getWorksheet(s.name);

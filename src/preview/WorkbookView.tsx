@@ -72,7 +72,9 @@ function SheetTable({ grid, looks, selected }: { grid: Grid; looks: Map<string, 
   const styles = useStyles();
   const at = selected ? parseA1(selected) : null;
   const selectedRef = useRef<HTMLTableCellElement>(null);
-  useEffect(() => selectedRef.current?.scrollIntoView?.({ block: "center", inline: "nearest" }), [selected, grid]);
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView?.({ block: "center", inline: "nearest" });
+  }, [selected, grid]);
 
   const { rows, cols, merges } = useMemo(() => {
     const merges = new MergeIndex(grid);

@@ -6,10 +6,12 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { SEVERITY_LABEL, sortFindings, type RenderedFinding, type Severity } from "../core/findings";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const FOLD_INFOS_OVER = 5;
 
 const useStyles = makeStyles({
   group: { marginTop: tokens.spacingVerticalM },
-  heading: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  summary: { cursor: "pointer", marginBottom: tokens.spacingVerticalXS },
+  heading: { display: "inline", margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: "none", margin: 0, padding: 0, display: "grid", rowGap: tokens.spacingVerticalXS },
   finding: {
     display: "block",
@@ -53,10 +55,13 @@ export function FindingList({ findings, onSelect }: FindingListProps) {
         if (!group.length) return null;
         const id = `findings-${severity}`;
         return (
-          <section key={severity} className={styles.group} aria-labelledby={id}>
-            <h3 id={id} className={styles.heading}>
-              {SEVERITY_LABEL[severity]}({group.length})
-            </h3>
+          // Many 提示 (every "5分" read as 5) would bury the errors: beyond a few they start folded.
+          <details key={severity} className={styles.group} aria-labelledby={id} open={severity !== "info" || group.length <= FOLD_INFOS_OVER}>
+            <summary className={styles.summary}>
+              <h3 id={id} className={styles.heading}>
+                {SEVERITY_LABEL[severity]}({group.length})
+              </h3>
+            </summary>
             <ul className={styles.list}>
               {group.map((f, i) => (
                 <li key={i}>
@@ -64,7 +69,7 @@ export function FindingList({ findings, onSelect }: FindingListProps) {
                 </li>
               ))}
             </ul>
-          </section>
+          </details>
         );
       })}
     </>

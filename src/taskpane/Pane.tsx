@@ -23,7 +23,7 @@ import {
 } from "@fluentui/react-components";
 import type { RenderedFinding } from "../core/findings";
 import type { Report, ScoreSheetReport } from "../core/report";
-import type { WorkbookChanges, WorkbookPort } from "../hosts/port";
+import type { HostKind, WorkbookChanges, WorkbookPort } from "../hosts/port";
 import type { CheckOptions, CheckResult, PaneEngine } from "./engine";
 import { FindingList } from "./FindingList";
 import { errorMessage } from "./messages";
@@ -74,6 +74,13 @@ function choicesOf(report: Report): Choices {
 const NO_CHOICES: Choices = { columns: [], column: "", unitClasses: [], unitClass: "" };
 
 type Busy = null | { text: string };
+
+/** What undo can do after a write-back, said before it happens. */
+const UNDO_NOTE: Record<HostKind, string> = {
+  excel: "注意:Excel 的“撤消”不能撤回加载项所做的修改。如需保留原样,请先保存或另存一份。",
+  wps: "注意:WPS 表格的“撤销”可能无法撤回加载项所做的修改。如需保留原样,请先保存或另存一份。",
+  xlsx: "修改只作用于浏览器中打开的这份副本,原文件不变;写回后可下载修改后的工作簿。",
+};
 
 export function Pane({ port, engine, onWritten }: PaneProps) {
   const styles = useStyles();
@@ -239,7 +246,7 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
                   <li key={i}>{l}</li>
                 ))}
               </ul>
-              注意:Excel 的“撤消”不能撤回加载项所做的修改。如需保留原样,请先保存或另存一份。
+              {UNDO_NOTE[port.host]}
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => void onConfirm()}>

@@ -5,30 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { down, read, sheet } from "./build";
+import { countyDepartment } from "./tables";
 
 describe("县直部门 table: two title lines, a 填报单位 line, header on row 4, 备注 column, signatures below", () => {
-  const grid = sheet(
-    8,
-    [
-      "XX县2023年度政务公开工作考核评分表",
-      "(县直部门)",
-      ["填报单位(盖章):", null, null, null, null, "填报日期:", null, null],
-      ["序号", "考核项目", "考核内容", "标准分", "评分标准", "自评分", "复核分", "备注"],
-      ["一", "组织领导", "成立政务公开领导小组,明确分管领导和工作机构", 5, "未成立领导小组扣3分;未明确分管领导扣2分", 5, 5, "提供文件"],
-      [null, null, "制定年度政务公开工作要点并按时报送", 5, "未制定扣5分,未按时报送扣2分", 5, 3, null],
-      [null, null, "开展政务公开业务培训", 10, "每年至少1次,未开展扣10分", 10, 10, null],
-      ["二", "主动公开", "及时公开规范性文件", 20, "每发现一件未公开扣2分,扣完为止", 18, 16, "佐证材料见附件2"],
-      [null, null, "公开财政预决算信息", 20, "未公开不得分;公开不完整的每项扣5分", 20, 15, null],
-      [null, null, "更新政府信息公开指南", 10, "未更新扣5分", "１０", 10, null],
-      ["三", "依申请公开", "依法依规答复依申请公开", 20, "超期答复每件扣5分;被纠错的本项不得分", "20分", 15, null],
-      ["四", "监督保障", "按时发布政府信息公开工作年度报告", 10, "未按时发布扣5分,内容不全扣2分", 10, 8, null],
-      ["合  计", null, null, 100, null, 100, 85, null],
-      null,
-      ["填表人:", "张三", null, "审核人:", "李四", "联系电话:", "0000-1234567", null],
-      "注:1.本表由各单位自评后报县政务公开办;2.复核分由考核组填写。",
-    ],
-    [down("A", 5, 7), down("B", 5, 7), down("A", 8, 10), down("B", 8, 10), "A13:C13"],
-  );
+  const grid = countyDepartment();
 
   it("finds the eight items under their 考核项目 and stops at 合  计", () => {
     const r = read(grid);
@@ -203,6 +183,7 @@ describe("一、基础工作(60分) sections, then 加分项 / 扣分项 / 一�
       "二、加分项(最多加5分)",
       [1, "承办全市政务公开现场会", null, "承办市级现场会加3分", bonus[0]],
       [2, "经验做法被上级采用", null, "每条加1分", bonus[1]],
+      [null, "加分合计", null, null, Math.min(5, bonus[0] + bonus[1])],
       "三、扣分项",
       [1, "被市政府通报批评", null, "每次扣2分", deduct],
       "四、一票否决",
@@ -227,7 +208,7 @@ describe("一、基础工作(60分) sections, then 加分项 / 扣分项 / 一�
   it("zeroes the sheet when the veto is triggered and flags the typed total", () => {
     const r = read(grid([0, 0], null, "是", 55));
     expect(r.total).toMatchObject({ final: 0, vetoed: true });
-    expect(r.problems).toEqual(["veto_applied@E11", "total_mismatch@E12"]);
+    expect(r.problems).toEqual(["veto_applied@E12", "total_mismatch@E13"]);
   });
 });
 
@@ -326,6 +307,7 @@ describe("header vocabulary other units use", () => {
     [["工作任务", "满分值", "扣分细则", "自评分数", "考核组评分"], "考核组评分"],
     [["评估内容", "基础分", "评分规则", "自查分", "核定得分"], "核定得分"],
     [["考核要点", "分值设置", "计分办法", "自评", "评审得分"], "评审得分"],
+    [["内容", "分值（分）", "评分办法", "自评得分（分）", "得分情况"], "得分情况"],
   ])("%j", (header, column) => {
     const grid = sheet(5, ["某区政务公开考核表", header, ["主动公开", 10, "每缺一项扣1分", 9, 8], ["依申请公开", 10, "超期每件扣5分", 10, 5]]);
     const r = read(grid, { column });
@@ -354,6 +336,236 @@ describe("a base 合计 row followed by 附加分 rows and a final 总分", () =
     ]);
     expect(r.total).toMatchObject({ max: 100, base: 96, adjustments: 4, final: 100 });
     expect(r.report.placement.totalRow).toBe(6);
+    expect(r.problems).toEqual([]);
+  });
+});
+
+describe("a table standing at column C under a title merged over five columns, 一、 parents over 1, 2 items", () => {
+  const grid = sheet(
+    7,
+    [
+      [null, null, "附件2", null, null, null, null],
+      [null, null, "2024年度镇(街道)政务公开工作考核细则", null, null, null, null],
+      null,
+      [null, null, "序号", "考核内容", "分值", "评分标准", "自评得分"],
+      [null, null, "一", "组织领导(20分)", null, null, null],
+      [null, null, "1", "主要领导听取政务公开工作汇报", 10, "全年未听取汇报扣10分", 10],
+      [null, null, "2", "配备专(兼)职工作人员", 10, "未配备扣10分;人员变动未报备扣2分", 8],
+      [null, null, "二", "平台建设(30分)", null, null, null],
+      [null, null, "1", "政务公开专栏规范运行", 15, "栏目空白每个扣1分,扣完为止", 12],
+      [null, null, "2", "政务新媒体规范运维", 15, "每发现一处错误扣0.5分", 14.5],
+      [null, null, "合计", null, 50, null, null],
+    ],
+    ["C2:G2"],
+  );
+
+  it("reads the parents as categories with their points and totals 44.5 of 50", () => {
+    const r = read(grid);
+    expect(r.report.placement).toMatchObject({ headerRow: 3, firstColumn: 2 });
+    expect(r.items.map((i) => [i[0], i[1], i[3]])).toEqual([
+      [6, "组织领导", 10],
+      [7, "组织领导", 10],
+      [9, "平台建设", 15],
+      [10, "平台建设", 15],
+    ]);
+    expect(r.categories).toEqual([
+      ["组织领导", 20, 18],
+      ["平台建设", 30, 26.5],
+    ]);
+    expect(r.total).toMatchObject({ max: 50, final: 44.5 });
+    expect(r.problems).toEqual([]);
+  });
+});
+
+describe("category written on every row, 分值 as '5分' text, 总计 with its points beside the label", () => {
+  const grid = sheet(5, [
+    ["类型", "工作任务", "分值", "考核标准", "得分"],
+    ["主动公开", "公开机构职能信息", "5分", "未公开扣5分", "5"],
+    ["主动公开", "公开政策文件", "10分", "每缺一件扣1分", "９"],
+    ["依申请公开", "按时答复", "10分", "超期答复每件扣2分", "8分"],
+    ["总计", "25分", null, null, 22],
+  ]);
+
+  it("groups rows by the repeated category and reads the text scores as numbers", () => {
+    const r = read(grid);
+    expect(r.categories).toEqual([
+      ["主动公开", 15, 14],
+      ["依申请公开", 10, 8],
+    ]);
+    expect(r.total).toMatchObject({ max: 25, final: 22 });
+    expect(r.problems).toEqual([]);
+    expect(r.findings.filter((f) => f.startsWith("score_normalized"))).toEqual(["score_normalized@E2", "score_normalized@E3", "score_normalized@E4"]);
+  });
+
+  it("flags the 总计's points when the items add up to something else", () => {
+    const wrong = sheet(5, [
+      ["类型", "工作任务", "分值", "考核标准", "得分"],
+      ["主动公开", "公开机构职能信息", "5分", "未公开扣5分", 5],
+      ["总计", "10分", null, null, 5],
+    ]);
+    expect(read(wrong).problems).toEqual(["max_sum_mismatch@B3"]);
+  });
+});
+
+describe("网站普查 style: a 单项否决 section first, then 扣分指标 with 分值", () => {
+  const grid = (veto: string | null) =>
+    sheet(5, [
+      ["一级指标", "二级指标", "分值", "扣分细则", "得分"],
+      ["单项否决", "站点无法访问", "单项否决", "监测1周,超过15秒仍打不开的次数比例累计超过5%,即单项否决", veto],
+      [null, "严重错误", "单项否决", "网站出现严重错别字的,即单项否决", null],
+      ["信息发布", "概况信息", 4, "未公开机构职能扣2分,未公开领导信息扣2分", 2],
+      [null, "政务动态", 6, "每发现一个栏目两周未更新扣1分,扣完为止", 5],
+    ], [down("A", 2, 3), down("A", 4, 5)]);
+
+  it.each([
+    [null, false, 7],
+    ["√", true, 0],
+  ])("veto entry %j: vetoed %s, final %d", (veto, vetoed, final) => {
+    const r = read(grid(veto));
+    expect(r.items.map((i) => i[2])).toEqual(["veto", "veto", "scored", "scored"]);
+    expect(r.total).toMatchObject({ max: 10, vetoed, final });
+  });
+});
+
+describe("rates by unit class written as A类/B类", () => {
+  const grid = sheet(4, [
+    ["考核内容", "分值", "评分标准", "得分"],
+    ["及时更新工作动态", 6, "A类单位每月少于4条的每少1条扣0.2分,B类单位每月少于2条的每少1条扣0.5分", 5.5],
+  ]);
+
+  it.each([
+    [undefined, "A类", ["score_off_step@D2"]],
+    ["B类", "B类", []],
+  ])("class %s reads the %s rate", (unitClass, chosen, problems) => {
+    const r = read(grid, { unitClass });
+    expect(r.report.unitClass).toBe(chosen);
+    expect(r.problems).toEqual(problems);
+  });
+});
+
+describe("extra columns right of the score: 扣分原因, 佐证材料, and an earlier 核算得分", () => {
+  const grid = sheet(8, [
+    ["序号", "考核内容", "分值", "评分标准", "自评得分", "扣分原因", "佐证材料", "核算得分"],
+    [1, "公开年度报告", 10, "未按时公开扣5分", 5, "逾期公开扣5分", "网站截图", 5],
+    [2, "公开财政预算", 10, "未公开扣10分", 10, null, "公开链接", 10],
+    ["合计", null, 20, null, 15, null, null, 15],
+  ]);
+
+  it("scores 自评得分 and leaves the text columns and our own column alone", () => {
+    const r = read(grid);
+    expect(r.report.columns).toEqual(["自评得分"]);
+    expect(r.total).toMatchObject({ max: 20, final: 15 });
+    expect(r.problems).toEqual([]);
+  });
+});
+
+describe("adjustment items whose 分值 cell carries the cap: '加分项(5分)', '扣分项(最多10分)'", () => {
+  it.each([
+    ["加分项(5分)", 7, 5, ["adjust_over_cap@D2"]],
+    ["加分项(5分)", 4, 4, []],
+    ["扣分项(最多10分)", 12, -10, ["adjust_under_cap@D2"]],
+  ])("%s, entry %d counts %d", (maxCell, entry, counted, problems) => {
+    const r = read(sheet(4, [["考核内容", "分值", "评分标准", "得分"], ["特色亮点工作", maxCell, "酌情加减分", entry]]));
+    expect(r.report.items[0]).toMatchObject({ kind: "adjust", score: counted });
+    expect(r.problems).toEqual(problems);
+  });
+});
+
+describe("a 分值 column beside each level: 一级指标 | 分值 | 二级指标 | 分值 | 评分标准 | 得分", () => {
+  const grid = (first: number) =>
+    sheet(
+      6,
+      [
+        ["一级指标", "分值", "二级指标", "分值", "评分标准", "得分"],
+        ["主动公开", first, "政策文件", 10, "每缺一件扣1分", 9],
+        [null, null, "财政信息", 10, "未公开预决算扣10分", 10],
+        ["依申请公开", 10, "答复规范", 10, "超期答复每件扣2分", 8],
+      ],
+      [down("A", 2, 3), down("B", 2, 3)],
+    );
+
+  it("scores the second-level items against the last 分值 and checks the first-level points", () => {
+    const r = read(grid(20));
+    expect(r.items.map((i) => [i[0], i[1], i[3]])).toEqual([
+      [2, "主动公开", 10],
+      [3, "主动公开", 10],
+      [4, "依申请公开", 10],
+    ]);
+    expect(r.total).toMatchObject({ max: 30, final: 27 });
+    expect(r.problems).toEqual([]);
+    expect(read(grid(25)).problems).toEqual(["max_sum_mismatch@B2"]);
+  });
+});
+
+describe("a two-row header: 考核指标 over 一级指标 | 二级指标, 分值 and 得分 merged down", () => {
+  const grid = sheet(
+    5,
+    [
+      ["考核指标", null, "分值", "评分标准", "得分"],
+      ["一级指标", "二级指标", null, null, null],
+      ["组织保障", "工作机构", 5, "未明确扣5分", 5],
+      [null, "培训", 5, "未开展扣5分", 0],
+    ],
+    ["A1:B1", "C1:C2", "D1:D2", "E1:E2", down("A", 3, 4)],
+  );
+
+  it("reads the levels from the second row", () => {
+    const r = read(grid);
+    expect(r.report.placement.headerRow).toBe(0);
+    expect(r.items.map((i) => [i[0], i[1], i[3]])).toEqual([
+      [3, "组织保障", 5],
+      [4, "组织保障", 5],
+    ]);
+    expect(r.titles).toEqual(["工作机构", "培训"]);
+    expect(r.total).toMatchObject({ max: 10, final: 5 });
+  });
+});
+
+describe("two score tables on one sheet (附件1 and 附件2 pasted one under the other)", () => {
+  const header = ["序号", "考核内容", "分值", "评分标准", "得分"];
+  const grid = sheet(5, [
+    "附件1 乡镇政务公开考核评分表",
+    header,
+    [1, "主动公开", 60, "每缺一项扣2分", 58],
+    [2, "依申请公开", 40, "超期每件扣5分", 40],
+    null,
+    "附件2 部门政务公开考核评分表",
+    header,
+    [1, "主动公开", 70, "每缺一项扣2分", 60],
+    [2, "依申请公开", 30, "超期每件扣5分", 30],
+  ]);
+
+  it("reads the first table and stops at the second's title", () => {
+    const r = read(grid);
+    expect(r.items.map((i) => i[0])).toEqual([3, 4]);
+    expect(r.total).toMatchObject({ max: 100, final: 98 });
+    expect(r.report.placement.lastRow).toBe(3);
+  });
+});
+
+describe("section rows with their points in the 分值 column: '一、组织领导 | | 20'", () => {
+  const grid = sheet(
+    5,
+    [
+      ["序号", "考核内容", "分值", "评分标准", "得分"],
+      ["一、组织领导", null, 20, null, null],
+      [1, "成立领导小组", 10, "未成立扣10分", 10],
+      [2, "明确分管领导", 10, "未明确扣10分", 10],
+      ["二、信息公开", null, 30, null, null],
+      [1, "主动公开", 30, "每缺一项扣2分", 26],
+      ["合计", null, 50, null, 46],
+    ],
+    ["A2:B2", "A5:B5"],
+  );
+
+  it("reads the sections as categories, not as 20- and 30-point items", () => {
+    const r = read(grid);
+    expect(r.items.map((i) => [i[0], i[1], i[3]])).toEqual([
+      [3, "组织领导", 10],
+      [4, "组织领导", 10],
+      [6, "信息公开", 30],
+    ]);
+    expect(r.total).toMatchObject({ max: 50, final: 46 });
     expect(r.problems).toEqual([]);
   });
 });

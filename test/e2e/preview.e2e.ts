@@ -18,6 +18,8 @@ let browser: Browser;
 /** Requests the pages tried to send off the machine, and CSP violations they reported. */
 const offsite: string[] = [];
 const violations: string[] = [];
+/** Uncaught script errors of any page (a crash leaves a blank page that no other check names). */
+const crashes: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync("dist/preview.html")) throw new Error("dist/ is missing: run `npm run test:e2e` (it builds first)");
@@ -46,6 +48,7 @@ async function openPage(path: string): Promise<Page> {
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
+  page.on("pageerror", (e) => crashes.push(`${path}: ${e.message}`));
   page.on("console", (m) => {
     if (m.text().includes("CSP violation") || m.text().includes("Content Security Policy")) violations.push(m.text());
   });
@@ -152,6 +155,10 @@ describe("preview.html", () => {
     expect(ws.getCell("H4").value).toBe(5);
     expect(String(ws.getCell("F4").note && JSON.stringify(ws.getCell("F4").note))).toContain("超过分值");
     expect(wb.getWorksheet("核算结果")).toBeTruthy();
+
+    // The rendering shows the new sheet too.
+    await page.getByRole("tab", { name: "核算结果" }).click();
+    await page.locator('[data-testid=sheet][data-sheet="核算结果"] td', { hasText: "score_over_max" }).first().waitFor();
     await page.context().close();
   });
 
@@ -196,9 +203,10 @@ describe("the built pages", () => {
 });
 
 describe("privacy", () => {
-  it("requested nothing but office.js from off the machine, and broke no CSP rule", () => {
+  it("requested nothing but office.js from off the machine, broke no CSP rule and threw no error", () => {
     expect(offsite.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
     expect(violations).toEqual([]);
+    expect(crashes).toEqual([]);
     expect(server.requests.every((p) => p.startsWith("/kaohe/"))).toBe(true);
   });
 });

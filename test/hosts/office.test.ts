@@ -62,6 +62,13 @@ describe("readSheets", () => {
     expect(grids[1].cells[1]).toEqual(["主动公开", 12]);
   });
 
+  it("refuses a used range stretched by a stray value far away, naming the sheet and the cell", async () => {
+    const cells: CellValue[][] = [["类别"]];
+    cells[1_999_999] = [null, null, "x"];
+    const error = await createOfficePort(new FakeExcel([{ name: "考核", cells }]).env()).readSheets().catch((e: unknown) => e);
+    expect((error as Error).message).toContain("工作表“考核”的已用区域过大(延伸到 C2000000");
+  });
+
   it("halves its budget and retries when Excel refuses a payload", async () => {
     const excel = new FakeExcel([scoreSheet(400)]);
     excel.payloadLimit = 5000;
@@ -75,6 +82,12 @@ describe("readSheets", () => {
     const grids = await createOfficePort(excel.env()).readSheets();
     expect(grids[0].merges).toEqual([]);
     expect(grids[0].cells[2][0]).toBe("类别1");
+  });
+
+  it("asks for values only where Excel knows the parameter (ExcelApi 1.2)", async () => {
+    const old = new FakeExcel([scoreSheet(8)], ["1.1"]);
+    expect((await createOfficePort(old.env()).readSheets())[0].cells[2][1]).toBe(1);
+    expect(old.calls).toContain("getUsedRange without valuesOnly");
   });
 
   it("reads a blank sheet as one empty cell and asks for values only", async () => {

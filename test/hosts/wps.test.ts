@@ -1,3 +1,4 @@
+import { NOTE_PREFIX } from "../../src/writeback";
 import { describe, expect, it } from "vitest";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { HostError, type WorkbookChanges } from "../../src/hosts/port";
@@ -18,6 +19,9 @@ function expectedCells(cells: CellValue[][]): CellValue[][] {
 }
 
 /** A write-back plan like the facade's: 核算得分 column H, two marks, the 核算结果 sheet. */
+const NOTE_F7 = `${NOTE_PREFIX}\n得分 12 超过分值 10,按 10 分计算`;
+const NOTE_F11 = `${NOTE_PREFIX}\n合计填写 92,核算为 90`;
+
 function plan(): WorkbookChanges {
   return {
     clearMarks: [],
@@ -25,8 +29,8 @@ function plan(): WorkbookChanges {
       { sheet: GENHE_SHEET, address: "H2", values: [["核算得分"], [5], [4], [18], [20], [10], [8], [15], [10], [90]] },
     ],
     marks: [
-      { sheet: GENHE_SHEET, cell: "F7", color: "#FFC7CE", note: "得分 12 超过分值 10,按 10 分计算" },
-      { sheet: GENHE_SHEET, cell: "F11", color: "#FFEB9C", note: "合计填写 92,核算为 90" },
+      { sheet: GENHE_SHEET, cell: "F7", color: "#FFC7CE", note: NOTE_F7 },
+      { sheet: GENHE_SHEET, cell: "F11", color: "#FFEB9C", note: NOTE_F11 },
     ],
     sheets: [
       {
@@ -202,15 +206,20 @@ describe("write-back", () => {
     const { fake, port } = setup();
     await port.apply(plan());
     expect(fake.marks(GENHE_SHEET)).toEqual({
-      F7: { fill: "#FFC7CE", comment: "得分 12 超过分值 10,按 10 分计算" },
-      F11: { fill: "#FFEB9C", comment: "合计填写 92,核算为 90" },
+      F7: { fill: "#FFC7CE", comment: NOTE_F7 },
+      F11: { fill: "#FFEB9C", comment: NOTE_F11 },
     });
   });
 
-  it("replaces a comment already on a marked cell instead of failing", async () => {
-    const { fake, port } = setup([{ ...genheScoreSheet, comments: { F7: "旧批注" } }]);
+  it("keeps a comment the user wrote on a marked cell (the fill still marks it), and replaces its own", async () => {
+    const { fake, port } = setup([{ ...genheScoreSheet, comments: { F7: "旧批注", F11: `${NOTE_PREFIX}\n上次的结果` } }]);
     await port.apply(plan());
-    expect(fake.comment(GENHE_SHEET, "F7")).toBe("得分 12 超过分值 10,按 10 分计算");
+    expect(fake.marks(GENHE_SHEET)).toEqual({
+      F7: { fill: "#FFC7CE", comment: "旧批注" },
+      F11: { fill: "#FFEB9C", comment: NOTE_F11 },
+    });
+    await port.apply({ clearMarks: [{ sheet: GENHE_SHEET, cell: "F7" }], values: [], marks: [], sheets: [] });
+    expect(fake.comment(GENHE_SHEET, "F7")).toBe("旧批注");
   });
 
   it("adds 核算结果 after the last sheet, named, with its rows", async () => {

@@ -5,7 +5,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { JSDOM } from "jsdom";
 
 const require = createRequire(import.meta.url);
 const makeConfig = require("../../webpack.config.js") as (env: object, argv: { mode: string }) => { plugins: unknown[] };
@@ -43,8 +42,10 @@ afterEach(() => {
 });
 
 // A node environment (esbuild, required by the config, refuses jsdom's globals); jsdom only parses.
-const { DOMParser } = new JSDOM().window;
-const xml = (text: string) => new DOMParser().parseFromString(text, "application/xml");
+type Parser = typeof globalThis.DOMParser;
+const { JSDOM } = require("jsdom") as { JSDOM: new () => { window: { DOMParser: Parser } } };
+const XmlParser = new JSDOM().window.DOMParser;
+const xml = (text: string) => new XmlParser().parseFromString(text, "application/xml");
 
 describe("manifest.xml", () => {
   const doc = xml(MANIFEST);

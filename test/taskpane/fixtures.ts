@@ -67,9 +67,9 @@ export function fakeEngine(make: (options?: CheckOptions) => Report | Promise<Re
   return engine satisfies PaneEngine;
 }
 
-export function fakePort(): WorkbookPort & { selectCell: ReturnType<typeof vi.fn> } {
+export function fakePort(host: WorkbookPort["host"] = "excel"): WorkbookPort & { selectCell: ReturnType<typeof vi.fn> } {
   return {
-    host: "xlsx",
+    host,
     readSheets: vi.fn(async () => []),
     apply: vi.fn(async () => {}),
     selectCell: vi.fn(async () => {}),

@@ -8,7 +8,7 @@ import { Pane } from "../../src/taskpane/Pane";
 import { kaoheTheme } from "../../src/taskpane/theme";
 import { HostError } from "../../src/hosts/port";
 import { NoTableError } from "../../src/core/errors";
-import { CHANGES, FINDINGS, fakeEngine, fakePort, report, scoreSheet } from "./fixtures";
+import { CHANGES, FINDINGS, fakeEngine, fakePort, finding, report, scoreSheet } from "./fixtures";
 
 afterEach(cleanup);
 
@@ -22,6 +22,14 @@ function renderPane(engine = fakeEngine(), port = fakePort(), onWritten = vi.fn(
   );
   return { engine, port, onWritten, user: userEvent.setup() };
 }
+
+/**
+ * The confirmation dialog and its buttons. In jsdom, Fluent's focus manager (tabster) now and then
+ * leaves aria-hidden on the open dialog, so the queries include hidden elements; the browser
+ * tests find the same dialog by role without that allowance.
+ */
+const dialog = () => screen.findByRole("alertdialog", { hidden: true });
+const dialogButton = (name: string) => screen.findByRole("button", { name, hidden: true });
 
 const columnSelect = () => screen.getByRole("combobox", { name: /评分列/ });
 const computeButton = () => screen.getByRole("button", { name: "计算" });
@@ -95,6 +103,16 @@ describe("after 计算", () => {
     expect(found[0].textContent).toContain("考核!F4");
   });
 
+  it("folds the 提示 when there are more than five, never the errors", async () => {
+    const infos = Array.from({ length: 6 }, (_, i) => finding({ severity: "info", code: "score_normalized", cell: `F${i + 3}`, message: `得分“${i}分”按数字 ${i} 计算` }));
+    const { user } = renderPane(fakeEngine(() => report([...FINDINGS.slice(0, 2), ...infos])));
+    await ready();
+    await user.click(computeButton());
+    const groups = (await screen.findAllByRole("heading", { level: 3 })).map((h) => h.closest("details")!);
+    expect(groups.map((g) => g.open)).toEqual([true, true, false]);
+    expect(screen.getAllByTestId("finding")).toHaveLength(8);
+  });
+
   it("selects a finding's cell in the workbook when it is clicked", async () => {
     const { user, port } = renderPane();
     await ready();
@@ -114,22 +132,34 @@ describe("写回工作簿", () => {
     await user.click(computeButton());
     await screen.findByTestId("total-final");
     await user.click(writebackButton());
-    const dialog = await screen.findByRole("alertdialog");
-    expect(dialog.textContent).toContain("在“考核”的 H 列写入核算得分");
-    expect(dialog.textContent).toContain("撤消");
+    const shown = await dialog();
+    expect(shown.textContent).toContain("在“考核”的 H 列写入核算得分");
+    expect(shown.textContent).toContain("Excel 的“撤消”不能撤回");
     expect(engine.applyWriteback).not.toHaveBeenCalled();
 
-    await user.click(within(dialog).getByRole("button", { name: "取消" }));
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    await user.click(await dialogButton("取消"));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect(engine.applyWriteback).not.toHaveBeenCalled();
 
     await user.click(writebackButton());
-    await user.click(await screen.findByRole("button", { name: "确认写回" }));
+    await user.click(await dialogButton("确认写回"));
     await waitFor(() => expect(engine.applyWriteback).toHaveBeenCalledWith(expect.anything(), CHANGES));
     expect(onWritten).toHaveBeenCalledTimes(1);
     expect((await screen.findByText(/已写回工作簿/)).textContent).toContain("新建工作表“核算结果”");
     // The plan was made from a fresh read, not from the result of the first 计算.
     expect(engine.checkWorkbook).toHaveBeenCalledTimes(4);
+  });
+
+  it.each([
+    ["wps", "WPS 表格的“撤销”"],
+    ["xlsx", "原文件不变"],
+  ] as const)("says what undo can do in %s", async (host, text) => {
+    const { user } = renderPane(fakeEngine(), fakePort(host));
+    await ready();
+    await user.click(computeButton());
+    await screen.findByTestId("total-final");
+    await user.click(writebackButton());
+    expect((await dialog()).textContent).toContain(text);
   });
 
   it("shows an error from Office when writing fails", async () => {
@@ -140,7 +170,7 @@ describe("写回工作簿", () => {
     await user.click(computeButton());
     await screen.findByTestId("total-final");
     await user.click(writebackButton());
-    await user.click(await screen.findByRole("button", { name: "确认写回" }));
+    await user.click(await dialogButton("确认写回"));
     expect((await screen.findByRole("alert")).textContent).toContain("工作表受保护");
     expect(onWritten).not.toHaveBeenCalled();
   });

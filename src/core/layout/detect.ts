@@ -3,7 +3,8 @@
  * headers, merged category cells, section rows "一、重点工作(20分)", the 合计 row, note rows
  * ("以上加分项累计最高5分"), and the indicator rows with their maxima and rules.
  */
-import { MergeIndex, columnCount, compact, textOf, toA1, valueAt, type CellValue, type Grid, type Merge } from "../grid";
+import { columnCount, compact, parseA1, textOf, toA1, valueAt, type CellValue, type Grid, type Merge } from "../grid";
+import { toHalfWidth } from "../rules/numbers";
 import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { MaxCell, ParseResult, Rule, RuleIssue } from "../rules/types";
 import { mapColumns, roleOf, type ColumnMap } from "./columns";
@@ -69,14 +70,37 @@ export interface ScoreTable {
   columns: ColumnMap;
   groups: Map<string, Group>;
   items: Indicator[];
-  total: { row: number; declared: number | null; declaredCell: string | null } | null;
+  total: TotalRow | null;
+  /**
+   * 小计 rows (the sum of one group: `group` its key) and a 合计 that closes the base items before
+   * 附加分 rows (`group` null: every item above it).
+   */
+  subtotals: Array<TotalRow & { group: string | null; label: string }>;
   lastRow: number;
 }
 
-const TOTAL_WORDS = /^(合计|总计|总分|得分合计|总得分|合计得分|总计得分|累计得分)/;
+/** A row that sums the items above it: its 0-based row and the 分值 it declares, if any. */
+export interface TotalRow {
+  row: number;
+  declared: number | null;
+  declaredCell: string | null;
+}
+
+const TOTAL_WORDS = /^(合计|总计|总分|总得分|累计得分|最终得分|综合得分)|^[^\d加扣减]{0,6}(合计|总计|总分)(得分)?$/;
+/** A group's own sum: "小计", "加分合计", or "合计" beside a category cell merged from above. */
+const SUBTOTAL_WORDS = /^(分项|本项|本类)?小计(得分)?$|^([本该]?(项|类|部分)|加分|扣分|减分|附加分)项?(合计|小计)(得分)?$/;
+/** After a 合计, the table goes on only for bonus/deduction rows ("附加分(最多加5分)"). */
+const ADJUST_WORDS = /加分|扣分|减分|附加|奖励|否决/;
+/** Lines under a table: who filled it in, who checked it, when ("填表人:", "单位(盖章):"). */
+const SIGNATURE =
+  /^(填表人|填报人|制表人|审核人|复核人|评分人|考核人|考评人|考核组成员|考核组长|负责人|单位负责人|主要负责人|分管领导|联系人|联系电话|电话|签字|签名|签章|盖章|日期|填报日期|填表日期|考核日期|评分日期|单位[(（]?(盖章|签章)[)）]?)[:：]/;
+/** The title of another table further down the sheet ("2023年政府信息公开情况统计表"). */
+const TABLE_TITLE = /(表|统计|一览)([(（][^)）]*[)）])?$|^附件\s*\d*$/;
 const BONUS_NAME = /加分/;
 /** A heading: numbered ("一、", "(二)", "3.") or ending in its points "(20分)". */
 const HEADING = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[部分章节项类])|[(（](共|满分|分值)?[\d.．０-９]+分[)）]$/;
+/** A heading numbered as a section: "一、", "(二)", "第三部分". */
+const NUMBERED = /^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+部分)/;
 /** A note about what precedes it ("以上加分项累计最高5分"). */
 const NOTE_START = /^(以上|上述|注[:：]|说明[:：]|备注[:：])/;
 const DEDUCT_NAME = /扣分|减分|否决/;
@@ -92,30 +116,63 @@ function groupKind(name: string): GroupKind {
   return "normal";
 }
 
-/** The row's shown values (merged areas repeat their value) over the table's columns. */
-function shownRow(mi: MergeIndex, row: number, width: number): CellValue[] {
+/** "加分项(最多加5分)", "附加分(不超过5分)": a cap written in a heading's brackets. */
+const HEADING_CAP = /\((?:累计)?(?:最多|最高|不超过|不得超过|上限|封顶|至多)(?:可)?(?:加|扣|加分|扣分)?(?:为)?(\d+(?:\.\d+)?)分\)$/;
+/** Points parseHeading leaves in a name: "主动公开(12)" (第三方评估 weights), "政府信息公开12分" (vertical text). */
+const BARE_POINTS = /(?<![\d.年])(?:\((\d{1,3}(?:\.\d+)?)\)|(\d{1,3}(?:\.\d+)?)分)$/;
+
+/** A group's heading: its name, the points it declares, and the cap a bonus heading sets. */
+export function readHeading(text: string): { name: string; points: number | null; cap: number | null } {
+  const h = parseHeading(text);
+  if (h.points !== null) return { name: h.name, points: h.points, cap: null };
+  const cap = HEADING_CAP.exec(h.name);
+  if (cap) return { name: h.name.slice(0, cap.index), points: null, cap: Number(cap[1]) };
+  const bare = BARE_POINTS.exec(h.name);
+  if (bare && bare.index >= 2) return { name: h.name.slice(0, bare.index), points: Number(bare[1] ?? bare[2]), cap: null };
+  return { name: h.name, points: null, cap: null };
+}
+
+/** The row's shown values (merged areas repeat their value), for the few rows read out of order. */
+function shownRow(grid: Grid, merges: Merge[], row: number, width: number): CellValue[] {
+  const src = grid.cells[row] ?? [];
   const out: CellValue[] = new Array(width);
-  for (let c = 0; c < width; c++) out[c] = mi.shownValue(row, c);
+  for (let c = 0; c < width; c++) out[c] = src[c] ?? null;
+  for (const m of merges) {
+    if (m.top > row || m.bottom < row) continue;
+    for (let c = m.left; c <= m.right && c < width; c++) out[c] = valueAt(grid, m.top, m.left);
+  }
   return out;
 }
 
-/** Like shownRow, into reused buffers: the values, and the merged area (if any) of each cell. */
-function shownRowInto(grid: Grid, mi: MergeIndex, merged: Uint8Array, row: number, out: CellValue[], areas: Array<Merge | undefined>): void {
-  const src = grid.cells[row] ?? [];
-  for (let c = 0; c < out.length; c++) {
-    const m = merged[row] ? mi.mergeAt(row, c) : undefined;
-    areas[c] = m;
-    out[c] = m ? valueAt(grid, m.top, m.left) : (src[c] ?? null);
+/**
+ * The merged areas of each row, met top to bottom: a sweep over the merges sorted by their top
+ * row, cheaper on a long sheet than an index of every covered cell.
+ */
+class RowMerges {
+  private readonly byTop: Merge[];
+  private next = 0;
+  private active: Merge[] = [];
+  constructor(merges: Merge[]) {
+    this.byTop = [...merges].sort((a, b) => a.top - b.top);
+  }
+
+  /** Fills `areas` with the merge covering each column of `row`; rows must come in increasing order. */
+  read(row: number, areas: Array<Merge | undefined>): void {
+    while (this.next < this.byTop.length && this.byTop[this.next].top <= row) this.active.push(this.byTop[this.next++]);
+    if (this.active.some((m) => m.bottom < row)) this.active = this.active.filter((m) => m.bottom >= row);
+    areas.fill(undefined);
+    for (const m of this.active) for (let c = m.left; c <= m.right && c < areas.length; c++) areas[c] = m;
   }
 }
 
-function findHeader(grid: Grid, mi: MergeIndex, width: number): { row: number; end: number; columns: ColumnMap } | null {
+function findHeader(grid: Grid, width: number): { row: number; end: number; columns: ColumnMap } | null {
   const limit = Math.min(grid.cells.length, HEADER_SCAN_ROWS);
+  const merges = grid.merges.filter((m) => m.top <= limit);
   for (let r = 0; r < limit; r++) {
-    const cells = shownRow(mi, r, width);
+    const cells = shownRow(grid, merges, r, width);
     if (cells.filter((v) => (roleOf(v) ?? "other") !== "other").length < 2) continue;
     // A two-row header: "评分" over "自查评分 | 考核评分".
-    const below = r + 1 < grid.cells.length ? shownRow(mi, r + 1, width) : [];
+    const below = r + 1 < grid.cells.length ? shownRow(grid, merges, r + 1, width) : [];
     const ownBelow = below.some((v, c) => roleOf(v) && compact(textOf(v)) !== compact(textOf(cells[c])));
     if (ownBelow && !below.some((v) => typeof v === "number")) {
       const map = mapColumns(cells.map((v, c) => (roleOf(below[c]) ? below[c] : v)));
@@ -127,8 +184,32 @@ function findHeader(grid: Grid, mi: MergeIndex, width: number): { row: number; e
   return null;
 }
 
+/** A row of column numbers under the header ("1 2 3 4 5 6"). */
+function isNumbering(texts: string[], n: number): boolean {
+  if (n < 3) return false;
+  for (let k = 0; k < n; k++) if (!/^\d{1,2}$/.test(texts[k]) || Number(texts[k]) !== Number(texts[0]) + k) return false;
+  return true;
+}
+
+/**
+ * Which of the row's texts makes it a group's subtotal, or -1: "小计" anywhere, or "合计" beside
+ * a category cell merged down from above (the category's own 合计 row).
+ */
+function subtotalAt(r: number, texts: string[], cols: number[], n: number, firstAt: number, merges?: (c: number) => Merge | undefined): number {
+  // every word of a sum row has 计 in it: most rows are ruled out without compacting their text
+  for (let k = 0; k < n; k++) if (texts[k].length <= 16 && texts[k].includes("计") && SUBTOTAL_WORDS.test(compact(texts[k]))) return k;
+  if (!merges) return -1;
+  const m = merges(cols[firstAt]);
+  if (!m || m.top >= r) return -1;
+  for (let k = 0; k < n; k++) if (k !== firstAt && texts[k].includes("计") && /^合计/.test(compact(texts[k]))) return k;
+  return -1;
+}
+
 /** A row repeating the header (tables converted from Word repeat it on every page). */
 function isRepeatedHeader(cells: CellValue[], columns: ColumnMap): boolean {
+  // an item row has a number in its 分值 or score cells; a header never does
+  if (columns.max !== null && typeof cells[columns.max] === "number") return false;
+  for (const s of columns.scores) if (typeof cells[s.col] === "number") return false;
   let hits = 0;
   for (const c of columns.roleColumns) if (typeof cells[c] === "string" && roleOf(cells[c])) hits++;
   return hits >= 2;
@@ -154,6 +235,8 @@ interface RowText {
   maxValue: CellValue;
   maxSpan: { top: number; bottom: number } | null;
   categories: Array<{ text: string; cell: string }>;
+  /** Whether any score column of the row is filled in. */
+  scoreFilled: boolean;
 }
 
 /**
@@ -163,8 +246,7 @@ interface RowText {
 export function detectScoreTable(grid: Grid): ScoreTable | null {
   const width = Math.max(columnCount(grid), ...grid.merges.map((m) => m.right + 1), 0);
   if (width === 0) return null;
-  const mi = new MergeIndex(grid);
-  const header = findHeader(grid, mi, width);
+  const header = findHeader(grid, width);
   if (!header) return null;
   const { columns } = header;
 
@@ -182,6 +264,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     groups: new Map(),
     items: [],
     total: null,
+    subtotals: [],
     lastRow: header.end,
   };
 
@@ -189,25 +272,81 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
   let section: Group | null = null;
   const carried: Array<string | null> = columns.category.map(() => null);
   const carriedCells: string[] = columns.category.map(() => "");
+  const carriedAt: number[] = columns.category.map(() => -1);
   const rowGroups = new Map<number, string[]>();
 
   const seen = new Map<string, Group>();
-  const addGroup = (name: string, level: number, cell: string, parent: string | null): Group => {
+  const addGroup = (name: string, level: number, cell: string, parent: string | null, declared: { points: number; cell: string } | null = null): Group => {
     const memo = `${parent ?? ""}\u0000${name}`;
     const known = seen.get(memo);
     if (known) return known;
-    const h = parseHeading(name);
-    const key = (parent ? parent + "/" : "") + compact(h.name);
-    let g = table.groups.get(key);
-    if (!g) {
-      const kind = groupKind(h.name);
-      g = { key, name: h.name, level, declared: kind === "bonus" ? null : h.points, cell, kind, bonusCaps: [] };
-      if (kind === "bonus" && h.points !== null) g.bonusCaps.push({ cap: h.points, cell, text: name });
-      table.groups.set(key, g);
-    }
+    const g = ensureGroup(table, parent, name, level, cell, declared);
     seen.set(memo, g);
     return g;
   };
+
+  /** The points in a level's own 分值 column, on the row where the level's cell starts. */
+  const levelPoints = (categoryCol: number, cell: string): { points: number; cell: string } | null => {
+    const col = columns.levelMax.get(categoryCol);
+    const at = col === undefined ? null : parseA1(cell);
+    if (col === undefined || !at) return null;
+    const mc = parseMaxCell(valueAt(grid, at.row, col));
+    return mc.kind === "scored" ? { points: mc.max, cell: toA1(at.row, col) } : null;
+  };
+  /**
+   * The row's category cells (carried down from merged or blank cells) and their group keys.
+   * Rows of one merged category repeat the previous row's answer: shared, not rebuilt.
+   */
+  let previous: { categories: RowText["categories"]; keys: string[]; section: Group | null } | null = null;
+  const rowCategories = (r: number) => {
+    let changed = previous === null || previous.section !== section;
+    columns.category.forEach((c, i) => {
+      const t = textOf(cells[c]);
+      if (!t) return;
+      const m = areas[c];
+      const top = m ? m.top : r;
+      const left = m ? m.left : c;
+      if (t === carried[i] && carriedAt[i] === top * 65536 + left) return;
+      carried[i] = t;
+      carriedAt[i] = top * 65536 + left;
+      carriedCells[i] = toA1(top, left);
+      changed = true;
+    });
+    if (!changed) return previous!;
+    const categories: RowText["categories"] = [];
+    columns.category.forEach((_, i) => carried[i] && categories.push({ text: carried[i]!, cell: carriedCells[i] }));
+    let parent: string | null = section ? section.key : null;
+    const keys: string[] = section ? [section.key] : [];
+    categories.forEach((cat, level) => {
+      const g = addGroup(cat.text, level + (section ? 1 : 0), cat.cell, parent, levelPoints(columns.category[level], cat.cell));
+      keys.push(g.key);
+      parent = g.key;
+    });
+    previous = { categories, keys, section };
+    return previous;
+  };
+  /** A 合计/小计 row's declared 分值: in the 分值 column, or a number beside its label. */
+  const totalOf = (r: number, labelAt: number, n: number): TotalRow => {
+    const own = columns.max !== null ? parseMaxCell(valueAt(grid, r, columns.max)) : null;
+    if (own?.kind === "scored") return { row: r, declared: own.max, declaredCell: toA1(r, columns.max!) };
+    for (let k = 0; k < n; k++) {
+      if (k === labelAt || cols[k] <= cols[labelAt] || columns.scores.some((s) => s.col === cols[k])) continue;
+      const mc = parseMaxCell(texts[k]);
+      if (mc.kind === "scored") return { row: r, declared: mc.max, declaredCell: toA1(r, cols[k]) };
+    }
+    return { row: r, declared: null, declaredCell: null };
+  };
+  /** After a 合计: do 附加分 / 扣分 rows follow (then the table goes on), or notes and the end? */
+  const adjustmentsFollow = (r: number): boolean => {
+    for (let q = r + 1; q < Math.min(grid.cells.length, r + 4); q++) {
+      const text = compact(shownRow(grid, grid.merges, q, width).slice(tableFirst, tableLast + 1).map(textOf).filter(Boolean)[0] ?? "");
+      if (!text) continue;
+      return text.length <= 30 && ADJUST_WORDS.test(text) && !NOTE_START.test(text) && !SIGNATURE.test(text);
+    }
+    return false;
+  };
+  let lastContent = header.end;
+  let totalLabel = "";
 
   const tableFirst = columns.first;
   const tableLast = Math.max(columns.last, columns.scores.at(-1)?.col ?? 0);
@@ -218,11 +357,14 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
   const spans: number[] = [];
   const cells: CellValue[] = new Array(width);
   const areas: Array<Merge | undefined> = new Array(width);
-  // Rows no merged area touches (most rows of a long sheet) need no merge look-ups.
-  const merged = new Uint8Array(grid.cells.length);
-  for (const m of grid.merges) merged.fill(1, m.top, Math.min(m.bottom + 1, merged.length));
+  const rowMerges = new RowMerges(grid.merges);
   for (let r = header.end + 1; r < grid.cells.length; r++) {
-    shownRowInto(grid, mi, merged, r, cells, areas);
+    rowMerges.read(r, areas);
+    const src = grid.cells[r] ?? [];
+    for (let c = 0; c < width; c++) {
+      const m = areas[c];
+      cells[c] = m ? valueAt(grid, m.top, m.left) : (src[c] ?? null);
+    }
     let n = 0;
     let firstAt = -1;
     for (let c = tableFirst; c <= tableLast; c++) {
@@ -239,25 +381,48 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
       n++;
     }
     if (n === 0) continue;
+    const blankBefore = r > lastContent + 1;
+    lastContent = r;
     if (isRepeatedHeader(cells, columns)) continue;
 
     const first = { text: texts[firstAt], col: cols[firstAt], span: spans[firstAt] };
-    if (TOTAL_WORDS.test(compact(first.text))) {
-      let declaredCol: { text: string; col: number } | undefined;
-      for (let k = 0; k < n && !declaredCol; k++) {
-        if (k !== firstAt && !columns.scores.some((s) => s.col === cols[k]) && parseMaxCell(texts[k]).kind === "scored") declaredCol = { text: texts[k], col: cols[k] };
-      }
-      const maxCell = columns.max !== null ? parseMaxCell(valueAt(grid, r, columns.max)) : null;
-      const declared =
-        maxCell?.kind === "scored" ? maxCell.max : declaredCol ? (parseMaxCell(declaredCol.text) as { max: number }).max : null;
-      const declaredCell =
-        maxCell?.kind === "scored" && columns.max !== null ? toA1(r, columns.max) : declaredCol ? toA1(r, declaredCol.col) : null;
-      table.total = { row: r, declared, declaredCell };
+    const lead = compact(first.text);
+    // The table ends at its signatures, or at the title of another table below it (a 统计表).
+    if (SIGNATURE.test(lead)) break;
+    if (blankBefore && n === 1 && TABLE_TITLE.test(lead) && !HEADING.test(lead)) break;
+    if (isNumbering(texts, n)) continue;
+
+    const sub = subtotalAt(r, texts, cols, n, firstAt, (c) => (columns.category.includes(c) ? areas[c] : undefined));
+    if (sub >= 0) {
+      const keys = rowCategories(r).keys;
+      table.subtotals.push({ ...totalOf(r, sub, n), group: keys.at(-1) ?? null, label: compact(texts[sub]) });
       table.lastRow = r;
-      break;
+      continue;
+    }
+    if (TOTAL_WORDS.test(lead)) {
+      // A 合计 closing the base items, with 附加分 rows after it: it sums what is above it.
+      if (table.total) table.subtotals.push({ ...table.total, group: null, label: totalLabel });
+      table.total = totalOf(r, firstAt, n);
+      totalLabel = lead;
+      table.lastRow = r;
+      if (!adjustmentsFollow(r)) break;
+      section = null;
+      carried.fill(null);
+      continue;
     }
 
     const scoreFilled = columns.scores.some((s) => textOf(valueAt(grid, r, s.col)) !== "");
+    // "一、组织领导 | | 20 | |": a numbered section with its points in the 分值 column
+    if (n === 2 && !scoreFilled && columns.max !== null && NUMBERED.test(lead)) {
+      const k = 1 - firstAt;
+      const mc = cols[k] === columns.max ? parseMaxCell(texts[k]) : null;
+      if (mc?.kind === "scored") {
+        section = addGroup(first.text, 0, toA1(r, first.col), null, { points: mc.max, cell: toA1(r, columns.max) });
+        carried.fill(null);
+        table.lastRow = r;
+        continue;
+      }
+    }
     if (n === 1 && !scoreFilled && first.col !== columns.max) {
       const m = areas[first.col];
       // An empty item row inside a merged category cell: nothing to read.
@@ -274,6 +439,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
         target?.bonusCaps.push({ cap: groupCap.cap, cell, text: first.text });
         continue;
       }
+      if (NOTE_START.test(lead)) continue;
       const spansTable = first.span >= 2 || columns.category.includes(first.col) || first.col === columns.first;
       if (spansTable) {
         section = addGroup(first.text, 0, cell, null);
@@ -288,16 +454,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     const maxValue = columns.max !== null ? cells[columns.max] : null;
     if (!titleText && !methodText && textOf(maxValue) === "") continue;
 
-    const categories: RowText["categories"] = [];
-    columns.category.forEach((c, i) => {
-      const t = textOf(cells[c]);
-      if (t) {
-        carried[i] = t;
-        const m = areas[c];
-        carriedCells[i] = toA1(m ? m.top : r, m ? m.left : c);
-      }
-      if (carried[i]) categories.push({ text: carried[i]!, cell: carriedCells[i] });
-    });
+    const { categories, keys } = rowCategories(r);
     const tm = columns.title !== null ? areas[columns.title] : undefined;
     const mm = columns.max !== null ? areas[columns.max] : undefined;
     rows.push({
@@ -309,13 +466,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
       maxValue,
       maxSpan: mm && mm.bottom > mm.top ? { top: mm.top, bottom: mm.bottom } : null,
       categories,
-    });
-    let parent: string | null = section ? section.key : null;
-    const keys: string[] = section ? [section.key] : [];
-    categories.forEach((cat, level) => {
-      const g = addGroup(cat.text, level + (section ? 1 : 0), cat.cell, parent);
-      keys.push(g.key);
-      parent = g.key;
+      scoreFilled,
     });
     rowGroups.set(r, keys);
     table.lastRow = r;
@@ -325,8 +476,69 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
   return table.items.length > 0 || table.total ? table : null;
 }
 
+/** How deep a 序号 numbers: 一、 < (一) < 1 < 1.1 < 1.1.1 < (1) < ①; null when it is no number. */
+function idDepth(id: string): { depth: number; path: string } | null {
+  if (/^\d{1,4}$/.test(id)) return { depth: 3, path: id }; // the common case, without the clean-up below
+  const s = compact(toHalfWidth(id)).replace(/[、.:]$/, "");
+  if (/^第?[一二三四五六七八九十]+[部分章节类项]*$/.test(s)) return { depth: 1, path: s };
+  if (/^\([一二三四五六七八九十]+\)$/.test(s)) return { depth: 2, path: s };
+  if (/^\d+(?:[.\-]\d+)*$/.test(s)) return { depth: 3 + (s.match(/[.\-]/g)?.length ?? 0), path: s.replace(/-/g, ".") };
+  if (/^\(\d+\)$/.test(s)) return { depth: 8, path: s };
+  if (/^[①-⑳]$/.test(s)) return { depth: 9, path: s };
+  return null;
+}
+
+/**
+ * Rows numbered as parents of the rows below them ("1 组织保障 20" over "1.1", "1.2"; "一、…"
+ * with no criterion and no score over "1", "2"): each is a group with its declared points, not
+ * an item. Its rows are those below it until a number as shallow as its own.
+ */
+function numberedHeadings(table: ScoreTable, rows: RowText[], rowGroups: Map<number, string[]>, consumed: Set<number>): void {
+  const { columns } = table;
+  const depths = rows.map((r) => (r.id ? idDepth(r.id) : null));
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const r = rows[i];
+    const a = depths[i];
+    const b = depths[i + 1];
+    if (!a || !b || b.depth <= a.depth) continue;
+    const parentOf = b.path.startsWith(a.path + ".");
+    if (!parentOf && (r.methodText || r.scoreFilled)) continue;
+    consumed.add(r.row);
+    const groups = rowGroups.get(r.row) ?? [];
+    const mc = parseMaxCell(r.maxValue);
+    const declared = mc.kind === "scored" && columns.max !== null ? { points: mc.max, cell: toA1(r.row, columns.max) } : null;
+    const cell = toA1(r.row, columns.title ?? columns.first);
+    const g = ensureGroup(table, groups.at(-1) ?? null, r.titleText || r.id!, groups.length, cell, declared, "§");
+    for (let j = i + 1; j < rows.length; j++) {
+      const d = depths[j];
+      if (d && d.depth <= a.depth) break;
+      rowGroups.set(rows[j].row, [...(rowGroups.get(rows[j].row) ?? []), g.key]);
+    }
+  }
+}
+
 function joinDistinct(texts: string[], sep: string): string {
   return texts.filter((t, i, a) => t && a.indexOf(t) === i).join(sep);
+}
+
+/**
+ * The group a heading names under `parent`, made on first sight. A bonus heading's points are a
+ * cap on its bonuses ("三、加分项(5分)"), not a maximum to check.
+ */
+function ensureGroup(table: ScoreTable, parent: string | null, text: string, level: number, cell: string, declared: { points: number; cell: string } | null = null, marker = ""): Group {
+  const h = readHeading(text);
+  const key = (parent ? parent + "/" : "") + marker + compact(h.name);
+  let g = table.groups.get(key);
+  if (!g) {
+    const kind = groupKind(h.name);
+    const points = declared?.points ?? h.points;
+    const at = declared?.cell ?? cell;
+    g = { key, name: h.name, level, declared: kind === "bonus" ? null : points, cell: at, kind, bonusCaps: [] };
+    const cap = kind === "bonus" ? (h.cap ?? points) : null;
+    if (cap !== null) g.bonusCaps.push({ cap, cell, text });
+    table.groups.set(key, g);
+  }
+  return g;
 }
 
 function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<number, string[]>): void {
@@ -336,6 +548,7 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
   for (const r of rows) if (r.titleMerge) titleBlocks.set(r.titleMerge, [...(titleBlocks.get(r.titleMerge) ?? []), r]);
 
   const consumed = new Set<number>();
+  numberedHeadings(table, rows, rowGroups, consumed);
   for (const r of rows) {
     if (consumed.has(r.row)) continue;
     // Shared by the rows of a block until a row adds a level of its own: copy on write.
@@ -343,22 +556,8 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
     const block = r.titleMerge ? titleBlocks.get(r.titleMerge)! : null;
     const sharedTitle = block !== null && block.length > 1;
     if (sharedTitle) {
-      const parent = groups.at(-1) ?? null;
-      const h = parseHeading(r.titleText);
-      const key = (parent ? parent + "/" : "") + "§" + compact(h.name);
-      if (!table.groups.has(key)) {
-        const first = block![0];
-        table.groups.set(key, {
-          key,
-          name: h.name,
-          level: groups.length,
-          declared: h.points,
-          cell: toA1(first.row, columns.title!),
-          kind: "normal",
-          bonusCaps: [],
-        });
-      }
-      groups = [...groups, key];
+      const g = ensureGroup(table, groups.at(-1) ?? null, r.titleText, groups.length, toA1(block![0].row, columns.title!), null, "§");
+      groups = [...groups, g.key];
     }
 
     // A 分值 merged over several rows: either each row carries its own "(N分)" (then the merged
@@ -414,15 +613,35 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
   }
 }
 
+/** A 分值 cell that goes on after its points: "10分,每缺一项扣2分", "5分。未明确扣5分". */
+const MAX_THEN_RULES = /^(?:满分|分值)?[:：]?\s*(\d+(?:\.\d+)?)\s*分?\s*[,，。;；、:：(（\s]+([\s\S]+)$/;
+
+/** Veto wordings of a 分值 cell or section that parseMaxCell does not know ("单项否决"). */
+const VETO_NAME = /^(单项|一票)否决(项|指标|事项)?$/;
+
+const ADJUST_CELL_CAP = /\((?:累计)?(?:最多|最高|不超过|上限)?(?:加|扣)?(\d+(?:\.\d+)?)分\)\s*$/;
+
+function maxCellOf(v: CellValue): MaxCell {
+  const mc = parseMaxCell(v);
+  return mc.kind === "unknown" && VETO_NAME.test(compact(mc.text)) ? { kind: "veto" } : mc;
+}
+
+function splitMaxCell(v: CellValue): { max: number; rest: string } | null {
+  if (typeof v !== "string" || parseMaxCell(v).kind !== "unknown") return null;
+  const m = MAX_THEN_RULES.exec(toHalfWidth(v).trim());
+  return m ? { max: Number(m[1]), rest: m[2].replace(/[)）]$/, "") } : null;
+}
+
 function describeIndicator(
   table: ScoreTable,
   r: { row: number; id: string | null; titleText: string; blockTitle: string; methodText: string; maxValue: CellValue; maxCell: string | null; groups: string[] },
 ): Indicator {
-  const method = parseRules(r.methodText);
+  const inMax = splitMaxCell(r.maxValue);
+  const method = parseRules(inMax ? [r.methodText, inMax.rest].filter(Boolean).join(";") : r.methodText);
   const title = parseRules(r.titleText);
   const rules: Rule[] = [...title.rules.filter((x) => x.kind !== "points"), ...method.rules];
   const issues = [...title.issues, ...method.issues];
-  const mc: MaxCell = parseMaxCell(r.maxValue);
+  const mc: MaxCell = inMax ? { kind: "scored", max: inMax.max } : maxCellOf(r.maxValue);
   let section: Group | undefined;
   for (let i = r.groups.length - 1; i >= 0 && !section; i--) {
     const g = table.groups.get(r.groups[i])!;
@@ -449,8 +668,16 @@ function describeIndicator(
   let sign: Indicator["sign"] = null;
   let sectionCap: number | null = null;
   let maxCell = r.maxCell;
-  if (mc.kind === "veto" || (hasVeto && mc.kind !== "scored" && textPoints === null)) kind = "veto";
-  else if (mc.kind === "adjust") (kind = "adjust"), (sign = mc.sign);
+  // In a 一票否决 / 单项否决 section, an item without points or per-unit rules is a veto.
+  const vetoSection = section !== undefined && VETO_NAME.test(section.name) && !bonus && !deduct;
+  if (mc.kind === "veto" || ((hasVeto || vetoSection) && mc.kind !== "scored" && textPoints === null)) kind = "veto";
+  else if (mc.kind === "adjust") {
+    kind = "adjust";
+    sign = mc.sign;
+    // "加分项(5分)", "扣分项(最多10分)": the bracket caps the item
+    const cap = typeof r.maxValue === "string" ? ADJUST_CELL_CAP.exec(toHalfWidth(r.maxValue)) : null;
+    sectionCap = cap ? Number(cap[1]) : null;
+  }
   else if (section) {
     kind = "adjust";
     sign = section.kind === "normal" ? ruleSign : section.kind === "both" ? "both" : section.kind === "bonus" ? "bonus" : (ruleSign ?? "deduct");

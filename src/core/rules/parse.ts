@@ -19,7 +19,7 @@ const NUM =
   `|(?<![${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]{1,10}(?:点[零〇一二三四五六七八九]{1,6})?)`;
 /** Counting words (量词) a per-unit rule counts by, longest first. */
 const UNIT_WORDS = [
-  "个工作日", "工作日", "个月", "栏目", "人次", "篇次", "件次", "项次", "批次", "季度",
+  "个百分点", "百分点", "%", "个工作日", "工作日", "个月", "栏目", "人次", "篇次", "件次", "项次", "批次", "季度",
   "件", "份", "篇", "次", "项", "个", "条", "处", "周", "期", "起", "例", "天", "日", "月",
   "人", "家", "张", "场", "批", "所", "户", "名", "位", "本", "套", "宗", "部", "则", "笔", "台",
 ];
@@ -37,7 +37,11 @@ const USED = "\u0001";
 type Sign = "deduct" | "bonus";
 
 type Atom =
-  | { t: "rule"; pos: number; end: number; rule: Rule }
+  /**
+   * `tier`: points that are one of an item's alternatives: the grade ("优秀得5分" → "优秀"), or
+   * true for a condition ("按时报送得2分"); a run of them makes one points rule.
+   */
+  | { t: "rule"; pos: number; end: number; rule: Rule; tier?: string | true }
   /** A cap phrase; `sign` null when it does not say (累计不超过10分); `full` for 满分N分, `restate` for 超过N分的按N分计算. */
   | { t: "cap"; pos: number; end: number; sign: Sign | null; cap: number; form: "cap" | "full" | "restate" }
   /** Understood and deliberately giving no rule ("半年及全年各1分"). */
@@ -51,6 +55,8 @@ interface ClauseCtx {
   masked: string;
   /** Where the phrase of this match begins: after the last text already used. */
   from: number;
+  /** The clauses before this one that gave no rule ("每少1篇," before "扣1分"), with their separators. */
+  lead: string;
 }
 
 interface Recognizer {
@@ -81,37 +87,98 @@ function pointsAtom(m: RegExpExecArray): Made | null {
   return points === null ? null : { t: "rule", rule: { kind: "points", points, text: "" } };
 }
 
-/** What a per-unit phrase counts: "一项" → 项, "每次" → 次, "单份" → 份; undefined when it counts by more than one ("每3次"). */
+/** What a per-unit phrase counts: "一项" → 项, "每次" → 次, "单份" → 份, "每3处" → 处 per 3. */
 const COUNTED = rx(`(每|单)?${NUM}?${UNIT}`);
+/**
+ * "每超过1天", "每发现3处", "每低于目标值1个百分点": a count that 每 governs across a few words;
+ * not "每周缺少3条" (每 governs 周 there).
+ */
+const EACH_BEFORE = /每(?!年|季|月|周|日|天|次|个|期|人|家|项|件|条|篇|份|处)[^\d每,;:、]{0,6}$/;
+/** Words before a count that make it a condition: "至少2期", "超过3次", "第一名". */
+const CONDITION_BEFORE = /(至少|不少于|不低于|不足|超过|少于|低于|满|第|近)$/;
+/** Of those, the ones 每 does not turn into a rate ("每超过1天" is a rate, "每年至少2期" is not). */
+const MINIMUM_BEFORE = /(至少|不少于|不低于|不足|第|近)$/;
+/** Words after a count that make it a condition or a date: "20个工作日内", "3次以上", "3月31日前", "12月底". */
+const CONDITION_AFTER = /^(内|以内|之内|以上|以下|后|前|性|底|初|末|份|上旬|中旬|下旬|\d{1,2}(?:日|号))/;
+/** Counts that are thresholds unless 每 governs them: "低于90%", "超过10%". */
+const RATE_UNITS = new Set(["%", "百分点"]);
 
-function unitBefore(prefix: string): string | null | undefined {
-  const re = COUNTED;
-  re.lastIndex = 0;
-  let counted: { unit: string; n: number | null } | null = null;
-  let each: string | null = null;
-  for (let m = re.exec(prefix); m; m = re.exec(prefix)) {
-    const before = prefix.slice(Math.max(0, m.index - 3), m.index);
-    const after = prefix.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    // "20个工作日内", "3日内", "每月至少2期", "第一名", "超过3次" are conditions, not counts
-    if (/(至少|不少于|不低于|不足|超过|少于|低于|满|第|近)$/.test(before)) continue;
-    if (/^(内|以内|之内|以上|以下|后|前|性)/.test(after)) continue;
-    const unit = m[3].replace(/^个(?=.)/, ""); // "一个月" counts months
-    if (m[2] !== undefined) counted = { unit, n: m[1] === "单" ? 1 : num(m[2]) };
-    else if (m[1] === "单") counted = { unit, n: 1 };
-    else if (m[1] === "每") each = unit;
-  }
-  if (counted) return counted.n === 1 ? counted.unit : undefined;
-  return each;
+interface Counting {
+  unit: string;
+  /** Units per step when more than one ("每3处"). */
+  per?: number;
 }
 
-function perUnit(kind: Sign, stepGroup: number, slashUnitGroup: number) {
+/**
+ * The unit a per-unit phrase counts by: null when it counts nothing (the rule applies once),
+ * undefined when it counts by more than one without 每 ("3个月未更新扣1分" is a condition).
+ * `eachOnly`: only what 每 governs (for the clauses before a rule: "每少1篇," but not "设立专栏1个,").
+ */
+function unitBefore(prefix: string, eachOnly = false): Counting | null | undefined {
+  const re = COUNTED;
+  re.lastIndex = 0;
+  let counted: { unit: string; n: number | null; each: boolean } | null = null;
+  let each: string | null = null;
+  for (let m = re.exec(prefix); m; m = re.exec(prefix)) {
+    const before = prefix.slice(Math.max(0, m.index - 8), m.index);
+    const after = prefix.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const near = before.slice(-4);
+    const governed = m[1] === "每" || (m[2] !== undefined && EACH_BEFORE.test(before) && !MINIMUM_BEFORE.test(near));
+    if (!governed && (eachOnly || CONDITION_BEFORE.test(near))) continue;
+    if (CONDITION_AFTER.test(after)) continue;
+    const unit = m[3].replace(/^个(?=.)/, ""); // "一个月" counts months
+    if (m[1] === "单" && unit === "位") continue; // 单位 is a word, not "one 位"
+    if (RATE_UNITS.has(unit) && !(governed && m[2] !== undefined)) continue;
+    if (m[2] !== undefined) counted = { unit, n: m[1] === "单" ? 1 : num(m[2]), each: governed };
+    else if (m[1] === "单") counted = { unit, n: 1, each: false };
+    else if (m[1] === "每") each = unit;
+  }
+  if (counted) {
+    if (counted.n === 1) return { unit: counted.unit };
+    return counted.each && counted.n !== null && counted.n > 0 ? { unit: counted.unit, per: counted.n } : undefined;
+  }
+  return each === null ? null : { unit: each };
+}
+
+/** A per-unit rule from a match: its step, the range's top, the "/次" unit, or the unit counted before it. */
+function perUnit(kind: Sign | ((m: RegExpExecArray) => Sign), groups: { step: number; slash: number; stepMax?: number }) {
   return (m: RegExpExecArray, ctx: ClauseCtx): Made | null => {
-    const step = num(m[stepGroup]);
-    if (step === null) return null;
-    const unit = m[slashUnitGroup] ?? unitBefore(ctx.masked.slice(ctx.from, m.index));
-    if (unit === undefined) return null;
-    return { t: "rule", rule: { kind, step, unit, cap: null, unitClass: null, text: "" } };
+    const step = num(m[groups.step]);
+    const stepMax = groups.stepMax === undefined ? undefined : num(m[groups.stepMax]);
+    if (step === null || stepMax === null || (stepMax !== undefined && !(stepMax > step))) return null;
+    const slash = m[groups.slash];
+    // the clauses before it ("每少1篇,扣1分") count for it when its own words count nothing
+    const own = slash !== undefined ? { unit: slash } : unitBefore(ctx.masked.slice(ctx.from, m.index));
+    const counting = own === null && ctx.from === 0 && ctx.lead !== "" ? unitBefore(ctx.lead, true) : own;
+    if (counting === undefined) return null;
+    const rule: Rule = {
+      kind: typeof kind === "string" ? kind : kind(m),
+      step,
+      unit: counting?.unit ?? null,
+      cap: null,
+      unitClass: null,
+      text: "",
+      ...(counting?.per !== undefined ? { per: counting.per } : {}),
+      ...(stepMax !== undefined ? { stepMax } : {}),
+    };
+    return { t: "rule", rule };
   };
+}
+
+const DEDUCT_WORD = new RegExp(`^(?:${DEDUCT_VERB})$`);
+/** The dash of a range: "1-3分", "1～3分", "1至3分". */
+const RANGE_DASH = "[-~〜—–至到]";
+/** Grades an assessor gives an item, longest first. */
+const GRADE = `(?:评为|评定为|达到|为)?(?:优秀|良好|较好|很好|一般|基本合格|不合格|合格|中等|较差|差|好|全部完成|基本完成|部分完成|完成)`;
+const GRADE_WORD = new RegExp(GRADE);
+/** "扣分不超过本项分值", "扣分以本项分值为限", "减分上限为自身权重分值": deductions stop at the item's worth. */
+const ITEM_VALUE_LIMIT =
+  `(?:扣|减)分?(?:之和|总和|合计|总计)?(?:累计)?(?:${LIMIT}|以|上限为|上限是|最多为|最多)` +
+  `(?:本项|该项|此项|本|该|自身)(?:指标|项目|项)?的?(?:权重)?(?:总分值|分值|总分|满分|分数)(?:为限)?`;
+
+/** Whether a match starts its clause (after any enumerator such as "1." or "①"). */
+function atClauseStart(ctx: ClauseCtx, m: RegExpExecArray): boolean {
+  return /^(?:\d{1,2}[.、]|[①-⑳]|、)?$/.test(ctx.masked.slice(ctx.from, m.index));
 }
 
 /** The recognizers, in the order they take their text (caps before the per-unit verbs they contain). */
@@ -119,14 +186,17 @@ const RECOGNIZERS: Recognizer[] = [
   {
     name: "veto",
     re: rx(
-      `(?:执行|实行|实施|采取|行)?一票否决(?:制度|制|项)?|否决项|` +
+      `(?:执行|实行|实施|采取|行)?一票否决(?:制度|制|项)?|否决项|(?:即|实行|执行)?单项否决|` +
         `(?:(?:全年|年度|考核)[^,;${USED}]{0,12}?)?(?:总分|总成绩|分值|得分|成绩)(?:扣为|计为|记为|降为|为|按)[0零]分`,
     ),
     make: (m) => (/^(?:全年|年度|考核|总)/.test(m[0]) || m[0].includes("否决") ? { t: "rule", rule: { kind: "veto", text: "" } } : null),
   },
   {
     name: "floor",
-    re: rx(`扣完为止|扣满为止|扣[至到][0零]分|(?:本|该|此)?(?:项|指标|项目)?(?:不得分|不给分|不予得分|不予给分|不计分|不予计分)|得分为[0零]分?|(?:得|计|记|按|扣为|计为|记为|为)[0零]分`),
+    re: rx(
+      `扣完为止|扣满为止|扣[至到][0零]分|扣完(?:本项|该项|此项)(?:分值|分数)?为止|${ITEM_VALUE_LIMIT}|` +
+        `(?:本|该|此)?(?:项|指标|项目)?(?:不得分|不给分|不予得分|不予给分|不计分|不予计分)|得分为[0零]分?|(?:得|计|记|按|扣为|计为|记为|为)[0零]分`,
+    ),
     make: () => ({ t: "rule", rule: { kind: "floor", text: "" } }),
   },
   {
@@ -143,17 +213,24 @@ const RECOGNIZERS: Recognizer[] = [
   {
     name: "deduction cap",
     re: rx(
-      `(?:${CAP_BEFORE}){1,3}可?(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER}){0,3}${NUM}分${CAP_END}|(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER}){1,3}${NUM}分${CAP_END}|扣[满完]${NUM}分为?止`,
+      `(?:${CAP_BEFORE}){1,3}可?(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER}){0,3}(?:为|是)?${NUM}分${CAP_END}|(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER}){1,3}(?:为|是)?${NUM}分${CAP_END}|扣[满完]${NUM}分为?止`,
     ),
     make: capAtom("deduct"),
   },
   {
     name: "bonus cap",
-    re: rx(`(?:${CAP_BEFORE}){1,3}可?(?:加分|${BONUS_VERB})(?:${CAP_AFTER}){0,3}${NUM}分${CAP_END}|(?:加分|${BONUS_VERB})(?:${CAP_AFTER}){1,3}${NUM}分${CAP_END}`),
+    re: rx(
+      `(?:${CAP_BEFORE}){1,3}可?(?:加分|${BONUS_VERB})(?:${CAP_AFTER}){0,3}(?:为|是)?${NUM}分${CAP_END}|(?:加分|${BONUS_VERB})(?:${CAP_AFTER}){1,3}(?:为|是)?${NUM}分${CAP_END}`,
+    ),
     make: capAtom("bonus"),
   },
-  { name: "restated cap", re: rx(`超过${NUM}分的?(?:部分)?(?:按|以|计)${NUM}分(?:计算|计|算)?`), make: capAtom(null, "restate") },
-  { name: "full marks", re: rx(`满分(?:为|是)?${NUM}分`), make: capAtom(null, "full") },
+  { name: "restated cap", re: rx(`超过${NUM}分[^,;\\d${USED}]{0,5}?(?:按|以|计)${NUM}分(?:计算|计|算)?`), make: capAtom(null, "restate") },
+  // "本项得分不超过10分" says what 满分 says: the item's worth, or the cap of the bonus before it
+  {
+    name: "full marks",
+    re: rx(`满分(?:为|是)?${NUM}分|(?:本项|该项|此项)?得分(?:最高|最多)?(?:${LIMIT}|为)${NUM}分|(?:合计|共计|总计|共)(?:为)?${NUM}分`),
+    make: capAtom(null, "full"),
+  },
   {
     name: "cap",
     re: rx(
@@ -165,20 +242,54 @@ const RECOGNIZERS: Recognizer[] = [
   },
   // "半年及全年各1分" says how an item's points are split: no rule of its own
   { name: "parts", re: rx(`(?:各|分别为|分别)${NUM}分`), make: () => ({ t: "none" }) },
+  {
+    // "优秀得5分,良好得3分,一般得1分", "优秀:5分": grades of one item, the best is its worth
+    name: "grade",
+    re: rx(`${GRADE}(?:的|者|等次)?:?(?:可得|得|计|记|给)?\\(?${NUM}分\\)?`),
+    make: (m, ctx) => {
+      const atom = atClauseStart(ctx, m) ? pointsAtom(m) : null;
+      return atom && { ...atom, tier: GRADE_WORD.exec(m[0])?.[0] ?? "" };
+    },
+  },
   { name: "points in brackets", re: rx(`\\(${NUM}分\\)`), make: pointsAtom },
   { name: "points (分值)", re: rx(`分值(?:为|是|:)?${NUM}分`), make: pointsAtom },
-  { name: "deduction", re: rx(`(?:${DEDUCT_VERB})${NUM}分(?:/${UNIT})?`), make: perUnit("deduct", 1, 2) },
-  { name: "bonus", re: rx(`(?:${BONUS_VERB})${NUM}分(?:/${UNIT})?`), make: perUnit("bonus", 1, 2) },
+  {
+    // "扣1-3分", "每次扣0.5分至1分", "加1～2分": the assessor picks within the range
+    name: "range",
+    re: rx(`(${DEDUCT_VERB}|${BONUS_VERB})${NUM}分?${RANGE_DASH}${NUM}分(?:/${UNIT})?`),
+    make: perUnit((m) => (DEDUCT_WORD.test(m[1]) ? "deduct" : "bonus"), { step: 2, stepMax: 3, slash: 4 }),
+  },
+  { name: "deduction", re: rx(`(?:${DEDUCT_VERB})${NUM}分(?:/${UNIT})?`), make: perUnit("deduct", { step: 1, slash: 2 }) },
+  { name: "bonus", re: rx(`(?:${BONUS_VERB})${NUM}分(?:/${UNIT})?`), make: perUnit("bonus", { step: 1, slash: 2 }) },
   {
     // "1件2分", "每篇1分": points per unit with no verb, read as a bonus
     name: "bonus without verb",
-    re: rx(`(每|单)?${NUM}?${UNIT}(?:可得|可加|计|得|记|给)?${NUM}分`),
+    re: rx(`(每|单)?${NUM}?个?${UNIT}(?:可得|可加|计|得|记|给)?${NUM}分`),
     make: (m) => {
       const count = m[1] === "单" ? 1 : num(m[2]);
       const step = num(m[4]);
       if (step === null || (m[1] === undefined && m[2] === undefined)) return null;
       if (m[2] !== undefined && count !== 1) return null;
       return { t: "rule", rule: { kind: "bonus", step, unit: m[3], cap: null, unitClass: null, text: "" } };
+    },
+  },
+  {
+    // "0.5分/条", "1分/篇": points per unit with no verb, read as "每条0.5分"
+    name: "bonus per slash unit",
+    re: rx(`(?<![\\d.])${NUM}分/${UNIT}`),
+    make: (m) => {
+      const step = num(m[1]);
+      return step === null ? null : { t: "rule", rule: { kind: "bonus", step, unit: m[2], cap: null, unitClass: null, text: "" } };
+    },
+  },
+  {
+    // "按时报送得2分", "全部完成的,可得3分": what meeting the condition is worth; not "合计5分"
+    name: "conditional points",
+    re: rx(`(?<![合累共总估统设])(?:可得|得|计|记|给)${NUM}分`),
+    make: (m, ctx) => {
+      const atom = /(?:扣|加|减|不|每)$/.test(ctx.masked.slice(ctx.from, m.index)) ? null : pointsAtom(m);
+      // alternatives, like grades: "按时报送得2分,逾期报送得1分" is worth 2
+      return atom && { ...atom, tier: true };
     },
   },
   {
@@ -199,7 +310,7 @@ const RECOGNIZERS: Recognizer[] = [
 const DISCRETIONARY =
   /酌情|按比例|视情|加重扣分|确定(?:加分|扣分)|评分|赋分|打分|(?:根据|依据|按照|结合)[^,;]{0,40}?(?:扣分|加分|计分|确定)/;
 /** A clause still saying "N分", "扣N…" or "得N分" after every recognizer: a rule we did not understand. */
-const UNREAD = new RegExp(`\\d分|扣(?:除|减)?${NUM}|加${NUM}分|(?:得|计|记)${NUM}分`);
+const UNREAD = new RegExp(`\\d分|扣(?:除|减)?${NUM}|加${NUM}分|(?:得|计|记)${NUM}分|(?:加分|扣分)[^,;]{0,12}?\\d%`);
 
 /** "一类考核单位" → "一类"; "A类单位", "甲类:" → "A类", "甲类". Not "同一类问题", "三类人员". */
 const UNIT_CLASS =
@@ -234,6 +345,8 @@ function normalize(original: string): { text: string; at: number[] } {
 const SENTENCE_END = new Set([";", "。", "\n", "!", "?", "！", "？"]);
 const CLAUSE_END = new Set([",", ":", "(", ")", "[", "]", "〔", "〕", "【", "】", "﹙", "﹚"]);
 const POINTS_TOKEN = new RegExp(`\\(${NUM}分\\)`, "y");
+const POINTS_AFTER = /^\d+(?:\.\d+)?分/;
+const POINTS_BEFORE = /\d分$/;
 
 /** Sentences as lists of clause spans; "(3分)" stays in its clause and ends it. */
 function splitSentences(text: string): Array<Array<{ start: number; end: number }>> {
@@ -270,7 +383,8 @@ function splitSentences(text: string): Array<Array<{ start: number; end: number 
     if (SENTENCE_END.has(ch) || (ch === "." && !decimalPoint)) {
       endClause(i, i + 1);
       endSentence();
-    } else if (CLAUSE_END.has(ch)) {
+    } else if (CLAUSE_END.has(ch) ? !(ch === ":" && POINTS_AFTER.test(text.slice(i + 1, i + 12))) : ch === "、" && POINTS_BEFORE.test(text.slice(Math.max(0, i - 12), i))) {
+      // a clause ends at "," "(" …, but "优秀:5分" stays one; "、" ends one after points ("对象1分、措施1分")
       endClause(i, i + 1);
     }
   }
@@ -279,7 +393,7 @@ function splitSentences(text: string): Array<Array<{ start: number; end: number 
   return sentences;
 }
 
-function readClause(text: string, span: { start: number; end: number }): Clause {
+function readClause(text: string, span: { start: number; end: number }, lead: string): Clause {
   let masked = text.slice(span.start, span.end);
   const atoms: Atom[] = [];
   for (const r of RECOGNIZERS) {
@@ -294,7 +408,7 @@ function readClause(text: string, span: { start: number; end: number }): Clause 
         continue;
       }
       for (; scanned < m.index; scanned++) if (masked[scanned] === USED) from = Math.max(from, scanned + 1);
-      const atom = r.make(m, { masked, from });
+      const atom = r.make(m, { masked, from, lead });
       if (!atom) continue;
       atoms.push({ ...atom, pos: m.index, end: m.index + m[0].length } as Atom);
       used.push({ start: m.index, end: m.index + m[0].length });
@@ -328,6 +442,8 @@ interface Phrase {
 /** A rule being built, with the span of text it came from. */
 interface Built extends Phrase {
   rule: Rule;
+  /** A grade's points ("优秀得5分" → "优秀"): a run of grades merges into one points rule. */
+  tier?: string;
 }
 
 function unitClassIn(text: string): string | null {
@@ -339,6 +455,11 @@ function unitClassIn(text: string): string | null {
 function isPerUnit(r: Rule): r is Extract<Rule, { kind: Sign }> {
   return r.kind === "deduct" || r.kind === "bonus";
 }
+
+/** How much of the clauses before a rule may count for it (each "每少1篇," is short). */
+const LEAD_CHARS = 24;
+const SAYS_BONUS = /加分项|加分指标|附加分/;
+const SAYS_DEDUCT = /扣分项|减分项|扣分指标/;
 
 /** Reads one sentence: its clauses in order, caps attached to the per-unit rule before them. */
 class SentenceReader {
@@ -353,7 +474,10 @@ class SentenceReader {
   ) {}
 
   read(span: { start: number; end: number }): void {
-    const clause = readClause(this.norm, span);
+    // the clauses since the last rule, bounded so that a long run of them costs linear time
+    const lead = this.groupStart === null ? "" : this.norm.slice(Math.max(this.groupStart, span.start - LEAD_CHARS), span.start);
+    const clause = readClause(this.norm, span, lead);
+    this.noteSign(span);
     this.groupStart ??= clause.start;
     // each atom's phrase: from the end of the one before (or the group's start) to its own end,
     // the last one to the end of the clause
@@ -391,8 +515,17 @@ class SentenceReader {
       this.add({ ...r, unitClass: unitClassIn(before) }, phrase);
       this.state.lastSign = r.kind;
     } else {
-      this.add(r, phrase);
+      // each condition is a grade of its own
+      this.add(r, phrase).tier = atom.tier === true ? `@${clause.start + atom.pos}` : atom.tier;
     }
+  }
+
+  /** "此项为加分项,最高5分": an item that names its own sign lets a bare cap know which way it goes. */
+  private noteSign(span: { start: number; end: number }): void {
+    if (this.state.lastSign !== null) return;
+    const words = this.norm.slice(span.start, span.end);
+    const bonus = SAYS_BONUS.test(words);
+    if (bonus !== SAYS_DEDUCT.test(words)) this.state.lastSign = bonus ? "bonus" : "deduct";
   }
 
   private cap(cap: Extract<Atom, { t: "cap" }>, clause: Clause, phrase: Phrase): void {
@@ -438,6 +571,34 @@ function quote(text: string, start: number, end: number): string {
 }
 
 /**
+ * Graded points: "优秀得5分,良好得3分,一般得1分" is one item worth 5, not three parts worth 9;
+ * "按时报送得2分,逾期报送得1分" is worth 2. A grade said again starts another graded part
+ * ("年报:优秀3分,良好2分;指南:优秀2分,良好1分" is worth 5). Where the text states its points
+ * otherwise ("(分值2分,按时报送得2分,…)", "建立制度(5分)。优秀5分…") the grades only explain them.
+ */
+function mergeTiers(built: Built[], original: (from: number, to: number) => string): Built[] {
+  if (!built.some((b) => b.tier !== undefined)) return built;
+  if (built.some((b) => b.tier === undefined && b.rule.kind === "points")) return built.filter((b) => b.tier === undefined);
+  const out: Built[] = [];
+  const runs: Array<{ head: Built; grades: Set<string>; best: number; to: number }> = [];
+  for (const b of built) {
+    const points = b.rule.kind === "points" ? b.rule.points : 0;
+    const run = runs[runs.length - 1];
+    if (b.tier === undefined) out.push(b);
+    else if (run && !run.grades.has(b.tier)) {
+      run.grades.add(b.tier);
+      run.best = Math.max(run.best, points);
+      run.to = b.to;
+    } else {
+      runs.push({ head: b, grades: new Set([b.tier]), best: points, to: b.to });
+      out.push(b);
+    }
+  }
+  for (const run of runs) run.head.rule = { kind: "points", points: run.best, text: original(run.head.from, run.to) };
+  return out;
+}
+
+/**
  * Reads the rule text of one indicator. Never throws: the rules it understood, and an issue for
  * each clause that speaks of points (扣/加/N分) in a way it could not read.
  */
@@ -455,7 +616,7 @@ export function parseRules(text: string): ParseResult {
       for (const b of reader.built) b.rule = { ...b.rule, text: original(b.from, b.to) };
       built.push(...reader.built);
     }
-    return { rules: built.map((b) => b.rule), issues };
+    return { rules: mergeTiers(built, original).map((b) => b.rule), issues };
   } catch {
     // a bug of ours must not stop the scoring of everything else
     return { rules: [], issues: [...issues, { code: "rule_not_understood", text: String(text) }] };
@@ -469,7 +630,7 @@ export function pointsIn(text: string): number[] {
 
 // ——— the 分值 cell and headings ———
 
-const VETO_CELL = /^(?:一票否决(?:项|制)?|否决项?)$/;
+const VETO_CELL = /^(?:一票否决(?:项|制)?|单项否决(?:项|指标)?|否决项?)$/;
 const DASHES = /^[-—–/\\]+$/;
 
 /**
@@ -482,7 +643,8 @@ export function parseMaxCell(v: CellValue): MaxCell {
   if (typeof v !== "string") return { kind: "unknown", text: String(v) };
   const s = toHalfWidth(v).replace(/\s+/g, "");
   if (s === "" || DASHES.test(s)) return { kind: "blank" };
-  const n = parseNumber(s.replace(/^(?:满分|分值|共|计)[:为]?/, "").replace(/分$/, ""));
+  // "5分(每项1分)": the note in brackets says how the points are earned
+  const n = parseNumber(s.replace(/^(?:满分|分值|共|计)[:为]?/, "").replace(/\(.*\)$/, "").replace(/分$/, ""));
   if (n !== null) return { kind: "scored", max: n };
   if (VETO_CELL.test(s)) return { kind: "veto" };
   const adjust = /^附?([加扣减])(?:分?[、/和与及或,]?|分?)([加扣减])?分(?:项目|项|指标|类)?(?:\(.*\))?$/.exec(s);

@@ -7,9 +7,9 @@
  */
 export type Rule =
   /** "一项未达标扣4分", "每周缺少1条信息扣0.1分": `step` points off per unit; `cap` = "累计不超过N分"/"最多扣N分". */
-  | { kind: "deduct"; step: number; unit: string | null; cap: number | null; unitClass: string | null; text: string }
+  | ({ kind: "deduct"; step: number; unit: string | null; cap: number | null; unitClass: string | null; text: string } & PerUnitExtras)
   /** "1件2分", "每次加1.5分": `step` points per unit; `cap` = "满分N分"/"累计不超过N分"/"最高不超过N分". */
-  | { kind: "bonus"; step: number; unit: string | null; cap: number | null; unitClass: string | null; text: string }
+  | ({ kind: "bonus"; step: number; unit: string | null; cap: number | null; unitClass: string | null; text: string } & PerUnitExtras)
   /** A cap on the item's whole deduction that stands on its own ("最多扣40分" with no per-unit phrase before it). */
   | { kind: "deduct_cap"; cap: number; text: string }
   /** A cap on the item's whole bonus that stands on its own ("加分最高不超过3分"). */
@@ -22,6 +22,18 @@ export type Rule =
   | { kind: "group_bonus_cap"; cap: number; text: string }
   /** "(3分)" inside a criterion, "分值6分": points that make up the item's maximum. */
   | { kind: "points"; points: number; text: string };
+
+/**
+ * Optional refinements of a per-unit rule, present only when the text says them.
+ * - `per`: the rate is for every `per` units, not every one ("每3处扣1分" → step 1, unit 处, per 3;
+ *   "每超过20%加1分" → unit "%", per 20). Absent means 1. `step` stays the points of one step.
+ * - `stepMax`: the text gives a range and the assessor picks within it ("扣1-3分", "每次扣0.5分至1分"):
+ *   `step` is the least points of one step, `stepMax` the most.
+ */
+export interface PerUnitExtras {
+  per?: number;
+  stepMax?: number;
+}
 
 export type RuleKind = Rule["kind"];
 

@@ -73,6 +73,8 @@ type Resolved =
 export function resolver(table: StatisticsTable): (key: string) => Resolved {
   const rows = new Map<string, StatRow>();
   for (const r of table.rows) if (r.key !== null && r.cell !== null && !rows.has(r.key)) rows.set(r.key, r);
+  // A row the form does not know, counted in a sum by its cell (see withSiblings in detect2017.ts).
+  for (const r of table.rows) if (r.key === null && r.cell !== null) rows.set(`@${r.cell}`, r);
   const derived = new Map(table.derived.map((d) => [d.key, d]));
   const resolve = (key: string, depth: number): Resolved => {
     const row = rows.get(key);

@@ -2,11 +2,11 @@
  * Reading a 2017 统计表: find the header row (统计指标 | 单位 | 统计数, wherever it stands, spaces
  * inside words allowed), then read one row per label until the signatures under the table.
  */
-import { MergeIndex, columnCount, textOf, toA1, valueAt, type Grid } from "../grid";
+import { MergeIndex, columnCount, compact, textOf, toA1, valueAt, type CellValue, type Grid } from "../grid";
 import { bestMatch } from "./match";
 import { IDENTITIES_2017, ROWS_2017, type RowDef } from "./format2017";
-import { displayName, kindOfUnit, leadingNumber, matchText } from "./text";
-import type { StatRow, StatisticsTable } from "./types";
+import { displayName, kindOfUnit, leadingNumber, matchText, numberingOnly } from "./text";
+import type { Identity, StatRow, StatisticsTable } from "./types";
 
 interface Header {
   row: number;
@@ -14,55 +14,163 @@ interface Header {
   labelLeft: number;
   labelRight: number;
   unitCol: number;
+  /** The last row of the header (a header may stand over two rows). */
+  bottom: number;
+  /** The columns under the header of this year's values (one, or several merged). */
   valueLeft: number;
   valueRight: number;
 }
 
-const LABEL_HEADER = /^(统计指标|指标名称|指标|统计项目|统计内容)$/;
+const LABEL_HEADER = /^(统计指标(名称)?|指标(名称|项目)?|统计(项目|内容)|项目(名称)?)$/;
 const UNIT_HEADER = /^(计量)?单位$/;
-const VALUE_HEADER = /^(统计数|统计数据|统计数值|统计值|数量|数值|数据|填报数|本年数|合计|全年)$/;
+// The same, tested on the raw text: spaces and line breaks between the characters allowed.
+const RAW_UNIT_HEADER = /^\s*(计\s*量\s*)?单\s*位\s*$/;
+// Score sheets have 单位/指标/数量 columns too, but never these: a row holding one is no 统计表 header.
+const SCORE_HEADER = /分值|评分|得分|扣分|加分|满分|标准分|考核(内容|要求|标准)/;
 // The lines under the table: signatures, dates, notes.
-const FOOTER = /^(单位负责人|负责人|审核人|填报人|制表人|联系电话|联系人|填报日期|填报说明|备注|注[::]|说明[::])/;
+const FOOTER =
+  /^(单位负责人|主要负责人|分管负责人|分管领导|负责人|审核人|审核|填报人|填表人|制表人|统计人|统计负责人|经办人|联系电话|联系人|填报日期|填表日期|报出日期|报送日期|填报单位|单位盖章|填报说明|备注|注[::]|说明[::])/;
+// The row under a header that numbers its columns (甲 | 乙 | 丙 | 1 | 2), as statistical forms do.
+const COLUMN_NUMBERS = /^[甲乙丙丁]$/;
 const EMPTY_ROWS_ENDING_TABLE = 3;
-// A 指标 | 单位 | 数量 table is taken for a 统计表 only when it has rows of one.
+// A 指标 | 单位 | 数量 table is taken for a 统计表 only when it has rows of one, each with a unit.
 const MIN_KNOWN_ROWS = 3;
+const SHORT_TEXT = 24;
+
+/**
+ * How well a header names the column this year's values stand in: 本年数 / 统计数 over a bare
+ * year, the latest year over an earlier one; 0 for a column that holds no values of this year
+ * (上年数, 代码, 备注 …).
+ */
+function valueHeaderRank(text: string): number {
+  if (text === "" || /上年|去年|上期|同期|代码|备注|说明|序号|增减|增长|比较|对比|排名|%/.test(text)) return 0;
+  if (/本年|全年|年度累计|本年累计/.test(text)) return 4000;
+  if (/统计数|统计值|数量|数值|数据|填报数|合计|实际|累计|本期/.test(text)) return 3000;
+  const year = /^(\d{4})年?度?(数|数据)?$/.exec(text);
+  if (year) return Number(year[1]);
+  return 1;
+}
+
+function shortText(merges: MergeIndex, r: number, c: number): string {
+  const raw = merges.shownValue(r, c);
+  return typeof raw === "string" && raw.length <= SHORT_TEXT ? matchText(raw) : "";
+}
+
+/**
+ * The value column: the best-named column right of 单位, reading the header row and, when the
+ * header stands over two rows (统计数 over 上年 | 本年), the row under it. Ties go left; with
+ * no header text at all, the column after 单位.
+ */
+function valueColumns(grid: Grid, merges: MergeIndex, top: number, bottom: number, from: number, width: number): { left: number; right: number } {
+  let best = { left: from, right: from };
+  let bestRank = 0;
+  for (let c = from; c < width; c++) {
+    let rank = -1;
+    let at = top;
+    for (let r = top; r <= bottom; r++) {
+      const t = shortText(merges, r, c);
+      if (t) [rank, at] = [valueHeaderRank(t), r]; // the deepest text decides
+    }
+    // The header ends at its first blank column: what stands further right is another table.
+    if (rank < 0 && c > from) break;
+    if (rank > bestRank) {
+      // A header merged over several columns: the value may be typed in any of them.
+      best = { left: c, right: Math.max(c, merges.mergeAt(at, c)?.right ?? c) };
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+/** The row under the header when it carries column headings only (上年 | 本年 under 统计数). */
+function subHeaderRow(grid: Grid, merges: MergeIndex, r: number, label: number, unit: number, width: number): boolean {
+  if (textOf(merges.shownValue(r + 1, label)) !== "" || textOf(merges.shownValue(r + 1, unit)) !== "") return false;
+  let named = false;
+  for (let c = unit + 1; c < width; c++) {
+    const v = valueAt(grid, r + 1, c);
+    if (typeof v === "number") return false;
+    if (shortText(merges, r + 1, c)) named = true;
+  }
+  return named;
+}
+
+function hasUnitHeader(cells: readonly CellValue[]): boolean {
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (typeof v === "string" && v.length <= SHORT_TEXT && v.indexOf("位") >= 0 && RAW_UNIT_HEADER.test(v)) return true;
+  }
+  return false;
+}
 
 function findHeader(grid: Grid, merges: MergeIndex): Header | null {
   const width = columnCount(grid);
   for (let r = 0; r < grid.cells.length; r++) {
+    // Every header has a 单位 column: rows without one are passed over before any normalisation.
+    if (!hasUnitHeader(grid.cells[r])) continue;
     let label = -1;
     let unit = -1;
-    let value = -1;
+    let score = false;
     for (let c = 0; c < width; c++) {
       const raw = valueAt(grid, r, c);
       // Header words are short: long texts and numbers are skipped before the costly normalisation.
-      if (typeof raw !== "string" || raw.length > 24) continue;
-      const t = matchText(textOf(raw));
+      if (typeof raw !== "string" || raw.length > SHORT_TEXT) continue;
+      const t = matchText(raw);
       if (!t) continue;
+      if (SCORE_HEADER.test(t)) score = true;
       if (label < 0 && LABEL_HEADER.test(t)) label = c;
       else if (label >= 0 && unit < 0 && UNIT_HEADER.test(t)) unit = c;
-      else if (unit >= 0 && value < 0 && VALUE_HEADER.test(t)) value = c;
     }
-    if (label < 0 || unit < 0) continue;
+    if (label < 0 || unit < 0 || score) continue;
+    // A header over two rows: 统计指标 and 单位 merged down, 统计数 split into 上年 | 本年 under it.
+    const merged = Math.max(merges.mergeAt(r, label)?.bottom ?? r, merges.mergeAt(r, unit)?.bottom ?? r);
+    const bottom = merged > r ? merged : subHeaderRow(grid, merges, r, label, unit, width) ? r + 1 : r;
     const unitRight = merges.mergeAt(r, unit)?.right ?? unit;
-    const valueLeft = value >= 0 ? value : unitRight + 1;
-    const valueRight = Math.max(valueLeft, merges.mergeAt(r, valueLeft)?.right ?? valueLeft);
-    return { row: r, labelLeft: label, labelRight: unit - 1, unitCol: unit, valueLeft, valueRight };
+    const value = valueColumns(grid, merges, r, bottom, unitRight + 1, width);
+    return { row: r, bottom, labelLeft: label, labelRight: unit - 1, unitCol: unit, valueLeft: value.left, valueRight: value.right };
   }
   return null;
 }
 
-/** The label of a row: the texts of its label cells, left to right (merged cells count once). */
-function labelOf(grid: Grid, r: number, h: Header): string {
+/** The texts of a row's label cells, left to right (a merged cell shows in its first row only). */
+function labelParts(grid: Grid, r: number, h: Header): string[] {
   const parts: string[] = [];
   for (let c = h.labelLeft; c <= h.labelRight; c++) {
     const t = textOf(valueAt(grid, r, c));
     if (t) parts.push(t);
   }
-  return parts.join(" ");
+  return parts;
 }
 
-/** The value cell of a row: the first filled cell under the 统计数 header, else its first column. */
+interface Label {
+  /** As written: the cells joined by a space. */
+  text: string;
+  name: string;
+  def: RowDef | null;
+  /** The section title ("行政复议数量") when the label starts a section (一、二、…). */
+  title: string | null;
+}
+
+const SECTION_NUMBER = /^[一二三四五六七八九十]+[、.]$/;
+const inSection = (section: string | null) => (d: RowDef) => d.section === section;
+const titleOf = (label: string) => (SECTION_NUMBER.test(leadingNumber(label)) ? displayName(label) : null);
+
+/**
+ * What a row's label cells name: mostly the cells read together ("(一)" | "收到申请数"). A section
+ * title in a column of its own, merged down beside its rows, shares the first of them
+ * ("三、依申请公开情况" | "(一)收到申请数"): then the cells after it name the row.
+ */
+function readLabel(parts: string[], section: string | null): Label {
+  const text = parts.join(" ");
+  if (parts.length > 1 && !numberingOnly(parts[0])) {
+    const head = bestMatch(matchText(parts[0]), ROWS_2017, inSection(section));
+    const rest = parts.slice(1).join(" ");
+    const def = bestMatch(matchText(rest), ROWS_2017, inSection(head?.section ?? section));
+    if (def && def.kind !== "heading") return { text, name: displayName(rest), def, title: titleOf(parts[0]) };
+  }
+  return { text, name: displayName(text), def: bestMatch(matchText(text), ROWS_2017, inSection(section)), title: titleOf(text) };
+}
+
+/** The value cell of a row: the first filled cell under the value header, else its first column. */
 function valueColumn(grid: Grid, r: number, h: Header): number {
   for (let c = h.valueLeft; c <= h.valueRight; c++) if (textOf(valueAt(grid, r, c)) !== "") return c;
   return h.valueLeft;
@@ -77,8 +185,41 @@ function qualifyRepeatedNames(rows: StatRow[], titles: string[]): void {
   });
 }
 
+/** The style of a label's numbering: "1." and "2、" are alike, "(1)" and "(一)" are not. */
+function numberingStyle(label: string): string {
+  return leadingNumber(label)
+    .replace(/\d+/g, "9")
+    .replace(/[一二三四五六七八九十]+/g, "七")
+    .replace(/[①-⑳]/g, "①")
+    .replace(/[、.]$/, ".");
+}
+
+/**
+ * A sum with the rows a unit added among its parts: a row the form does not know (3.电子邮件申请数
+ * between 2.传真申请数 and 4.网络申请数, 5.其他形式申请数 after the last) counts in the sum when it
+ * stands among the parts, or right after them numbered like them, rather than making the whole
+ * look wrong. Such a row is named by its cell ("@C12").
+ */
+function withSiblings(id: Identity, rows: StatRow[]): Identity {
+  if (id.kind !== "sum") return id;
+  const at = (key: string) => rows.findIndex((r) => r.key === key && r.cell !== null);
+  const whole = at(id.whole);
+  const parts = id.parts.map(at);
+  if (whole < 0 || parts.some((i) => i < whole)) return id;
+  const last = Math.max(...parts);
+  const style = numberingStyle(rows[last].label);
+  const extra: string[] = [];
+  for (let i = whole + 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (i > last && (row.key !== null || numberingStyle(row.label) !== style)) break;
+    if (row.key === null && row.cell !== null && (row.kind === "count" || row.kind === "money")) extra.push(`@${row.cell}`);
+  }
+  return extra.length ? { ...id, parts: [...id.parts, ...extra] } : id;
+}
+
 /** Reads a 2017 统计表; null when the grid has no 统计指标/单位 header. */
 export function detect2017(grid: Grid): StatisticsTable | null {
+  if (!grid.cells.some(hasUnitHeader)) return null;
   const merges = new MergeIndex(grid);
   const h = findHeader(grid, merges);
   if (!h) return null;
@@ -87,18 +228,19 @@ export function detect2017(grid: Grid): StatisticsTable | null {
   let empty = 0;
   let title = "";
   const titles: string[] = [];
-  const first = (merges.mergeAt(h.row, h.labelLeft)?.bottom ?? h.row) + 1;
+  const first = h.bottom + 1;
   for (let r = first; r < grid.cells.length && empty < EMPTY_ROWS_ENDING_TABLE; r++) {
-    const label = labelOf(grid, r, h);
-    if (!label) {
+    const parts = labelParts(grid, r, h);
+    if (!parts.length) {
       empty++;
       continue;
     }
     empty = 0;
+    const { text: label, name, def, title: sectionTitle } = readLabel(parts, section);
     if (FOOTER.test(displayName(label))) break;
-    const def: RowDef | null = bestMatch(matchText(label), ROWS_2017, (d) => d.section === section);
+    if (COLUMN_NUMBERS.test(compact(label))) continue;
     if (def) section = def.section;
-    if (/^[一二三四五六七八九十]+[、.]$/.test(leadingNumber(label))) title = displayName(label);
+    title = sectionTitle ?? title;
     titles.push(title);
     const unit = textOf(merges.shownValue(r, h.unitCol));
     const kind = kindOfUnit(unit) ?? def?.kind ?? "text";
@@ -106,14 +248,14 @@ export function detect2017(grid: Grid): StatisticsTable | null {
     rows.push({
       key: def?.key ?? null,
       label,
-      name: displayName(label),
+      name,
       unit,
       kind,
       cell: kind === "heading" ? null : toA1(r, col),
       value: kind === "heading" ? null : valueAt(grid, r, col),
     });
   }
-  if (rows.filter((r) => r.key !== null).length < MIN_KNOWN_ROWS) return null;
+  if (rows.filter((r) => r.key !== null && kindOfUnit(r.unit) !== null).length < MIN_KNOWN_ROWS) return null;
   qualifyRepeatedNames(rows, titles);
-  return { sheet: grid.name, format: "2017", rows, identities: [...IDENTITIES_2017], derived: [] };
+  return { sheet: grid.name, format: "2017", rows, identities: IDENTITIES_2017.map((id) => withSiblings(id, rows)), derived: [] };
 }

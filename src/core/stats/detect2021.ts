@@ -60,15 +60,34 @@ function labelParts(merges: MergeIndex, r: number, left: number, right: number):
 }
 
 const SHORT_TEXT = 24;
+// The header words each table is found by.
+const NATURAL_PERSON = "自然人";
+const REVIEW = "行政复议";
+const CONTENT = "信息内容";
 
-function findCells(grid: Grid, test: (text: string) => boolean): { row: number; col: number }[] {
-  const found: { row: number; col: number }[] = [];
-  grid.cells.forEach((cells, row) =>
-    cells.forEach((v, col) => {
-      // Anchors are short header words; long texts and numbers can't be one (this keeps big score sheets cheap).
-      if (typeof v === "string" && v.length <= SHORT_TEXT && test(matchText(textOf(v)))) found.push({ row, col });
-    }),
-  );
+type Anchors = Record<string, { row: number; col: number }[]>;
+
+/**
+ * The cells reading exactly one of `words` once normalised ("自 然 人", "总\n计"), in one pass.
+ * Anchors are short header words: numbers, long texts and texts without a word's first and last characters
+ * are passed over before the costly normalisation, which keeps big score sheets cheap.
+ */
+function findAnchors(grid: Grid, words: readonly string[]): Anchors {
+  const found: Anchors = Object.fromEntries(words.map((w) => [w, []]));
+  const firsts = words.map((w) => w[0]);
+  const lasts = words.map((w) => w[w.length - 1]);
+  for (let row = 0; row < grid.cells.length; row++) {
+    const cells = grid.cells[row];
+    for (let col = 0; col < cells.length; col++) {
+      const v = cells[col];
+      if (typeof v !== "string" || v.length > SHORT_TEXT) continue;
+      let maybe = false;
+      for (let w = 0; w < words.length && !maybe; w++) maybe = v.indexOf(lasts[w]) >= 0 && v.indexOf(firsts[w]) >= 0;
+      if (!maybe) continue;
+      const t = matchText(v);
+      if (t in found) found[t].push({ row, col });
+    }
+  }
   return found;
 }
 
@@ -108,6 +127,14 @@ function headerColumns(merges: MergeIndex, top: number, bottom: number, from: nu
 
 const isGroup = (def: LineDef) => APPLICATION_LINES.some((l) => l.group === def.key);
 
+// Where a second numbered label starts inside one cell: "(三)不予公开 1.属于国家秘密".
+const INNER_NUMBER = /(?<=[^\d\s(（])\s*(?=\d+[.、．](?!\d)|[(（][一二三四五六七八九十]+[)）])/;
+
+/** One cell holding a group and its first item, typed on one line, read as the two labels. */
+function splitNumbered(part: string): string[] {
+  return part.split(INNER_NUMBER).filter((p) => p.trim() !== "");
+}
+
 /**
  * The line a row's label parts name: the deepest part decides. An item is only taken under its
  * own group (named in an earlier part or on a line above), so a unit's own "9.其他" under
@@ -116,7 +143,7 @@ const isGroup = (def: LineDef) => APPLICATION_LINES.some((l) => l.group === def.
 function matchLine(parts: string[], group: string | null): LineDef | null {
   let context = group;
   let def: LineDef | null = null;
-  for (const part of parts) {
+  for (const part of parts.flatMap(splitNumbered)) {
     const candidates = APPLICATION_LINES.filter((d) => d.group === undefined || context === null || d.group === context);
     def = bestMatch(matchText(part), candidates);
     if (def && isGroup(def)) context = def.key;
@@ -124,9 +151,9 @@ function matchLine(parts: string[], group: string | null): LineDef | null {
   return def;
 }
 
-function readApplications(grid: Grid, merges: MergeIndex): Matrix | null {
+function readApplications(grid: Grid, merges: MergeIndex, anchors: Anchors): Matrix | null {
   const width = columnCount(grid);
-  for (const anchor of findCells(grid, (t) => t === "自然人")) {
+  for (const anchor of anchors[NATURAL_PERSON]) {
     const labelRight = anchor.col - 1;
     let start = -1;
     for (let r = anchor.row + 1; r < Math.min(grid.cells.length, anchor.row + 6) && start < 0; r++) {
@@ -141,7 +168,8 @@ function readApplications(grid: Grid, merges: MergeIndex): Matrix | null {
     let empty = 0;
     for (let r = start; r < grid.cells.length && empty < EMPTY_ROWS_ENDING_TABLE; r++) {
       const parts = labelParts(merges, r, 0, labelRight);
-      empty = parts.length ? 0 : empty + 1;
+      // A header repeated where a long table ran onto a new page has words but no label: not an end.
+      empty = parts.length || !allBlank(grid, r, columns) ? 0 : empty + 1;
       if (!parts.length) continue;
       const def = matchLine(parts, group);
       if (!def) {
@@ -163,9 +191,24 @@ function readApplications(grid: Grid, merges: MergeIndex): Matrix | null {
 
 // — 四、行政复议、行政诉讼 —
 
-function readAppeals(grid: Grid, merges: MergeIndex): Matrix | null {
+/**
+ * The header texts over a column of section 四. A group header (行政诉讼, 复议后起诉) stands over
+ * the columns right of it up to the next header; pasted without its merge, it is in its first
+ * cell only, so a blank above the last header row takes the text on its left.
+ */
+function appealHeaderParts(merges: MergeIndex, review: { row: number; col: number }, bottom: number, c: number): string[] {
+  const parts: string[] = [];
+  for (let r = review.row; r <= bottom; r++) {
+    let t = matchText(textOf(merges.shownValue(r, c)));
+    for (let k = c - 1; !t && r < bottom && k >= review.col; k--) t = matchText(textOf(merges.shownValue(r, k)));
+    if (t && parts[parts.length - 1] !== t) parts.push(t);
+  }
+  return parts;
+}
+
+function readAppeals(grid: Grid, merges: MergeIndex, anchors: Anchors): Matrix | null {
   const width = columnCount(grid);
-  for (const review of findCells(grid, (t) => t === "行政复议")) {
+  for (const review of anchors[REVIEW]) {
     const litigation = (grid.cells[review.row] ?? []).findIndex((v, c) => c > review.col && matchText(textOf(v)) === "行政诉讼");
     if (litigation < 0) continue;
     const right = merges.mergeAt(review.row, litigation)?.right ?? width - 1;
@@ -180,7 +223,7 @@ function readAppeals(grid: Grid, merges: MergeIndex): Matrix | null {
     const rows: StatRow[] = [];
     const groups = new Set<string>();
     for (let c = review.col; c <= right; c++) {
-      const parts = headerParts(merges, review.row, bottom, c);
+      const parts = appealHeaderParts(merges, review, bottom, c);
       const group = bestMatch(parts.slice(0, -1).join(""), APPEAL_GROUPS);
       const outcome = bestMatch(parts[parts.length - 1] ?? "", APPEAL_OUTCOMES);
       if (!group || !outcome || rows.some((x) => x.key === `${group.key}.${outcome.key}`)) continue;
@@ -195,10 +238,10 @@ function readAppeals(grid: Grid, merges: MergeIndex): Matrix | null {
 
 // — 二、主动公开政府信息情况 —
 
-function readProactive(grid: Grid, merges: MergeIndex): Matrix | null {
+function readProactive(grid: Grid, merges: MergeIndex, anchors: Anchors): Matrix | null {
   const width = columnCount(grid);
   const matrix: Matrix = { rows: [], lines: [], columns: [] };
-  for (const header of findCells(grid, (t) => t === "信息内容")) {
+  for (const header of anchors[CONTENT]) {
     const columns = headerColumns(merges, header.row, header.row, header.col + 1, width, PROACTIVE_COLUMNS);
     for (let r = header.row + 1; r < grid.cells.length; r++) {
       const def = bestMatch(matchText(textOf(merges.shownValue(r, header.col))), PROACTIVE_LINES);
@@ -252,10 +295,12 @@ function applicationIdentities(m: Matrix): { identities: Identity[]; derived: De
 
 /** Reads the 2021 年报 tables on the grid; null when none of them is there. */
 export function detect2021(grid: Grid): StatisticsTable | null {
+  const anchors = findAnchors(grid, [NATURAL_PERSON, REVIEW, CONTENT]);
+  if (!anchors[NATURAL_PERSON].length && !anchors[REVIEW].length) return null;
   const merges = new MergeIndex(grid);
-  const proactive = readProactive(grid, merges);
-  const applications = readApplications(grid, merges);
-  const appeals = readAppeals(grid, merges);
+  const proactive = readProactive(grid, merges, anchors);
+  const applications = readApplications(grid, merges, anchors);
+  const appeals = readAppeals(grid, merges, anchors);
   if (!applications && !appeals) return null;
   const fromApplications = applications ? applicationIdentities(applications) : { identities: [], derived: [] };
   const aliases: DerivedKey[] = Object.entries(ALIASES_2021).map(([key, a]) => ({ key, ...a }));

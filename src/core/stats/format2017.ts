@@ -41,7 +41,7 @@ export const ROWS_2017: readonly RowDef[] = [
   row("normative_docs_issued", "制发规范性文件总数", "count", S.proactive, /制发(的)?规范性文件/),
   row("channels", "通过不同渠道和方式公开政府信息的情况", "heading", S.proactive, /不同渠道和方式公开/),
   row("published_gazette", "政府公报公开政府信息数", "count", S.proactive, /政府公报公开/),
-  row("published_website", "政府网站公开政府信息数", "count", S.proactive, /政府网站公开/),
+  row("published_website", "政府网站公开政府信息数", "count", S.proactive, /(政府|门户)网站公开/),
   row("published_weibo", "政务微博公开政府信息数", "count", S.proactive, /微博公开/),
   row("published_wechat", "政务微信公开政府信息数", "count", S.proactive, /微信公开/),
   row("published_other", "其他方式公开政府信息数", "count", S.proactive, /其他方式公开/),

@@ -85,7 +85,7 @@ export const APPLICATION_LINES: readonly LineDef[] = [
     ["other_other", "其他", /^其他$/],
   ]),
   line("results_total", "三(七)总计", /^(总计|合计)$/),
-  line("carry_forward", "四、结转下年度继续办理", /结转下年度?/, { last: true }),
+  line("carry_forward", "四、结转下年度继续办理", /结转下一?年度?/, { last: true }),
 ];
 
 export const APPLICANT_COLUMNS: readonly ColumnDef[] = [

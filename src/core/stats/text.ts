@@ -31,9 +31,14 @@ export function displayName(label: string): string {
   return name || s;
 }
 
-/** The label reduced for matching: the display name without punctuation. */
+/** The label reduced for matching: the display name without punctuation, 其它 read as 其他. */
 export function matchText(label: string): string {
-  return displayName(label).replace(PUNCTUATION, "");
+  return displayName(label).replace(PUNCTUATION, "").replace(/其它/g, "其他");
+}
+
+/** Whether a label is numbering alone ("(一)", "1.", "其中:"), with no words after it. */
+export function numberingOnly(label: string): boolean {
+  return flat(label).replace(LEADING_NUMBERING, "") === "";
 }
 
 /** The numbering a label starts with, as written ("(七)", "三、", "1."); "" when none. */
@@ -52,11 +57,14 @@ export type Reading =
 // A number with, at most, a unit after it: "17", "17条", "1,234", "0.50万元", "3 人次".
 const NUMBER_WITH_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:条|件|次|篇|个|人次|人|万元|元|项|家|处|期)?$/;
 
+const DASH = /^[—\-–/─]+$/;
+
 /** Reads a cell: numbers also from "17条", " 17 ", "１７"; 是/否 on their own. */
 export function readValue(v: CellValue): Reading {
   if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "text", text: String(v) };
   const t = compact(halfWidth(textOf(v)));
-  if (t === "") return { kind: "blank" };
+  // A dash or a slash is how many units leave a cell empty ("—", "--", "/").
+  if (t === "" || DASH.test(t)) return { kind: "blank" };
   if (t === "是" || t === "否") return { kind: "yesno", value: t };
   const m = NUMBER_WITH_UNIT.exec(t);
   if (m) return { kind: "number", value: Number(m[1].replace(/,/g, "")) };
@@ -79,7 +87,7 @@ const COUNT_UNITS = new Set(["条", "件", "次", "篇", "个", "人", "人次",
 export function kindOfUnit(unit: string): "count" | "money" | "yesno" | "heading" | null {
   const u = compact(halfWidth(unit));
   if (u === "") return null;
-  if (/^[—\-–/─]+$/.test(u)) return "heading";
+  if (DASH.test(u)) return "heading";
   if (COUNT_UNITS.has(u)) return "count";
   if (/万?元$/.test(u)) return "money";
   if (/^是[/或、]?否$/.test(u)) return "yesno";

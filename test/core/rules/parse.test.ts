@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseHeading, parseMaxCell, parseRules, pointsIn } from "../../../src/core/rules/parse";
 import type { Rule } from "../../../src/core/rules/types";
-
-const any = expect.any(String);
-type Extra = { cap?: number | null; unitClass?: string | null; text?: string };
-const deduct = (step: number, unit: string | null = null, extra: Extra = {}): Rule =>
-  ({ kind: "deduct", step, unit, cap: null, unitClass: null, text: any, ...extra }) as Rule;
-const bonus = (step: number, unit: string | null = null, extra: Extra = {}): Rule =>
-  ({ kind: "bonus", step, unit, cap: null, unitClass: null, text: any, ...extra }) as Rule;
-const points = (n: number, text: string = any): Rule => ({ kind: "points", points: n, text });
-const deductCap = (cap: number): Rule => ({ kind: "deduct_cap", cap, text: any });
-const bonusCap = (cap: number): Rule => ({ kind: "bonus_cap", cap, text: any });
-const groupCap = (cap: number): Rule => ({ kind: "group_bonus_cap", cap, text: any });
-const floor: Rule = { kind: "floor", text: any };
-const veto: Rule = { kind: "veto", text: any };
+import { bonus, bonusCap, deduct, deductCap, floor, groupCap, points, veto } from "./helpers";
 
 /** Every rule phrase of the seed tables: 根河 (000), 修文 (002), 乌海 (003). */
 const seeds: Array<[string, Rule[]]> = [
@@ -216,7 +204,13 @@ const variants: Array<[string, Rule[]]> = [
   ["拒不整改的,加重扣分", []],
   ["根据实际情况确定加分数和扣分数", []],
   ["根据情况扣分", []],
-  ["视情况酌情扣1-3分", []],
+  // a range bounds the assessor's choice: the rule says it ("扣1-3分" reads the same with or without 酌情)
+  ["视情况酌情扣1-3分", [deduct(1, null, { stepMax: 3 })]],
+  ["未达标扣1-3分", [deduct(1, null, { stepMax: 3 })]],
+  // 每 with a count: the rate is per that many units (the optional field `per`)
+  ["每发现3处扣1分", [deduct(1, "处", { per: 3 })]],
+  // what meeting the condition earns: the item's worth
+  ["全部完成得5分", [points(5)]],
   ["未上报的扣分", []],
   // descriptive text
   ["每月至少发布2期简报", []],
@@ -238,11 +232,8 @@ describe("parseRules", () => {
     // the 根河 seed's typo: 扣1份 is read as nothing rather than guessed as 扣1分
     ["单份文件未达标扣1份", "单份文件未达标扣1份"],
     ["查看下行公文运转程序,单份文件未达标扣1份", "单份文件未达标扣1份"],
-    ["每发现3处扣1分", "每发现3处扣1分"],
     ["3个月未更新扣1分", "3个月未更新扣1分"],
     ["累计不超过5分", "累计不超过5分"],
-    ["全部完成得5分", "全部完成得5分"],
-    ["未达标扣1-3分", "未达标扣1-3分"],
     ["考核得分低于60分的", "考核得分低于60分的"],
     ["90分以上为优秀", "90分以上为优秀"],
   ])("%s → not understood", (text, clause) => {
@@ -266,6 +257,10 @@ describe("parseRules", () => {
     ["每件加2分、最高10分", ["每件加2分、最高10分"]],
     ["每发布一篇加1分(最高3分)", ["每发布一篇加1分(最高3分)"]],
     ["A类单位，每缺一期扣1分；B类单位每缺一期扣0.5分", ["A类单位，每缺一期扣1分", "B类单位每缺一期扣0.5分"]],
+    ["每季度报送数量不达标的,每少1篇,扣1分", ["每季度报送数量不达标的,每少1篇,扣1分"]],
+    ["优秀得5分,良好得3分;一般得1分", ["优秀得5分,良好得3分;一般得1分"]],
+    ["(分值2分,按时报送得2分,逾期报送得1分)", ["分值2分"]],
+    ["每次扣0.5分至1分,最多扣3分", ["每次扣0.5分至1分,最多扣3分"]],
   ])("keeps the words of %s as the user typed them", (text, texts) => {
     expect(parseRules(text).rules.map((r) => r.text)).toEqual(texts);
   });
@@ -311,6 +306,9 @@ describe("parseMaxCell", () => {
     ["待定", { kind: "unknown", text: "待定" }],
     ["10分以内", { kind: "unknown", text: "10分以内" }],
     ["满分10分", { kind: "scored", max: 10 }],
+    ["5分(每项1分)", { kind: "scored", max: 5 }],
+    ["10（每次2分）", { kind: "scored", max: 10 }],
+    ["单项否决", { kind: "veto" }],
     ["加分项（最高5分）", { kind: "adjust", sign: "bonus" }],
     [true, { kind: "unknown", text: "true" }],
     [Number.NaN, { kind: "unknown", text: "NaN" }],
@@ -341,6 +339,7 @@ describe("never throws", () => {
   const alphabet = [
     ..."扣加减分每件份篇次项个条处周期一二两三十百点零类单位最多累计不超过满分上限为止得否决票(（)）,，;；。、:：0123456789.．５-～~/ \n\t",
     "\u0001", "😀", "\ud800", "分值", "一票否决", "扣完为止", "加分项", "(3分)",
+    "优秀", "良好", "得", "%", "至", "百分点", "发现", "超过", "单位", "本项分值", "合计",
   ];
   let seed = 20240601;
   const random = () => {

@@ -1,5 +1,5 @@
 /** Grids for statistics tests, built from label / unit / value triples like the sheets are typed. */
-import type { CellValue, Grid, Merge } from "../../../src/core/grid";
+import { toA1, type CellValue, type Grid, type Merge } from "../../../src/core/grid";
 
 export type Triple = readonly [label: string, unit: string, value?: CellValue];
 
@@ -69,4 +69,95 @@ export function edit(rows: readonly Triple[], changes: Record<string, CellValue>
 export function rowIndex(rows: readonly Triple[], where: string): number {
   const marked = edit(rows, { [where]: "\u0000" });
   return marked.findIndex((t) => t[2] === "\u0000");
+}
+
+/**
+ * How other units lay the same 统计表 out: a 序号 column, numbering in a column of its own,
+ * last year's numbers beside this year's, a 代码 column and the 甲 | 乙 | 丙 row of statistical
+ * forms, blank rows between sections, lines above and signatures below.
+ */
+export interface UnitLayout {
+  name?: string;
+  /** Lines above the header (title, 填报单位). */
+  above?: readonly string[];
+  /** A 序号 column numbering the rows, left of the label. */
+  index?: boolean;
+  /** The numbering ("(一)", "1.") in a column of its own, the words in the next. */
+  splitNumbering?: boolean;
+  /** Header words for the label and unit columns. */
+  header?: readonly [string, string];
+  /** A 代码 column after 单位, and the 甲 | 乙 | 丙 | 1 | 2 row under the header. */
+  codes?: boolean;
+  /**
+   * The value columns: their header words and which one holds the triple's value; the others
+   * hold `other(value)`. A `group` header stands merged over them, the words on a row below.
+   */
+  values?: { headers: readonly string[]; current: number; other?: (v: CellValue) => CellValue; group?: string };
+  /**
+   * Section titles (一、主动公开情况 …) in a column of their own, merged down beside their rows; a
+   * title without a value of its own shares the first of them.
+   */
+  sectionColumn?: boolean;
+  /** Blank rows before each section title (一、二、…). */
+  blankBeforeSections?: number;
+  /** Lines under the table. */
+  footer?: readonly string[];
+}
+
+const SPLIT_NUMBER = /^\s*((?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.|其中:)+)\s*(.*)$/;
+
+/** A 统计表 laid out as `p` says; `cell(i)` is the value cell of the i-th triple. */
+export function unitSheet(rows: readonly Triple[], p: UnitLayout = {}): { grid: Grid; cell: (i: number) => string } {
+  const { name = "统计表", above = [], values = { headers: ["统计数"], current: 0 } } = p;
+  const [hLabel, hUnit] = p.header ?? ["统计指标", "单位"];
+  const cells: CellValue[][] = above.map((line) => [line]);
+  const merges: Merge[] = [];
+  const lead = p.index ? 1 : 0;
+  const labelCols = p.splitNumbering || p.sectionColumn ? 2 : 1;
+  const unitCol = lead + labelCols;
+  const firstValue = unitCol + 1 + (p.codes ? 1 : 0);
+  const top = cells.length;
+  const header: CellValue[] = [...(p.index ? ["序号"] : []), hLabel, ...(labelCols > 1 ? [null] : []), hUnit, ...(p.codes ? ["代码"] : [])];
+  const headerRows = values.group ? 2 : 1;
+  header.forEach((h, c) => {
+    const right = labelCols > 1 && c === lead ? c + 1 : c;
+    if (h !== null && (right > c || headerRows > 1)) merges.push({ top, left: c, bottom: top + headerRows - 1, right });
+  });
+  if (values.group) {
+    cells.push([...header, values.group], [...header.map(() => null), ...values.headers]);
+    merges.push({ top, left: firstValue, bottom: top, right: firstValue + values.headers.length - 1 });
+  } else cells.push([...header, ...values.headers]);
+  if (p.codes) cells.push([...(p.index ? [null] : []), "甲", ...(labelCols > 1 ? [null] : []), "乙", "丙", ...values.headers.map((_, i) => String(i + 1))]);
+  const at: string[] = [];
+  let pendingTitle: string | null = null;
+  let section: Merge | null = null;
+  rows.forEach(([label, unit, value = null], i) => {
+    const isTitle = /^\s*[一二三四五六七八九十]+、/.test(label);
+    if (i > 0 && p.blankBeforeSections && isTitle) for (let k = 0; k < p.blankBeforeSections; k++) cells.push([]);
+    if (p.sectionColumn && isTitle) {
+      section = null;
+      if (/^[—-]+$/.test(unit)) {
+        pendingTitle = label;
+        at.push("");
+        return;
+      }
+    }
+    const m = SPLIT_NUMBER.exec(label);
+    const labelCells =
+      p.splitNumbering ? (m ? [m[1], m[2]] : [null, label.trim()])
+      : p.sectionColumn ? (isTitle ? [label, null] : [pendingTitle, label])
+      : [label];
+    if (p.sectionColumn && pendingTitle !== null) {
+      section = { top: cells.length, left: lead, bottom: cells.length, right: lead };
+      merges.push(section);
+      pendingTitle = null;
+    } else if (section) section.bottom = cells.length;
+    if (p.sectionColumn && isTitle) merges.push({ top: cells.length, left: lead, bottom: cells.length, right: lead + 1 });
+    const other = values.other ?? (() => null);
+    const valueCells = values.headers.map((_, k) => (k === values.current ? value : other(value)));
+    cells.push([...(p.index ? [i + 1] : []), ...labelCells, unit, ...(p.codes ? [String(i + 1).padStart(2, "0")] : []), ...valueCells]);
+    at.push(toA1(cells.length - 1, firstValue + values.current));
+  });
+  if (p.footer?.length) cells.push([], ...p.footer.map((line) => [line]));
+  return { grid: { name, cells, merges }, cell: (i) => at[i] };
 }

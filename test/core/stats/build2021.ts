@@ -87,7 +87,20 @@ export interface Layout2021 {
   flatLabels?: boolean;
   /** Write section 二 (its four small tables) in rows 0-14; section 三 then starts at `top` ≥ 16. */
   proactive?: readonly (readonly CellValue[])[];
+  /** How the header words were typed: "商业\n企业", "总 计" as a Word table pasted into a sheet leaves them. */
+  headerText?: (word: string) => string;
+  /** Pasted without merges: each text stays in the top-left cell of its former merged area. */
+  unmerged?: boolean;
+  /** The 2019 form (国办公开办函〔2019〕60号): 三(六)其他处理 is one line, without items. */
+  format2019?: boolean;
+  /** Section 三's labels in two columns: 一、二、四、 over both, no 三、本年度办理结果. Not with section 二. */
+  twoLabelColumns?: boolean;
+  /** Section 四's title as the unit wrote it. */
+  appealsTitle?: string;
 }
+
+/** 三(六) as the 2019 form has it: one line, the sum of the 2021 form's three items. */
+const OTHER_ITEMS = ["other_no_amendment", "other_no_fee", "other_other"];
 
 /** Section 二 as the form has it: four small tables, each under its own 信息内容 header. */
 export const PROACTIVE: readonly (readonly CellValue[])[] = [
@@ -110,7 +123,11 @@ export const PROACTIVE: readonly (readonly CellValue[])[] = [
 
 /** The lines as a layout writes them, headings included (their keys start with "#"). */
 function layoutLines(p: Layout2021): (readonly [string, LineLabel])[] {
-  const lines: (readonly [string, LineLabel])[] = [...LINES];
+  const lines: (readonly [string, LineLabel])[] = p.format2019
+    ? LINES.flatMap(([key, label]): (readonly [string, LineLabel])[] =>
+        key === OTHER_ITEMS[0] ? [["other_handling", ["", "(六)其他处理", ""]]] : OTHER_ITEMS.includes(key) ? [] : [[key, label]],
+      )
+    : [...LINES];
   if (p.withheldSubtotal) lines.splice(4, 0, ["withheld", ["", "(三)不予公开", ""]]);
   if (!p.flatLabels) return lines;
   return lines.flatMap(([key, [a, b, c]]): (readonly [string, LineLabel])[] => [
@@ -125,21 +142,22 @@ export function applicationCell(line: string, column: number, p: Layout2021 = {}
   const { top = 1, left = 0 } = p;
   const keys = layoutLines(p).map(([k]) => k);
   const row = top + 4 + keys.indexOf(line);
-  return String.fromCharCode(65 + left + 3 + column) + String(row + 1);
+  return String.fromCharCode(65 + left + (p.twoLabelColumns ? 2 : 3) + column) + String(row + 1);
 }
 
 /** Section 三 (and 四 below it) in the official layout: labels in 3 columns, 7 value columns. */
 export function annualReportGrid(p: Layout2021 = {}): Grid {
   const { name = "年报", top = 1, left = 0, values = CONSISTENT, appeals = APPEALS_CONSISTENT } = p;
   const s = new Sheet(left);
+  const word = p.headerText ?? ((w: string) => w);
   p.proactive?.forEach((cells, r) => cells.forEach((v, c) => s.set(r, c, v)));
   s.merge(top, 0, top, 9, "三、收到和处理政府信息公开申请情况");
   s.merge(top + 1, 0, top + 3, 2, "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)");
   s.merge(top + 1, 3, top + 1, 9, "申请人情况");
-  s.merge(top + 2, 3, top + 3, 3, "自然人");
-  s.merge(top + 2, 4, top + 2, 8, "法人或其他组织");
-  s.merge(top + 2, 9, top + 3, 9, "总计");
-  APPLICANTS.slice(1, 6).forEach((h, i) => s.set(top + 3, 4 + i, h));
+  s.merge(top + 2, 3, top + 3, 3, word("自然人"));
+  s.merge(top + 2, 4, top + 2, 8, word("法人或其他组织"));
+  s.merge(top + 2, 9, top + 3, 9, word("总计"));
+  APPLICANTS.slice(1, 6).forEach((h, i) => s.set(top + 3, 4 + i, word(h)));
   const lines = layoutLines(p);
   let r = top + 4;
   const groupStart = new Map<string, number>();
@@ -150,7 +168,11 @@ export function annualReportGrid(p: Layout2021 = {}): Grid {
     if (c) s.set(r, 2, c);
     if (a && !b) s.merges.push({ top: r, left: left, bottom: r, right: left + 2 });
     if (b && !c) s.merges.push({ top: r, left: left + 1, bottom: r, right: left + 2 });
-    const row = key.startsWith("#") ? [] : key === "withheld" ? (p.withheldSubtotal ?? []) : (values[key] ?? Array(7).fill(0));
+    const row =
+      key.startsWith("#") ? []
+      : key === "withheld" ? (p.withheldSubtotal ?? [])
+      : key === "other_handling" && !values[key] ? sumOf(OTHER_ITEMS.map((k) => values[k] ?? []))
+      : (values[key] ?? Array(7).fill(0));
     row.forEach((v, i) => s.set(r, 3 + i, v));
     r++;
   });
@@ -162,17 +184,38 @@ export function annualReportGrid(p: Layout2021 = {}): Grid {
   }
   if (appeals) {
     const a = r + 1;
-    s.merge(a, 0, a, 14, "四、行政复议、行政诉讼情况");
-    s.merge(a + 1, 0, a + 1, 4, "行政复议");
-    s.merge(a + 1, 5, a + 1, 14, "行政诉讼");
-    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].forEach((h, i) => {
+    s.merge(a, 0, a, 14, p.appealsTitle ?? "四、行政复议、行政诉讼情况");
+    s.merge(a + 1, 0, a + 1, 4, word("行政复议"));
+    s.merge(a + 1, 5, a + 1, 14, word("行政诉讼"));
+    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].map(word).forEach((h, i) => {
       s.merge(a + 2, i, a + 3, i, h);
       s.set(a + 3, 5 + i, h);
       s.set(a + 3, 10 + i, h);
     });
-    s.merge(a + 2, 5, a + 2, 9, "未经复议直接起诉");
-    s.merge(a + 2, 10, a + 2, 14, "复议后起诉");
+    s.merge(a + 2, 5, a + 2, 9, word("未经复议直接起诉"));
+    s.merge(a + 2, 10, a + 2, 14, word("复议后起诉"));
     appeals.forEach((v, i) => s.set(a + 4, i, v));
   }
-  return s.grid(name);
+  const grid = s.grid(name);
+  const laid = p.twoLabelColumns ? withoutFirstLabelColumn(grid, left, r - 1) : grid;
+  return p.unmerged ? { ...laid, merges: [] } : laid;
+}
+
+/** Section 三 with labels in two columns: 一、二、四、 over both, 三、本年度办理结果 left out. */
+function withoutFirstLabelColumn(grid: Grid, left: number, last: number): Grid {
+  const cells = grid.cells.map((row, i) => {
+    if (i > last) return row;
+    const out = [...row];
+    if (out[left] !== null && out[left] !== undefined && (out[left + 1] ?? null) === null && /^[一二四]、/.test(String(out[left]))) out[left + 1] = out[left];
+    out.splice(left, 1);
+    return out;
+  });
+  const merges = grid.merges
+    .filter((m) => m.top > last || !(m.left === left && m.right === left))
+    .map((m) => (m.top > last ? m : { ...m, left: m.left > left ? m.left - 1 : m.left, right: m.right - 1 }));
+  return { ...grid, cells, merges };
+}
+
+function sumOf(lines: readonly (readonly CellValue[])[]): number[] {
+  return Array.from({ length: 7 }, (_, i) => lines.reduce((t, l) => t + (Number(l[i]) || 0), 0));
 }

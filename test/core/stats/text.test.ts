@@ -70,3 +70,13 @@ describe("kindOfUnit", () => {
     expect(kindOfUnit(unit)).toBe(kind);
   });
 });
+
+describe("readValue: dashes", () => {
+  it.each([["—"], ["——"], ["-"], ["/"]])("%j, how units leave a cell empty, is blank", (entered) => {
+    expect(readValue(entered).kind).toBe("blank");
+  });
+
+  it("reads a negative number as a number, not a dash", () => {
+    expect(readValue("-1")).toEqual({ kind: "number", value: -1 });
+  });
+});
