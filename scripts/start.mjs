@@ -64,6 +64,6 @@ console.log(
   `\n考核计分助手已启动:\n` +
     `  预览页(已载入示例工作簿,无需 Excel): ${base}preview.html\n` +
     `  任务窗格:                           ${base}taskpane.html\n` +
-    `  清单:                               manifest.xml(在 Excel 中旁加载,见 docs/excel-addin.md)\n` +
+    `  清单:                               manifest.xml(在 Excel 中旁加载,见 README“在 Excel 中旁加载”)\n` +
     `按 Ctrl+C 停止。\n`,
 );
