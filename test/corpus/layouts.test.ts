@@ -261,6 +261,28 @@ describe("小计 rows inside the table", () => {
   });
 });
 
+describe("小计 rows closing numbered sections", () => {
+  const grid = sheet(5, [
+    ["序号", "考核内容", "分值", "评分标准", "得分"],
+    "一、主动公开(30分)",
+    ["1.", "政策文件", 20, "每缺一件扣1分", 19],
+    ["2.", "政策解读", 10, "未解读扣10分", 10],
+    [null, "小  计", 30, null, 30],
+    "二、依申请公开(20分)",
+    ["1.", "答复时限", 20, "超期每件扣5分", 15],
+    [null, "小计", 20, null, 15],
+  ]);
+
+  it("sums each section at its 小计 and flags the one typed wrong", () => {
+    const r = read(grid);
+    expect(r.categories).toEqual([
+      ["主动公开", 30, 29],
+      ["依申请公开", 20, 15],
+    ]);
+    expect(r.problems).toEqual(["total_mismatch@E5"]);
+  });
+});
+
 describe("notes and signatures under a table without a 合计 row", () => {
   const grid = sheet(5, [
     ["序号", "考核内容", "分值", "评分标准", "得分"],

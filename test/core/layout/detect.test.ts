@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectScoreTable } from "../../../src/core/layout/detect";
+import { detectScoreTable, readHeading } from "../../../src/core/layout/detect";
 import { GENHE_HEADER, genheGrid, gridOf } from "../../helpers/grid";
 import { wuhaiGrid } from "../../helpers/wuhai";
 import type { CellValue } from "../../../src/core/grid";
@@ -179,4 +179,17 @@ describe("points written inside the criterion text (乌海)", () => {
       [4, "政策咨询", 5],
     ]);
   });
+});
+
+describe("headings: names, declared points and bonus caps", () => {
+  it.each([
+    ["一、基础工作(60分)", { name: "基础工作", points: 60, cap: null }],
+    ["组 织 领 导 (20分)", { name: "组织领导", points: 20, cap: null }],
+    ["二、加分项(最多加5分)", { name: "加分项", points: null, cap: 5 }],
+    ["附加分(不超过3分)", { name: "附加分", points: null, cap: 3 }],
+    ["主动公开(12)", { name: "主动公开", points: 12, cap: null }],
+    ["政\n府\n信\n息\n公\n开\n21\n分", { name: "政府信息公开", points: 21, cap: null }],
+    ["2017年", { name: "2017年", points: null, cap: null }],
+    ["政务公开", { name: "政务公开", points: null, cap: null }],
+  ])("%j", (text, expected) => expect(readHeading(text)).toEqual(expected));
 });
