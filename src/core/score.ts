@@ -133,7 +133,8 @@ function scoreScored(it: Indicator, entry: Entry, rules: Rule[], at: { sheet: st
   } else if (max !== null) {
     const deducts = rules.filter((r) => r.kind === "deduct");
     const onlyDeduct = deducts.length === 1 && rules.every((r) => r.kind === "deduct" || r.kind === "floor" || r.kind === "points");
-    if (onlyDeduct && deducts[0].kind === "deduct" && x > EPS) {
+    // a range ("酌情扣1-3分") leaves the points to the assessor: no step to be off
+    if (onlyDeduct && deducts[0].kind === "deduct" && deducts[0].stepMax === undefined && x > EPS) {
       const step = deducts[0].step;
       const k = (max - x) / step;
       if (step > 0 && Math.abs(k - Math.round(k)) > 1e-4) emit({ code: "score_off_step", ...at, max, step, entered: x });

@@ -73,6 +73,9 @@ describe("scored items", () => {
     ["每周缺少1条信息扣0.5分", 6, 4.3, true],
     ["根据查看文件评分", 6, 4.3, false],
     ["一项未达标扣4分,每发现一处错误扣1分", 16, 13, false],
+    ["未达到要求的酌情扣1-3分", 10, 8.5, false],
+    ["每3处错误扣1分", 10, 9, false],
+    ["每3处错误扣1分", 10, 9.5, true],
   ])("'%s' (max %d): entry %j off the step? %s", (method, max, score, off) => {
     expect(codes(sheet([[1, "甲", max, method, score]])).includes("score_off_step@E2")).toBe(off);
   });

@@ -591,3 +591,39 @@ describe("section rows with their points in the 分值 column: '一、组织领�
     expect(r.problems).toEqual([]);
   });
 });
+
+describe("a 考核内容 header merged over two columns: the category beside the item", () => {
+  it("reads the left column as the category and the right one as the item", () => {
+    const grid = sheet(
+      5,
+      [
+        ["序号", "考核内容", null, "分值", "得分"],
+        [1, "组织领导", "成立政务公开领导小组", 10, 10],
+        [2, null, "明确分管领导", 10, 8],
+        [3, "信息公开", "主动公开政府信息", 20, 18],
+      ],
+      ["B1:C1", down("B", 2, 3)],
+    );
+    const r = read(grid);
+    expect(r.titles).toEqual(["成立政务公开领导小组", "明确分管领导", "主动公开政府信息"]);
+    expect(r.categories).toEqual([
+      ["组织领导", 20, 18],
+      ["信息公开", 20, 18],
+    ]);
+  });
+
+  it("keeps one title column when every row merges the two cells too", () => {
+    const grid = sheet(
+      5,
+      [
+        ["序号", "考核内容", null, "分值", "得分"],
+        [1, "成立政务公开领导小组", null, 10, 10],
+        [2, "明确分管领导", null, 10, 8],
+      ],
+      ["B1:C1", "B2:C2", "B3:C3"],
+    );
+    const r = read(grid);
+    expect(r.titles).toEqual(["成立政务公开领导小组", "明确分管领导"]);
+    expect(r.categories).toEqual([]);
+  });
+});

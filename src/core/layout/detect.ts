@@ -178,10 +178,31 @@ function findHeader(grid: Grid, width: number): { row: number; end: number; colu
       const map = mapColumns(cells.map((v, c) => (roleOf(below[c]) ? below[c] : v)));
       if (map) return { row: r, end: r + 1, columns: map };
     }
-    const map = mapColumns(cells);
+    const map = mapColumns(splitWideTitle(grid, merges, r, cells, width));
     if (map) return { row: r, end: r, columns: map };
   }
   return null;
+}
+
+/**
+ * A title header merged over several columns whose rows fill them separately ("考核内容" over
+ * "组织领导 | 成立领导小组"): the columns left of the last are category levels, the last the title.
+ */
+function splitWideTitle(grid: Grid, merges: Merge[], r: number, cells: CellValue[], width: number): CellValue[] {
+  let out = cells;
+  for (const m of merges) {
+    if (m.top > r || m.bottom < r || m.right === m.left || roleOf(cells[m.left]) !== "title") continue;
+    let separate = false;
+    for (let q = m.bottom + 1; q < Math.min(grid.cells.length, m.bottom + 11) && !separate; q++) {
+      const row = shownRow(grid, merges, q, width);
+      const joined = merges.some((x) => x.top <= q && x.bottom >= q && x.left <= m.left && x.right >= m.right);
+      separate = !joined && textOf(row[m.left]) !== "" && textOf(row[m.right]) !== "";
+    }
+    if (!separate) continue;
+    if (out === cells) out = [...cells];
+    for (let c = m.left; c < m.right; c++) out[c] = "类别";
+  }
+  return out;
 }
 
 /** A row of column numbers under the header ("1 2 3 4 5 6"). */
@@ -616,15 +637,10 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
 /** A 分值 cell that goes on after its points: "10分,每缺一项扣2分", "5分。未明确扣5分". */
 const MAX_THEN_RULES = /^(?:满分|分值)?[:：]?\s*(\d+(?:\.\d+)?)\s*分?\s*[,，。;；、:：(（\s]+([\s\S]+)$/;
 
-/** Veto wordings of a 分值 cell or section that parseMaxCell does not know ("单项否决"). */
+/** A section of vetoes ("四、一票否决", "单项否决指标"). */
 const VETO_NAME = /^(单项|一票)否决(项|指标|事项)?$/;
 
 const ADJUST_CELL_CAP = /\((?:累计)?(?:最多|最高|不超过|上限)?(?:加|扣)?(\d+(?:\.\d+)?)分\)\s*$/;
-
-function maxCellOf(v: CellValue): MaxCell {
-  const mc = parseMaxCell(v);
-  return mc.kind === "unknown" && VETO_NAME.test(compact(mc.text)) ? { kind: "veto" } : mc;
-}
 
 function splitMaxCell(v: CellValue): { max: number; rest: string } | null {
   if (typeof v !== "string" || parseMaxCell(v).kind !== "unknown") return null;
@@ -641,7 +657,7 @@ function describeIndicator(
   const title = parseRules(r.titleText);
   const rules: Rule[] = [...title.rules.filter((x) => x.kind !== "points"), ...method.rules];
   const issues = [...title.issues, ...method.issues];
-  const mc: MaxCell = inMax ? { kind: "scored", max: inMax.max } : maxCellOf(r.maxValue);
+  const mc: MaxCell = inMax ? { kind: "scored", max: inMax.max } : parseMaxCell(r.maxValue);
   let section: Group | undefined;
   for (let i = r.groups.length - 1; i >= 0 && !section; i--) {
     const g = table.groups.get(r.groups[i])!;

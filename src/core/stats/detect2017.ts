@@ -1,6 +1,8 @@
 /**
  * Reading a 2017 统计表: find the header row (统计指标 | 单位 | 统计数, wherever it stands, spaces
- * inside words allowed), then read one row per label until the signatures under the table.
+ * inside words allowed, this year's column chosen among 上年数 | 本年数, 代码 columns passed
+ * over), then read one row per label until the signatures under the table. Labels may stand
+ * over several columns: numbering apart, section titles merged down beside their rows.
  */
 import { MergeIndex, columnCount, compact, textOf, toA1, valueAt, type CellValue, type Grid } from "../grid";
 import { bestMatch } from "./match";
@@ -44,7 +46,7 @@ const SHORT_TEXT = 24;
  */
 function valueHeaderRank(text: string): number {
   if (text === "" || /上年|去年|上期|同期|代码|备注|说明|序号|增减|增长|比较|对比|排名|%/.test(text)) return 0;
-  if (/本年|全年|年度累计|本年累计/.test(text)) return 4000;
+  if (/本年|全年|年度累计/.test(text)) return 4000;
   if (/统计数|统计值|数量|数值|数据|填报数|合计|实际|累计|本期/.test(text)) return 3000;
   const year = /^(\d{4})年?度?(数|数据)?$/.exec(text);
   if (year) return Number(year[1]);
@@ -56,15 +58,21 @@ function shortText(merges: MergeIndex, r: number, c: number): string {
   return typeof raw === "string" && raw.length <= SHORT_TEXT ? matchText(raw) : "";
 }
 
+interface ValueColumns {
+  left: number;
+  right: number;
+  /** How well the header names them (valueHeaderRank); 0 when nothing names them. */
+  rank: number;
+}
+
 /**
- * The value column: the best-named column right of 单位, reading the header row and, when the
- * header stands over two rows (统计数 over 上年 | 本年), the row under it. Ties go left; with
- * no header text at all, the column after 单位.
+ * The value column: the best-named column from `from` up to `end`, reading the header row and,
+ * when the header stands over two rows (统计数 over 上年 | 本年), the row under it. Ties go left;
+ * with no header text at all, the column at `from`.
  */
-function valueColumns(grid: Grid, merges: MergeIndex, top: number, bottom: number, from: number, width: number): { left: number; right: number } {
-  let best = { left: from, right: from };
-  let bestRank = 0;
-  for (let c = from; c < width; c++) {
+function valueColumns(merges: MergeIndex, top: number, bottom: number, from: number, end: number): ValueColumns {
+  let best: ValueColumns = { left: from, right: from, rank: 0 };
+  for (let c = from; c < end; c++) {
     let rank = -1;
     let at = top;
     for (let r = top; r <= bottom; r++) {
@@ -73,22 +81,19 @@ function valueColumns(grid: Grid, merges: MergeIndex, top: number, bottom: numbe
     }
     // The header ends at its first blank column: what stands further right is another table.
     if (rank < 0 && c > from) break;
-    if (rank > bestRank) {
-      // A header merged over several columns: the value may be typed in any of them.
-      best = { left: c, right: Math.max(c, merges.mergeAt(at, c)?.right ?? c) };
-      bestRank = rank;
-    }
+    // A header merged over several columns: the value may be typed in any of them.
+    if (rank > best.rank) best = { left: c, right: Math.max(c, merges.mergeAt(at, c)?.right ?? c), rank };
   }
   return best;
 }
 
 /** The row under the header when it carries column headings only (上年 | 本年 under 统计数). */
 function subHeaderRow(grid: Grid, merges: MergeIndex, r: number, label: number, unit: number, width: number): boolean {
-  if (textOf(merges.shownValue(r + 1, label)) !== "" || textOf(merges.shownValue(r + 1, unit)) !== "") return false;
+  if ((label >= 0 && textOf(merges.shownValue(r + 1, label)) !== "") || textOf(merges.shownValue(r + 1, unit)) !== "") return false;
   let named = false;
-  for (let c = unit + 1; c < width; c++) {
-    const v = valueAt(grid, r + 1, c);
-    if (typeof v === "number") return false;
+  for (let c = Math.max(0, label + 1); c < width; c++) {
+    if (c === unit) continue;
+    if (typeof valueAt(grid, r + 1, c) === "number") return false;
     if (shortText(merges, r + 1, c)) named = true;
   }
   return named;
@@ -102,41 +107,54 @@ function hasUnitHeader(cells: readonly CellValue[]): boolean {
   return false;
 }
 
+// A value column named this well says where the values are even without a 统计指标 header.
+const NAMED_VALUES = 3000;
+
+/**
+ * The header: 统计指标 | 单位 | 统计数 as the form has it, the value column found by its name
+ * (本年数 rather than 上年数), also left of 单位 (统计指标 | 统计数 | 单位); a header without
+ * 统计指标 needs a 统计数 or 本年数 column, and the labels are then whatever stands left.
+ */
 function findHeader(grid: Grid, merges: MergeIndex): Header | null {
   const width = columnCount(grid);
   for (let r = 0; r < grid.cells.length; r++) {
     // Every header has a 单位 column: rows without one are passed over before any normalisation.
     if (!hasUnitHeader(grid.cells[r])) continue;
-    let label = -1;
-    let unit = -1;
-    let score = false;
-    for (let c = 0; c < width; c++) {
+    // Header words are short: long texts and numbers are passed over before the costly normalisation.
+    const words = Array.from({ length: width }, (_, c) => {
       const raw = valueAt(grid, r, c);
-      // Header words are short: long texts and numbers are skipped before the costly normalisation.
-      if (typeof raw !== "string" || raw.length > SHORT_TEXT) continue;
-      const t = matchText(raw);
-      if (!t) continue;
-      if (SCORE_HEADER.test(t)) score = true;
-      if (label < 0 && LABEL_HEADER.test(t)) label = c;
-      else if (label >= 0 && unit < 0 && UNIT_HEADER.test(t)) unit = c;
-    }
-    if (label < 0 || unit < 0 || score) continue;
+      return typeof raw === "string" && raw.length <= SHORT_TEXT ? matchText(raw) : "";
+    });
+    if (words.some((w) => SCORE_HEADER.test(w))) continue;
+    const unit = words.findIndex((w) => UNIT_HEADER.test(w));
+    if (unit < 0) continue;
+    const label = words.findIndex((w, c) => c < unit && LABEL_HEADER.test(w));
+    const labelEnd = label < 0 ? -1 : (merges.mergeAt(r, label)?.right ?? label);
     // A header over two rows: 统计指标 and 单位 merged down, 统计数 split into 上年 | 本年 under it.
-    const merged = Math.max(merges.mergeAt(r, label)?.bottom ?? r, merges.mergeAt(r, unit)?.bottom ?? r);
-    const bottom = merged > r ? merged : subHeaderRow(grid, merges, r, label, unit, width) ? r + 1 : r;
+    const merged = Math.max(label < 0 ? r : (merges.mergeAt(r, label)?.bottom ?? r), merges.mergeAt(r, unit)?.bottom ?? r);
+    const bottom = merged > r ? merged : subHeaderRow(grid, merges, r, labelEnd, unit, width) ? r + 1 : r;
     const unitRight = merges.mergeAt(r, unit)?.right ?? unit;
-    const value = valueColumns(grid, merges, r, bottom, unitRight + 1, width);
-    return { row: r, bottom, labelLeft: label, labelRight: unit - 1, unitCol: unit, valueLeft: value.left, valueRight: value.right };
+    let value = valueColumns(merges, r, bottom, unitRight + 1, width);
+    let labelRight = unit - 1;
+    if (value.rank === 0 && label >= 0) {
+      const before = valueColumns(merges, r, bottom, labelEnd + 1, unit);
+      if (before.rank > 0) [value, labelRight] = [before, labelEnd];
+    }
+    if (label < 0 && value.rank < NAMED_VALUES) continue;
+    return { row: r, bottom, labelLeft: Math.max(label, 0), labelRight, unitCol: unit, valueLeft: value.left, valueRight: value.right };
   }
   return null;
 }
 
-/** The texts of a row's label cells, left to right (a merged cell shows in its first row only). */
+/**
+ * The texts of a row's label cells, left to right (a merged cell shows in its first row only);
+ * a bare number is a 序号, not a word of the label.
+ */
 function labelParts(grid: Grid, r: number, h: Header): string[] {
   const parts: string[] = [];
   for (let c = h.labelLeft; c <= h.labelRight; c++) {
     const t = textOf(valueAt(grid, r, c));
-    if (t) parts.push(t);
+    if (t && !/^\d+$/.test(t)) parts.push(t);
   }
   return parts;
 }
@@ -155,16 +173,18 @@ const inSection = (section: string | null) => (d: RowDef) => d.section === secti
 const titleOf = (label: string) => (SECTION_NUMBER.test(leadingNumber(label)) ? displayName(label) : null);
 
 /**
- * What a row's label cells name: mostly the cells read together ("(一)" | "收到申请数"). A section
- * title in a column of its own, merged down beside its rows, shares the first of them
- * ("三、依申请公开情况" | "(一)收到申请数"): then the cells after it name the row.
+ * What a row's label cells name: the deepest cells that name a row. Titles in columns of their
+ * own, merged down beside their rows, share the first of them ("三、依申请公开情况" |
+ * "(一)收到申请数", or "一、主动公开情况" | "(二)通过不同渠道…" | "1.政府公报公开政府信息数"):
+ * then the cells after them name the row. Numbering in a cell of its own is read with its words.
  */
 function readLabel(parts: string[], section: string | null): Label {
   const text = parts.join(" ");
-  if (parts.length > 1 && !numberingOnly(parts[0])) {
-    const head = bestMatch(matchText(parts[0]), ROWS_2017, inSection(section));
-    const rest = parts.slice(1).join(" ");
-    const def = bestMatch(matchText(rest), ROWS_2017, inSection(head?.section ?? section));
+  const outer = parts.length > 1 ? (bestMatch(matchText(parts[0]), ROWS_2017, inSection(section))?.section ?? section) : section;
+  for (let k = parts.length - 1; k > 0; k--) {
+    if (numberingOnly(parts[k - 1])) continue;
+    const rest = parts.slice(k).join(" ");
+    const def = bestMatch(matchText(rest), ROWS_2017, inSection(outer));
     if (def && def.kind !== "heading") return { text, name: displayName(rest), def, title: titleOf(parts[0]) };
   }
   return { text, name: displayName(text), def: bestMatch(matchText(text), ROWS_2017, inSection(section)), title: titleOf(text) };

@@ -86,6 +86,8 @@ export interface UnitLayout {
   splitNumbering?: boolean;
   /** Header words for the label and unit columns. */
   header?: readonly [string, string];
+  /** 单位 after the value columns (统计指标 | 统计数 | 单位). Not with `codes`. */
+  unitLast?: boolean;
   /** A 代码 column after 单位, and the 甲 | 乙 | 丙 | 1 | 2 row under the header. */
   codes?: boolean;
   /**
@@ -94,10 +96,11 @@ export interface UnitLayout {
    */
   values?: { headers: readonly string[]; current: number; other?: (v: CellValue) => CellValue; group?: string };
   /**
-   * Section titles (一、主动公开情况 …) in a column of their own, merged down beside their rows; a
-   * title without a value of its own shares the first of them.
+   * Titles in columns of their own, merged down beside their rows: 1 for the section titles
+   * (一、主动公开情况 …), 2 for the headings of groups too ((二)通过不同渠道和方式…的情况). A title
+   * without a value of its own shares the first of its rows.
    */
-  sectionColumn?: boolean;
+  titleColumns?: 1 | 2;
   /** Blank rows before each section title (一、二、…). */
   blankBeforeSections?: number;
   /** Lines under the table. */
@@ -113,49 +116,65 @@ export function unitSheet(rows: readonly Triple[], p: UnitLayout = {}): { grid: 
   const cells: CellValue[][] = above.map((line) => [line]);
   const merges: Merge[] = [];
   const lead = p.index ? 1 : 0;
-  const labelCols = p.splitNumbering || p.sectionColumn ? 2 : 1;
-  const unitCol = lead + labelCols;
-  const firstValue = unitCol + 1 + (p.codes ? 1 : 0);
+  const titleCols = p.titleColumns ?? 0;
+  const labelCols = p.splitNumbering ? 2 : 1 + titleCols;
+  const firstValue = lead + labelCols + (p.unitLast ? 0 : 1 + (p.codes ? 1 : 0));
+  // Puts the unit where the layout has it: after the labels, or after the values.
+  const withUnit = (labels: CellValue[], unit: CellValue, rest: CellValue[]) => (p.unitLast ? [...labels, ...rest, unit] : [...labels, unit, ...rest]);
   const top = cells.length;
-  const header: CellValue[] = [...(p.index ? ["序号"] : []), hLabel, ...(labelCols > 1 ? [null] : []), hUnit, ...(p.codes ? ["代码"] : [])];
+  const labelHeader: CellValue[] = [...(p.index ? ["序号"] : []), hLabel, ...Array<null>(labelCols - 1).fill(null)];
+  const header: CellValue[] = p.unitLast ? labelHeader : [...labelHeader, hUnit, ...(p.codes ? ["代码"] : [])];
   const headerRows = values.group ? 2 : 1;
   header.forEach((h, c) => {
-    const right = labelCols > 1 && c === lead ? c + 1 : c;
+    const right = labelCols > 1 && c === lead ? c + labelCols - 1 : c;
     if (h !== null && (right > c || headerRows > 1)) merges.push({ top, left: c, bottom: top + headerRows - 1, right });
   });
+  const unitHeader = p.unitLast ? [hUnit] : [];
   if (values.group) {
-    cells.push([...header, values.group], [...header.map(() => null), ...values.headers]);
+    cells.push([...header, values.group, ...Array<null>(values.headers.length - 1).fill(null), ...unitHeader], [...header.map(() => null), ...values.headers]);
     merges.push({ top, left: firstValue, bottom: top, right: firstValue + values.headers.length - 1 });
-  } else cells.push([...header, ...values.headers]);
-  if (p.codes) cells.push([...(p.index ? [null] : []), "甲", ...(labelCols > 1 ? [null] : []), "乙", "丙", ...values.headers.map((_, i) => String(i + 1))]);
+  } else cells.push([...header, ...values.headers, ...unitHeader]);
+  if (p.codes) cells.push([...(p.index ? [null] : []), "甲", ...Array<null>(labelCols - 1).fill(null), "乙", "丙", ...values.headers.map((_, i) => String(i + 1))]);
   const at: string[] = [];
-  let pendingTitle: string | null = null;
-  let section: Merge | null = null;
+  // Titles waiting for the first of their rows, and the merges beside the rows they head.
+  const pending: (string | null)[] = [null, null];
+  const open: (Merge | null)[] = [null, null];
+  const last = lead + labelCols - 1;
   rows.forEach(([label, unit, value = null], i) => {
     const isTitle = /^\s*[一二三四五六七八九十]+、/.test(label);
+    const isGroup = /^\s*\([一二三四五六七八九十]+\)/.test(label);
     if (i > 0 && p.blankBeforeSections && isTitle) for (let k = 0; k < p.blankBeforeSections; k++) cells.push([]);
-    if (p.sectionColumn && isTitle) {
-      section = null;
+    const level = isTitle ? 0 : isGroup ? 1 : 2;
+    if (level < titleCols) {
+      open.fill(null, level);
+      pending.fill(null, level);
       if (/^[—-]+$/.test(unit)) {
-        pendingTitle = label;
+        pending[level] = label;
         at.push("");
         return;
       }
     }
+    const r = cells.length;
     const m = SPLIT_NUMBER.exec(label);
-    const labelCells =
-      p.splitNumbering ? (m ? [m[1], m[2]] : [null, label.trim()])
-      : p.sectionColumn ? (isTitle ? [label, null] : [pendingTitle, label])
-      : [label];
-    if (p.sectionColumn && pendingTitle !== null) {
-      section = { top: cells.length, left: lead, bottom: cells.length, right: lead };
-      merges.push(section);
-      pendingTitle = null;
-    } else if (section) section.bottom = cells.length;
-    if (p.sectionColumn && isTitle) merges.push({ top: cells.length, left: lead, bottom: cells.length, right: lead + 1 });
+    let labelCells: CellValue[] = [label];
+    if (p.splitNumbering) labelCells = m ? [m[1], m[2]] : [null, label.trim()];
+    else if (titleCols > 0) {
+      labelCells = Array<CellValue>(labelCols).fill(null);
+      pending.forEach((title, k) => {
+        if (title === null) return;
+        labelCells[k] = title;
+        open[k] = { top: r, left: lead + k, bottom: r, right: lead + k };
+        merges.push(open[k]);
+      });
+      pending.fill(null);
+      for (const o of open) if (o) o.bottom = r;
+      const col = Math.min(level, open.filter(Boolean).length);
+      labelCells[col] = label;
+      if (lead + col < last) merges.push({ top: r, left: lead + col, bottom: r, right: last });
+    }
     const other = values.other ?? (() => null);
     const valueCells = values.headers.map((_, k) => (k === values.current ? value : other(value)));
-    cells.push([...(p.index ? [i + 1] : []), ...labelCells, unit, ...(p.codes ? [String(i + 1).padStart(2, "0")] : []), ...valueCells]);
+    cells.push(withUnit([...(p.index ? [i + 1] : []), ...labelCells], unit, [...(p.codes ? [String(i + 1).padStart(2, "0")] : []), ...valueCells]));
     at.push(toA1(cells.length - 1, firstValue + values.current));
   });
   if (p.footer?.length) cells.push([], ...p.footer.map((line) => [line]));

@@ -219,3 +219,13 @@ function withoutFirstLabelColumn(grid: Grid, left: number, last: number): Grid {
 function sumOf(lines: readonly (readonly CellValue[])[]): number[] {
   return Array.from({ length: 7 }, (_, i) => lines.reduce((t, l) => t + (Number(l[i]) || 0), 0));
 }
+
+/** The grid with `rows` inserted before row `at` (0-based); merges below move down, merges across it are lost. */
+export function insertRows(grid: Grid, at: number, rows: readonly (readonly CellValue[])[]): Grid {
+  const n = rows.length;
+  return {
+    ...grid,
+    cells: [...grid.cells.slice(0, at), ...rows.map((r) => [...r]), ...grid.cells.slice(at)],
+    merges: grid.merges.flatMap((m) => (m.bottom < at ? [m] : m.top >= at ? [{ ...m, top: m.top + n, bottom: m.bottom + n }] : [])),
+  };
+}

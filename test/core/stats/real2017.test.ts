@@ -31,7 +31,11 @@ const LAYOUTS: [string, UnitLayout][] = [
       footer: ["单位负责人:王某    审核人:李某    填表人:张某", "填表日期:2019年1月5日", "(一)主动公开政府信息数"],
     },
   ],
-  ["with section titles in a column of their own, merged down", { sectionColumn: true }],
+  ["with section titles in a column of their own, merged down", { titleColumns: 1 }],
+  ["with section and group titles in columns of their own", { titleColumns: 2 }],
+  ["with 单位 after 统计数", { unitLast: true }],
+  ["with 单位 after 上年数 | 本年数", { unitLast: true, values: { headers: ["上年数", "本年数"], current: 1, other: lastYear } }],
+  ["without a 统计指标 header", { header: ["", "单位"], index: true }],
   ["with everything at once", { index: true, splitNumbering: true, blankBeforeSections: 1, values: { group: "统计数", headers: ["上年", "本年"], current: 1, other: lastYear }, footer: ["填报人:张某"] }],
 ];
 
@@ -41,7 +45,8 @@ describe("统计表 as other units lay them out", () => {
     const table = detectStatistics(grid)!;
     expect(table.format).toBe("2017");
     // A title without a value of its own shares its first row when it stands in a column apart.
-    const sharing = (i: number) => p.sectionColumn === true && /^[一二三四五六七八九十]+、/.test(GENHE[i][0]) && GENHE[i][1] === "——";
+    const level = (label: string) => (/^\s*[一二三四五六七八九十]+、/.test(label) ? 0 : /^\s*\([一二三四五六七八九十]+\)/.test(label) ? 1 : 2);
+    const sharing = (i: number) => level(GENHE[i][0]) < (p.titleColumns ?? 0) && GENHE[i][1] === "——";
     expect(table.rows.map((r) => r.key)).toEqual(GENHE_KEYS.filter((_, i) => !sharing(i)));
     const i = rowIndex(GENHE, "政策解读稿件");
     expect(table.rows.find((r) => r.key === "policy_interpretations")).toMatchObject({ cell: cell(i), value: 12 });
@@ -67,7 +72,7 @@ describe("统计表 as other units lay them out", () => {
   });
 
   it("names rows in a section by the cells after its title, and repeated rows by their section", () => {
-    const table = detectStatistics(unitSheet(GENHE, { sectionColumn: true }).grid)!;
+    const table = detectStatistics(unitSheet(GENHE, { titleColumns: 2 }).grid)!;
     expect(table.rows.find((r) => r.key === "applications_received")).toMatchObject({ label: "三、依申请公开情况 (一)收到申请数", name: "收到申请数" });
     expect(table.rows.filter((r) => r.key?.endsWith("_corrected")).map((r) => r.name)).toEqual(["行政复议数量·被依法纠错数", "行政诉讼数量·被依法纠错数"]);
   });

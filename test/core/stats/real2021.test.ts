@@ -8,7 +8,7 @@ import type { CellValue, Grid } from "../../../src/core/grid";
 import { renderFinding, type Finding } from "../../../src/core/findings";
 import { checkStatistics, detectStatistics } from "../../../src/core/stats";
 import { checkGrids } from "../../../src/kaohe";
-import { annualReportGrid, applicationCell as at, APPEALS_CONSISTENT, CONSISTENT, LINES, PROACTIVE, type Layout2021 } from "./build2021";
+import { annualReportGrid, applicationCell as at, APPEALS_CONSISTENT, CONSISTENT, insertRows, LINES, PROACTIVE, type Layout2021 } from "./build2021";
 
 const NP = 0; // 自然人
 const LEGAL_SERVICE = 4; // 法律服务机构
@@ -68,13 +68,29 @@ describe("real 年度报告 tables are statistics sheets, never score tables", (
 
 describe("a table that ran onto a new page, its header repeated", () => {
   it("reads on past the repeated header", () => {
-    const grid = annualReportGrid();
     const row = Number(at("unable_not_held", NP).slice(1)) - 1;
     const header = (...words: (string | null)[]) => [null, null, null, ...words];
-    grid.cells.splice(row, 0, header("申请人情况"), header("自然人", "法人或其他组织", null, null, null, null, "总计"), header(null, "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"));
-    grid.merges = grid.merges.filter((m) => m.bottom < row).concat(grid.merges.filter((m) => m.top >= row).map((m) => ({ ...m, top: m.top + 3, bottom: m.bottom + 3 })));
+    const grid = insertRows(annualReportGrid(), row, [
+      header("申请人情况"),
+      header("自然人", "法人或其他组织", null, null, null, null, "总计"),
+      header(null, "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"),
+    ]);
     const table = detectStatistics(grid)!;
     expect(table.rows.filter((r) => r.key?.startsWith("carry_forward."))).toHaveLength(7);
+    expect(checkStatistics(table)).toEqual([]);
+  });
+});
+
+describe("a long label wrapped onto a second row", () => {
+  it("reads the line from its first row and passes over the rest of its words", () => {
+    const p = { flatLabels: true };
+    const row = Number(at("other_no_amendment", NP, p).slice(1)) - 1;
+    const base = annualReportGrid(p);
+    base.cells[row][0] = "1.申请人无正当理由逾期不补正、行政";
+    const grid = insertRows(base, row + 1, [["机关不再处理其政府信息公开申请"]]);
+    const table = detectStatistics(grid)!;
+    expect(table.rows.find((r) => r.key === "other_no_amendment.natural_person")?.cell).toBe(at("other_no_amendment", NP, p));
+    expect(table.rows.filter((r) => r.key === null)).toEqual([]);
     expect(checkStatistics(table)).toEqual([]);
   });
 });
