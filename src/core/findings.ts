@@ -20,6 +20,7 @@ export interface FindingFields {
   item_not_applicable: { title: string; entered: string };
   veto_applied: { title: string };
   group_bonus_capped: { group: string; cap: number; sum: number };
+  group_deduct_capped: { group: string; cap: number; sum: number };
   max_sum_mismatch: { scope: string; declared: number; sum: number };
   max_unknown: { title: string };
   total_mismatch: { entered: number; computed: number };
@@ -145,6 +146,12 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
   group_bonus_capped: {
     severity: "warning",
     message: (f) => `“${f.group}”加分合计 ${fmt(f.sum)} 分,超过累计上限 ${fmt(f.cap)} 分,按 ${fmt(f.cap)} 分计算`,
+    expected: (f) => `≤${fmt(f.cap)}`,
+    actual: (f) => f.sum,
+  },
+  group_deduct_capped: {
+    severity: "warning",
+    message: (f) => `“${f.group}”扣分合计 ${fmt(f.sum)} 分,超过最多可扣的 ${fmt(f.cap)} 分,按扣 ${fmt(f.cap)} 分计算`,
     expected: (f) => `≤${fmt(f.cap)}`,
     actual: (f) => f.sum,
   },

@@ -4,7 +4,7 @@
  */
 import { compact, toA1, valueAt, type CellValue, type Grid } from "./grid";
 import type { Finding } from "./findings";
-import type { Indicator, ScoreTable } from "./layout/detect";
+import type { Group, Indicator, ScoreTable } from "./layout/detect";
 import type { CategoryReport, ItemReport, ScoreSheetReport } from "./report";
 import { parseNumber } from "./rules/numbers";
 import type { Rule, RuleKind } from "./rules/types";
@@ -200,6 +200,21 @@ function chooseColumn(table: ScoreTable, wanted: string | undefined, emit: Emit)
   return scores[0] ?? null;
 }
 
+type CapList = Array<{ cap: number; cell: string; text: string }>;
+
+/** The two directions a group cap works in: bonuses down to the cap, deductions up to it. */
+const GROUP_CAP_DIRECTIONS: Array<{ sign: 1 | -1; code: "group_bonus_capped" | "group_deduct_capped"; caps: (g: Group, scheme: Scheme | null) => CapList }> = [
+  {
+    sign: 1,
+    code: "group_bonus_capped",
+    caps: (g, scheme) => [
+      ...g.bonusCaps,
+      ...(scheme?.groupCaps ?? []).filter((sc) => compact(g.name) === compact(sc.category)).map((sc) => ({ cap: sc.cap, cell: g.cell, text: g.name })),
+    ],
+  },
+  { sign: -1, code: "group_deduct_capped", caps: (g) => g.deductCaps },
+];
+
 /**
  * Scores one detected table: every item's entry in the chosen column, group caps, categories,
  * totals, and the declared-maximum checks. Returns the sheet report and the findings, unrendered.
@@ -251,27 +266,28 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
     });
   }
 
-  // Group bonus caps: from note rows, bonus headings and the scheme's definition.
+  // Group caps: bonus caps from note rows, bonus headings and the scheme's definition; deduction
+  // caps from deduction headings ("扣分项(最多扣10分)"). Each direction states its own sign and code.
   const cuts = new Map<string, number>();
   let adjustments = 0;
   items.forEach((r) => r.kind === "adjust" && r.applicable && (adjustments += r.score));
   for (const g of table.groups.values()) {
-    const caps = [...g.bonusCaps];
-    for (const sc of options.scheme?.groupCaps ?? []) {
-      if (compact(g.name) === compact(sc.category)) caps.push({ cap: sc.cap, cell: g.cell, text: g.name });
-    }
-    if (!caps.length) continue;
-    const cap = Math.min(...caps.map((c) => c.cap));
-    const where = caps.find((c) => c.cap === cap)!;
-    let sum = 0;
-    table.items.forEach((it, i) => {
-      if (it.groups.includes(g.key) && items[i].kind === "adjust" && items[i].score > 0) sum += items[i].score;
-    });
-    if (sum > cap + EPS) {
-      emit({ code: "group_bonus_capped", sheet, cell: where.cell, group: g.name, cap, sum: round(sum) });
-      adjustments -= sum - cap;
+    for (const dir of GROUP_CAP_DIRECTIONS) {
+      const caps = dir.caps(g, options.scheme ?? null);
+      if (!caps.length) continue;
+      const cap = Math.min(...caps.map((c) => c.cap));
+      const where = caps.find((c) => c.cap === cap)!;
+      let sum = 0;
+      table.items.forEach((it, i) => {
+        const score = items[i].score * dir.sign;
+        if (it.groups.includes(g.key) && items[i].kind === "adjust" && score > 0) sum += score;
+      });
+      if (sum <= cap + EPS) continue;
+      emit({ code: dir.code, sheet, cell: where.cell, group: g.name, cap, sum: round(sum) });
+      const cut = (sum - cap) * dir.sign;
+      adjustments -= cut;
       const top = table.items.find((it) => it.groups.includes(g.key))!.groups[0];
-      cuts.set(top, (cuts.get(top) ?? 0) + sum - cap);
+      cuts.set(top, (cuts.get(top) ?? 0) + cut);
     }
   }
 

@@ -14,6 +14,7 @@ const EXAMPLES: { [K in FindingCode]: FindingFields[K] } = {
   item_not_applicable: { title: "行政许可信息", entered: "不适用" },
   veto_applied: { title: "失泄密事件" },
   group_bonus_capped: { group: "加分指标", cap: 5, sum: 7 },
+  group_deduct_capped: { group: "扣分项", cap: 10, sum: 12 },
   max_sum_mismatch: { scope: "合计", declared: 100, sum: 110 },
   max_unknown: { title: "其他工作" },
   total_mismatch: { entered: 85, computed: 80 },

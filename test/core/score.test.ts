@@ -137,6 +137,27 @@ describe("adjustment items", () => {
     expect(findings.map((f) => [f.code, f.cell, f.actual, f.expected])).toEqual([["group_bonus_capped", "A4", 7, "≤5"]]);
   });
 
+  it.each<[CellValue, CellValue, number, string[]]>([
+    [-4, -5, -9, []],
+    [-6, -7, -10, ["group_deduct_capped@A4"]],
+  ])("caps a deduction section's sum at its heading's cap (entries %j, %j)", (a, b, adjustments, found) => {
+    const grid = gridOf(
+      [
+        ["序号", "考核内容", "分值", "评分标准", "得分"],
+        [1, "基础工作", 40, "", 40],
+        ["", null, null, null, null],
+        ["三、扣分项(最多扣10分)", null, null, null, null],
+        [1, "错敏字", null, "每发现一个扣1分", a],
+        [2, "失泄密以外的信息安全问题", null, "每次扣2分", b],
+      ],
+      ["A4:E4"],
+    );
+    const { report, findings } = run(grid);
+    expect(report.total.adjustments).toBe(adjustments);
+    expect(report.total.final).toBe(40 + adjustments);
+    expect(findings.filter((f) => f.severity !== "info").map((f) => `${f.code}@${f.cell}`)).toEqual(found);
+  });
+
   it("does not cap when the bonuses stay under the group cap", () => {
     const grid = gridOf(
       [

@@ -38,6 +38,8 @@ export interface Group {
   kind: GroupKind;
   /** Caps on the sum of the group's bonuses (note rows, bonus headings, scheme data). */
   bonusCaps: Array<{ cap: number; cell: string; text: string }>;
+  /** Caps on the sum of the group's deductions ("扣分项(最多扣10分)"). */
+  deductCaps: Array<{ cap: number; cell: string; text: string }>;
 }
 
 export interface Indicator {
@@ -554,9 +556,11 @@ function ensureGroup(table: ScoreTable, parent: string | null, text: string, lev
     const kind = groupKind(h.name);
     const points = declared?.points ?? h.points;
     const at = declared?.cell ?? cell;
-    g = { key, name: h.name, level, declared: kind === "bonus" ? null : points, cell: at, kind, bonusCaps: [] };
-    const cap = kind === "bonus" ? (h.cap ?? points) : null;
-    if (cap !== null) g.bonusCaps.push({ cap, cell, text });
+    // A bonus or deduction heading's points cap its adjustments; they are no maximum to check.
+    const adjusting = kind === "bonus" || kind === "deduct";
+    g = { key, name: h.name, level, declared: adjusting ? null : points, cell: at, kind, bonusCaps: [], deductCaps: [] };
+    const cap = adjusting ? (h.cap ?? points) : null;
+    if (cap !== null) (kind === "bonus" ? g.bonusCaps : g.deductCaps).push({ cap, cell, text });
     table.groups.set(key, g);
   }
   return g;
@@ -600,6 +604,7 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
           cell: toA1(r.row, columns.max!),
           kind: "normal",
           bonusCaps: [],
+          deductCaps: [],
         });
         for (const x of span) {
           rowGroups.set(x.row, [...(rowGroups.get(x.row) ?? []), key]);
