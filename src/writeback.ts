@@ -46,7 +46,8 @@ function scoreColumnWrite(grid: Grid, s: ScoreSheetReport, findings: RenderedFin
   const col = resultColumn(grid, s);
   const last = p.totalRow === null ? p.lastRow + 1 : p.lastRow;
   const vetoCells = new Set(findings.filter((f) => f.sheet === s.sheet && f.code === "veto_applied").map((f) => f.cell ?? ""));
-  const byRow = new Map(s.items.map((it) => [it.row - 1, itemValue(it, vetoCells)]));
+  const byRow = new Map<number, CellValue>(s.items.map((it) => [it.row - 1, itemValue(it, vetoCells)]));
+  for (const st of s.subtotals) byRow.set(st.row - 1, st.score);
   const values: CellValue[][] = [];
   for (let r = p.headerRow; r <= last; r++) {
     if (r === p.headerRow) values.push([RESULT_HEADER]);

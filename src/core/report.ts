@@ -44,6 +44,15 @@ export interface TotalReport {
   vetoed: boolean;
 }
 
+/** A 小计 row (or a base 合计 before 附加分 rows) and what it adds up to. */
+export interface SubtotalReport {
+  /** 1-based sheet row. */
+  row: number;
+  /** The group it sums (or its own label). */
+  label: string;
+  score: number;
+}
+
 /** Where the score table stands, for write-back (0-based indices). */
 export interface ScoreTablePlacement {
   headerRow: number;
@@ -71,6 +80,7 @@ export interface ScoreSheetReport {
   items: ItemReport[];
   categories: CategoryReport[];
   total: TotalReport;
+  subtotals: SubtotalReport[];
   placement: ScoreTablePlacement;
 }
 

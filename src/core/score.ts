@@ -5,7 +5,7 @@
 import { compact, toA1, valueAt, type CellValue, type Grid } from "./grid";
 import type { Finding } from "./findings";
 import type { Group, Indicator, ScoreTable } from "./layout/detect";
-import type { CategoryReport, ItemReport, ScoreSheetReport } from "./report";
+import type { CategoryReport, ItemReport, ScoreSheetReport, SubtotalReport } from "./report";
 import { parseNumber } from "./rules/numbers";
 import type { Rule, RuleKind } from "./rules/types";
 import type { Scheme } from "../schemes/types";
@@ -335,7 +335,7 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
     }
   }
 
-  checkSubtotals(table, items, column, grid, emit);
+  const subtotals = checkSubtotals(table, items, column, grid, emit);
 
   const lastColumn = Math.max(table.columns.last, ...table.columns.scores.map((s) => s.col));
   const report: ScoreSheetReport = {
@@ -350,6 +350,7 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
     items,
     categories,
     total: { max, base, adjustments, final, rate: max > 0 ? round(final / max) : 0, vetoed },
+    subtotals,
     placement: {
       headerRow: table.headerRow,
       firstColumn: table.columns.first,
@@ -395,23 +396,28 @@ function checkDeclaredMaxima(table: ScoreTable, scheme: Scheme | null, emit: Emi
 }
 
 /** 小计 rows and a base 合计 before 附加分 rows: their declared 分值 and their typed sums. */
-function checkSubtotals(table: ScoreTable, items: ItemReport[], column: { col: number } | null, grid: Grid, emit: Emit): void {
+function checkSubtotals(table: ScoreTable, items: ItemReport[], column: { col: number } | null, grid: Grid, emit: Emit): SubtotalReport[] {
   const sheet = table.sheet;
+  const out: SubtotalReport[] = [];
   for (const st of table.subtotals) {
     const scope = st.group !== null ? table.groups.get(st.group)!.name : st.label;
     let max = 0;
     let score = 0;
     let bonus = 0;
+    let deduct = 0;
     table.items.forEach((it, i) => {
       if (st.group !== null ? !it.groups.includes(st.group) : it.row > st.row) return;
       if (it.kind === "scored" && it.max !== null) max += it.max;
       if (!items[i].applicable || it.kind === "veto") return;
       if (it.kind === "adjust" && items[i].score > 0) bonus += items[i].score;
+      else if (it.kind === "adjust") deduct -= items[i].score;
       else score += items[i].score;
     });
-    // a 加分合计 counts the section's bonuses after its cap
-    const caps = st.group !== null ? table.groups.get(st.group)!.bonusCaps.map((c) => c.cap) : [];
-    score += caps.length ? Math.min(bonus, ...caps) : bonus;
+    // a 加分合计 / 扣分合计 counts the section's adjustments after its caps
+    const group = st.group !== null ? table.groups.get(st.group)! : null;
+    const capped = (sum: number, caps: Array<{ cap: number }> | undefined) => (caps?.length ? Math.min(sum, ...caps.map((c) => c.cap)) : sum);
+    score += capped(bonus, group?.bonusCaps) - capped(deduct, group?.deductCaps);
+    out.push({ row: st.row + 1, label: scope, score: round(score) });
     if (st.declared !== null && st.declaredCell && Math.abs(round(max) - st.declared) > EPS) {
       emit({ code: "max_sum_mismatch", sheet, cell: st.declaredCell, scope, declared: st.declared, sum: round(max) });
     }
@@ -421,4 +427,5 @@ function checkSubtotals(table: ScoreTable, items: ItemReport[], column: { col: n
       emit({ code: "total_mismatch", sheet, cell: toA1(st.row, column.col), entered: typed.value, computed: round(score) });
     }
   }
+  return out;
 }

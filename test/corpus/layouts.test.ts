@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { down, read, sheet } from "./build";
+import { checkGrids, planWriteback } from "../../src/kaohe";
+import type { ScoreSheetReport } from "../../src/core/report";
 import { countyDepartment } from "./tables";
 
 describe("县直部门 table: two title lines, a 填报单位 line, header on row 4, 备注 column, signatures below", () => {
@@ -258,6 +260,17 @@ describe("小计 rows inside the table", () => {
     ]);
     expect(r.total).toMatchObject({ max: 40, final: 38 });
     expect(r.problems).toEqual(["total_mismatch@E4", "max_sum_mismatch@C7"]);
+  });
+
+  it("reports each 小计's computed sum, and write-back puts it in the 核算得分 column", () => {
+    const report = checkGrids([grid]);
+    const s = report.sheets[0] as ScoreSheetReport;
+    expect(s.subtotals).toEqual([
+      { row: 4, label: "组织领导", score: 10 },
+      { row: 7, label: "信息公开", score: 28 },
+    ]);
+    const column = planWriteback({ report, grids: [grid] }).values[0].values.map((v) => v[0]);
+    expect(column).toEqual(["核算得分", 5, 5, 10, 18, 10, 28, 38]);
   });
 });
 

@@ -66,6 +66,7 @@ function report(items: ItemReport[]): ScoreSheetReport {
     items,
     categories: [],
     total: { max: 100, base: 0, adjustments: 0, final: 0, rate: 0, vetoed: false },
+    subtotals: [],
     placement: { headerRow: 2, firstColumn: 0, lastColumn: 6, lastRow: 17, scoreColumn: 5, totalRow: null },
   };
 }

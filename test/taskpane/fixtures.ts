@@ -26,6 +26,7 @@ export function scoreSheet(overrides: Partial<ScoreSheetReport> = {}): ScoreShee
       { name: "政策解读", max: 0, score: 2 },
     ],
     total: { max: 30, base: 26.5, adjustments: -1, final: 25.5, rate: 0.85, vetoed: false },
+    subtotals: [],
     placement: { headerRow: 1, firstColumn: 0, lastColumn: 6, lastRow: 6, scoreColumn: 5, totalRow: 6 },
     ...overrides,
   };
