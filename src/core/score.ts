@@ -161,8 +161,9 @@ function scoreAdjust(it: Indicator, entry: Entry, raw: CellValue, rules: Rule[],
   } else if (entry.fromText) {
     emit({ code: "score_normalized", ...at, entered: raw, value: x, reason: "text" });
   }
-  const bonusCap = b.bonusCap ?? (bonusOnly ? it.sectionCap : null) ?? (deductOnly ? 0 : null);
-  const deductCap = b.deductCap ?? (deductOnly ? it.sectionCap : null) ?? (bonusOnly ? 0 : null);
+  // A cap written with the 分值 ("加、扣分项(10分)") bounds the side(s) the item may go.
+  const bonusCap = b.bonusCap ?? (deductOnly ? 0 : it.sectionCap);
+  const deductCap = b.deductCap ?? (bonusOnly ? 0 : it.sectionCap);
   if (bonusCap !== null && x > bonusCap + EPS) {
     emit({ code: "adjust_over_cap", ...at, cap: bonusCap, entered: x });
     x = bonusCap;

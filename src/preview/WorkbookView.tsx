@@ -24,6 +24,9 @@ const useStyles = makeStyles({
       zIndex: 1,
     },
     "& th[scope=row]": { position: "sticky", left: 0, textAlign: "right", minWidth: "32px" },
+    // Row numbers scroll under the column letters, and both under the corner.
+    "& thead th": { zIndex: 2 },
+    "& thead th:first-child": { left: 0, zIndex: 3 },
   },
   cell: { maxWidth: "260px", minWidth: "24px", whiteSpace: "pre-wrap", wordBreak: "break-word" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
@@ -57,7 +60,8 @@ export function WorkbookView({ grids, active, onActivate, looks, selected }: Wor
           </Tab>
         ))}
       </TabList>
-      <div className={styles.scroller}>
+      {/* One scroller per sheet: another tab starts at its top-left, not where the last one was scrolled to. */}
+      <div className={styles.scroller} key={grid?.name}>
         {grid ? (
           <SheetTable grid={grid} looks={looks(grid.name)} selected={selected?.sheet === grid.name ? selected.cell : null} />
         ) : (

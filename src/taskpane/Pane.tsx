@@ -25,6 +25,7 @@ import type { RenderedFinding } from "../core/findings";
 import type { Report, ScoreSheetReport } from "../core/report";
 import type { HostKind, WorkbookChanges, WorkbookPort } from "../hosts/port";
 import type { CheckOptions, CheckResult, PaneEngine } from "./engine";
+import { NoTableError } from "../core/errors";
 import { FindingList } from "./FindingList";
 import { errorMessage } from "./messages";
 import { Summary } from "./Summary";
@@ -57,6 +58,8 @@ interface Choices {
   column: string;
   unitClasses: string[];
   unitClass: string;
+  /** The workbook has a statistics sheet (then no score column is nothing to warn about). */
+  statistics: boolean;
 }
 
 function choicesOf(report: Report): Choices {
@@ -68,10 +71,14 @@ function choicesOf(report: Report): Choices {
     column: report.column ?? columns[0] ?? "",
     unitClasses: withClasses?.unitClasses ?? [],
     unitClass: withClasses?.unitClass ?? withClasses?.unitClasses[0] ?? "",
+    statistics: report.sheets.some((s) => s.kind === "statistics"),
   };
 }
 
-const NO_CHOICES: Choices = { columns: [], column: "", unitClasses: [], unitClass: "" };
+const NO_CHOICES: Choices = { columns: [], column: "", unitClasses: [], unitClass: "", statistics: false };
+
+/** The column and unit class a result was computed with, as the selects show them. */
+const shownChoice = (c: Pick<Choices, "column" | "unitClass">) => `${c.column}\u0000${c.unitClass}`;
 
 type Busy = null | { text: string };
 
@@ -86,11 +93,17 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
   const styles = useStyles();
   const [choices, setChoices] = useState<Choices>(NO_CHOICES);
   const [scanning, setScanning] = useState(true);
+  /** The first reading failed for a reason other than "no table" (a cell in edit mode…): columns unknown yet. */
+  const [unread, setUnread] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState<{ changes: WorkbookChanges; lines: string[] } | null>(null);
+  // The plan stays rendered while the dialog fades out; `confirming` alone opens and closes it.
+  const [confirming, setConfirming] = useState(false);
+  /** The selects' values the shown result was computed with. */
+  const [computedWith, setComputedWith] = useState<string | null>(null);
   const mounted = useRef(true);
 
   /** Runs one step with progress shown and any failure turned into the pane's error message. */
@@ -113,8 +126,13 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
     mounted.current = true;
     void (async () => {
       await step("正在读取工作簿…", async () => {
-        const scan = await engine.checkWorkbook(port);
-        if (mounted.current) setChoices(choicesOf(scan.report));
+        try {
+          const scan = await engine.checkWorkbook(port);
+          if (mounted.current) setChoices(choicesOf(scan.report));
+        } catch (e) {
+          if (mounted.current && !(e instanceof NoTableError)) setUnread(true);
+          throw e;
+        }
       });
       if (mounted.current) setScanning(false);
     })();
@@ -133,7 +151,10 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
     if (!mounted.current) return fresh;
     setResult(fresh);
     const learnt = choicesOf(fresh.report);
-    setChoices((c) => ({ ...learnt, column: learnt.columns.includes(c.column) ? c.column : learnt.column, unitClass: c.unitClass || learnt.unitClass }));
+    const next = { ...learnt, column: learnt.columns.includes(choices.column) ? choices.column : learnt.column, unitClass: choices.unitClass || learnt.unitClass };
+    setChoices(next);
+    setUnread(false);
+    setComputedWith(shownChoice(next));
     return fresh;
   };
 
@@ -145,11 +166,12 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
       const fresh = await check();
       const changes = engine.planWriteback(fresh);
       setPending({ changes, lines: engine.describeChanges(changes) });
+      setConfirming(true);
     });
 
   const onConfirm = async () => {
     const plan = pending;
-    setPending(null);
+    setConfirming(false);
     if (!plan) return;
     const done = await step("正在写回工作簿…", async () => {
       await engine.applyWriteback(port, plan.changes);
@@ -167,15 +189,26 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
 
   const disabled = busy !== null || scanning;
   const noColumns = !scanning && choices.columns.length === 0;
+  const statisticsOnly = noColumns && choices.statistics;
+  const warnNoColumns = noColumns && !statisticsOnly && !unread;
+  const stale = result !== null && computedWith !== null && computedWith !== shownChoice(choices);
 
   return (
     <main className={styles.pane} aria-busy={busy !== null}>
       <h1 className={styles.title}>考核计分助手</h1>
       <Field
         label="评分列"
-        hint={noColumns ? undefined : "选择要核算的得分列"}
-        validationState={noColumns ? "warning" : "none"}
-        validationMessage={noColumns ? "未找到评分列;请确认表头含“自查评分”“考核评分”或“得分”等" : undefined}
+        hint={
+          statisticsOnly
+            ? "工作簿中只有统计表,没有评分表,不需要选择评分列"
+            : unread
+              ? "尚未读到工作簿;处理好上面的问题后点“计算”"
+              : noColumns
+                ? undefined
+                : "选择要核算的得分列"
+        }
+        validationState={warnNoColumns ? "warning" : "none"}
+        validationMessage={warnNoColumns ? "未找到评分列;请确认表头含“自查评分”“考核评分”或“得分”等" : undefined}
       >
         <Select
           value={choices.column}
@@ -228,6 +261,16 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      {stale && (
+        <MessageBar intent="warning" data-testid="stale">
+          <MessageBarBody>评分列或考核单位类别已更改,下面仍是上次计算的结果;请点“计算”更新。</MessageBarBody>
+        </MessageBar>
+      )}
+      {!result && !busy && !error && !scanning && (
+        <p className={styles.status} data-testid="empty">
+          点“计算”核算总分、分类小计并检查问题,结果会显示在这里。
+        </p>
+      )}
       {result && (
         <>
           <Summary report={result.report} />
@@ -235,7 +278,7 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
           <FindingList findings={result.report.findings} onSelect={onSelect} />
         </>
       )}
-      <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)} modalType="alert">
+      <Dialog open={confirming} onOpenChange={(_, d) => !d.open && setConfirming(false)} modalType="alert">
         <DialogSurface>
           <DialogBody>
             <DialogTitle>写回工作簿前请确认</DialogTitle>
@@ -252,7 +295,7 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
               <Button appearance="primary" onClick={() => void onConfirm()}>
                 确认写回
               </Button>
-              <Button onClick={() => setPending(null)}>取消</Button>
+              <Button onClick={() => setConfirming(false)}>取消</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

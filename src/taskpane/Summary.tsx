@@ -1,7 +1,7 @@
 /** The result of one 计算: per score sheet its total, parts and category subtotals; the statistics checked. */
 import { Badge, Card, CardHeader, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { fmt } from "../core/findings";
-import type { Report, ScoreSheetReport, StatisticsSheetReport } from "../core/report";
+import { fmt, type RenderedFinding } from "../core/findings";
+import type { CategoryReport, Report, ScoreSheetReport, StatisticsSheetReport } from "../core/report";
 
 const useStyles = makeStyles({
   card: { marginTop: tokens.spacingVerticalM },
@@ -29,7 +29,20 @@ const useStyles = makeStyles({
 
 const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
 
-function ScoreCard({ sheet: s }: { sheet: ScoreSheetReport }) {
+/**
+ * A category's line in 分类小计: 得分 / 满分; a section of adjustments its net sum; a section of
+ * 一票否决 items (no points, only a trigger) whether one of them was triggered.
+ */
+function categoryText(s: ScoreSheetReport, findings: RenderedFinding[], c: CategoryReport): string {
+  if (c.max > 0) return `${fmt(c.score)} / ${fmt(c.max)}`;
+  const items = s.items.filter((i) => i.category === c.name);
+  if (items.length === 0 || items.some((i) => i.kind !== "veto")) return `${signed(c.score)}(加减分)`;
+  const cells = new Set(items.map((i) => i.cell));
+  const triggered = findings.some((f) => f.code === "veto_applied" && f.sheet === s.sheet && f.cell !== null && cells.has(f.cell));
+  return triggered ? "一票否决:已触发" : "一票否决:未触发";
+}
+
+function ScoreCard({ sheet: s, findings }: { sheet: ScoreSheetReport; findings: RenderedFinding[] }) {
   const styles = useStyles();
   const t = s.total;
   return (
@@ -81,7 +94,7 @@ function ScoreCard({ sheet: s }: { sheet: ScoreSheetReport }) {
             {s.categories.map((c, i) => (
               <tr key={i} data-testid="category">
                 <td>{c.name}</td>
-                <td>{c.max > 0 ? `${fmt(c.score)} / ${fmt(c.max)}` : `${signed(c.score)}(加减分)`}</td>
+                <td>{categoryText(s, findings, c)}</td>
               </tr>
             ))}
           </tbody>
@@ -104,7 +117,7 @@ export function Summary({ report }: { report: Report }) {
   return (
     <>
       {scores.map((s) => (
-        <ScoreCard key={s.sheet} sheet={s} />
+        <ScoreCard key={s.sheet} sheet={s} findings={report.findings} />
       ))}
       {stats.map((s) => (
         <Card key={s.sheet} className={styles.card} size="small" data-testid="statistics">

@@ -109,6 +109,16 @@ describe("adjustment items", () => {
     expect(report.total.adjustments).toBe(score);
   });
 
+  it.each<[CellValue, number, string[]]>([
+    [8, 8, []],
+    [12, 10, ["adjust_over_cap@E3"]],
+    [-12, -10, ["adjust_under_cap@E3"]],
+  ])("bounds a 加、扣分项(10分) entry %j to ±10", (entry, score, found) => {
+    const { report, findings } = run(sheet([[1, "基础", 50, "", 50], [2, "调整", "加、扣分项(10分)", "根据情况加减分", entry]]));
+    expect(report.items[1]).toMatchObject({ kind: "adjust", score });
+    expect(findings.map((f) => `${f.code}@${f.cell}`)).toEqual(found);
+  });
+
   it("reads a positive entry in a deduction-only item as the points deducted", () => {
     const { report, findings } = run(sheet([[1, "基础", 40, "", 40], [2, "错敏字", "扣分项", "每发现一个扣0.2分", 0.4]]));
     expect(report.items[1].score).toBe(-0.4);

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { down, read, sheet } from "./build";
 import { checkGrids, planWriteback } from "../../src/kaohe";
 import type { ScoreSheetReport } from "../../src/core/report";
+import type { CellValue } from "../../src/core/grid";
 import { countyDepartment } from "./tables";
 
 describe("县直部门 table: two title lines, a 填报单位 line, header on row 4, 备注 column, signatures below", () => {
@@ -638,5 +639,40 @@ describe("a 考核内容 header merged over two columns: the category beside the
     const r = read(grid);
     expect(r.titles).toEqual(["成立政务公开领导小组", "明确分管领导"]);
     expect(r.categories).toEqual([]);
+  });
+});
+
+describe("weighted sections '(权重N%)', rules and caps written in the 分值 cell, 扣除该项全部分值", () => {
+  const grid = (entries: [CellValue, CellValue, CellValue, CellValue, CellValue]) =>
+    sheet(5, [
+      ["序号", "考核内容", "分值", "评分标准", "得分"],
+      "一、组织领导(权重20%)",
+      [1, "制定年度工作要点", "10分(每缺一项扣2分)", "", entries[0]],
+      [2, "信息公开年报", 10, "未按时发布的,扣除该项全部分值", entries[1]],
+      "二、加分项(最多加5分)",
+      [1, "经验做法被推广", "加分项(最高3分)", "每次加1分", entries[2]],
+      [2, "承办现场会", "最高4分", "承办市级现场会加4分", entries[3]],
+      "三、扣分项",
+      [1, "被通报批评", "最多扣10分", "每次扣2分", entries[4]],
+    ]);
+
+  it("names the sections without weight or cap and takes no weight as points", () => {
+    const r = read(grid([8, 10, 3, 0, -2]));
+    expect(r.items.map((i) => [i[1], i[2], i[3]])).toEqual([
+      ["组织领导", "scored", 10],
+      ["组织领导", "scored", 10],
+      ["加分项", "adjust", null],
+      ["加分项", "adjust", null],
+      ["扣分项", "adjust", null],
+    ]);
+    expect(r.report.items.map((i) => i.rules.map((x) => x.kind))).toEqual([["deduct"], ["floor"], ["bonus"], ["bonus"], ["deduct"]]);
+    expect(r.total).toMatchObject({ max: 20, base: 18, adjustments: 1, final: 19 });
+    expect(r.problems).toEqual([]);
+  });
+
+  it("holds each adjustment to the cap its 分值 cell states and the bonus section to its heading's cap", () => {
+    const r = read(grid([7, 0, 5, 4, -12]));
+    expect(r.problems).toEqual(["score_off_step@E3", "adjust_over_cap@E6", "adjust_under_cap@E9", "group_bonus_capped@A5"]);
+    expect(r.total).toMatchObject({ max: 20, base: 7, adjustments: -5, final: 2 });
   });
 });

@@ -162,6 +162,27 @@ describe("preview.html", () => {
     await page.context().close();
   });
 
+  it("shows another sheet from its top, with the column letters and the corner above the row numbers", async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const name of ["长表", "短表"]) {
+      const ws = wb.addWorksheet(name);
+      for (let r = 1; r <= 200; r++) ws.addRow([`${name}${r}`, r]);
+    }
+    const page = await openPage("preview.html?sample=none");
+    await openWorkbook(page, "两张长表.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
+    const scroller = page.getByTestId("sheet").locator("..");
+    await scroller.evaluate((el) => el.scrollTo(0, 2000));
+    // The corner cell covers the row numbers scrolled beneath it.
+    const corner = page.locator("thead th").first();
+    const box = (await corner.boundingBox())!;
+    const covering = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("th")?.getAttribute("scope") ?? "corner", { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    expect(covering).toBe("corner");
+    await page.getByRole("tab", { name: "短表" }).click();
+    await page.locator('[data-testid=sheet][data-sheet="短表"]').waitFor();
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    await page.context().close();
+  });
+
   it("says in Chinese that a file is not a workbook", async () => {
     const page = await openPage("preview.html?sample=none");
     await page.setInputFiles("input[type=file]", { name: "旧表.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from("not a zip") });

@@ -60,6 +60,36 @@ describe("the controls", () => {
     expect(engine.checkWorkbook).toHaveBeenLastCalledWith(expect.anything(), { column: "考核评分", unitClass: "二类" });
     expect(screen.getByText(/评分列“考核评分” · 二类/)).toBeTruthy();
   });
+  it("says that a shown result is out of date once the column or unit class changes", async () => {
+    const engine = fakeEngine((o) => report(FINDINGS, scoreSheet({ unitClasses: ["一类", "二类"], unitClass: o?.unitClass ?? "一类", column: o?.column ?? "自查评分" })));
+    const { user } = renderPane(engine);
+    await ready();
+    await user.click(computeButton());
+    await screen.findByTestId("total-final");
+    expect(screen.queryByTestId("stale")).toBeNull();
+    await user.selectOptions(columnSelect(), "考核评分");
+    expect(screen.getByTestId("stale").textContent).toContain("请点“计算”更新");
+    await user.selectOptions(columnSelect(), "自查评分");
+    expect(screen.queryByTestId("stale")).toBeNull();
+    await user.selectOptions(screen.getByRole("combobox", { name: /考核单位类别/ }), "二类");
+    expect(screen.getByTestId("stale")).toBeTruthy();
+    await user.click(computeButton());
+    await waitFor(() => expect(screen.getByText(/评分列“自查评分” · 二类/)).toBeTruthy());
+    expect(screen.queryByTestId("stale")).toBeNull();
+  });
+
+  it("does not warn about a missing score column in a workbook of statistics only", async () => {
+    const statistics = { kind: "statistics" as const, sheet: "年度报告统计表", format: "2021" as const, rows: [] };
+    renderPane(fakeEngine(() => ({ ...report([]), column: null, sheets: [statistics] })));
+    await ready();
+    expect(screen.getByText(/只有统计表/)).toBeTruthy();
+    expect(screen.queryByText(/未找到评分列/)).toBeNull();
+  });
+
+  it("warns about a missing score column when there is no statistics sheet either", async () => {
+    renderPane(fakeEngine(() => ({ ...report([]), column: null, sheets: [] })));
+    await waitFor(() => expect(screen.getByText(/未找到评分列/)).toBeTruthy());
+  });
 });
 
 describe("after 计算", () => {
@@ -85,6 +115,26 @@ describe("after 计算", () => {
     await user.click(computeButton());
     expect((await screen.findByTestId("total-veto")).textContent).toContain("已触发");
     expect(screen.getByText("没有发现问题。")).toBeTruthy();
+  });
+
+  it("shows a section of 一票否决 items as triggered or not, not as 0 加减分", async () => {
+    const veto = (row: number, title: string) => ({ row, id: String(row), category: "否决", title, kind: "veto" as const, max: null, rules: [], cell: `F${row}`, entered: null, score: 0, applicable: true });
+    const sheet = (vetoed: boolean) =>
+      scoreSheet({
+        items: [veto(8, "发生泄密事件"), veto(9, "发生重大舆情")],
+        categories: [{ name: "组织领导", max: 10, score: 9 }, { name: "否决", max: 0, score: 0 }],
+        total: { max: 10, base: 9, adjustments: 0, final: vetoed ? 0 : 9, rate: vetoed ? 0 : 0.9, vetoed },
+      });
+    const triggered = finding({ severity: "warning", code: "veto_applied", cell: "F9", message: "一票否决项“发生重大舆情”已触发,总得分为 0 分" });
+    let vetoed = true;
+    const { user } = renderPane(fakeEngine(() => report(vetoed ? [triggered] : [], sheet(vetoed))));
+    await ready();
+    await user.click(computeButton());
+    await screen.findByTestId("total-final");
+    expect(screen.getAllByTestId("category").map((r) => r.textContent)).toEqual(["组织领导9 / 10", "否决一票否决:已触发"]);
+    vetoed = false;
+    await user.click(computeButton());
+    await waitFor(() => expect(screen.getAllByTestId("category").map((r) => r.textContent)).toEqual(["组织领导9 / 10", "否决一票否决:未触发"]));
   });
 
   it("groups the findings by severity, errors first, each with its code and cell", async () => {
@@ -209,6 +259,20 @@ describe("progress and errors", () => {
     expect(alerts.map((a) => a.textContent).join("|")).toContain("没有找到考核评分表");
     await waitFor(() => expect(screen.getByText(/未找到评分列/)).toBeTruthy());
     expect(isDisabled(columnSelect())).toBe(true);
+  });
+
+  it("does not blame the headers when the first reading failed for another reason", async () => {
+    const engine = fakeEngine();
+    engine.checkWorkbook.mockRejectedValueOnce(new HostError("host_failed", "有单元格正处于编辑状态。请先按 Enter 或 Esc 结束编辑,再点一次按钮。"));
+    const { user } = renderPane(engine);
+    expect((await screen.findByRole("alert")).textContent).toContain("有单元格正处于编辑状态");
+    await ready();
+    expect(screen.queryByText(/未找到评分列/)).toBeNull();
+    expect(screen.getByText(/尚未读到工作簿/)).toBeTruthy();
+    await user.click(computeButton());
+    await screen.findByTestId("total-final");
+    expect(within(columnSelect()).getAllByRole("option").map((o) => o.textContent)).toEqual(["自查评分", "考核评分"]);
+    expect(screen.queryByText(/尚未读到工作簿/)).toBeNull();
   });
 
   it("wraps an unexpected error without losing its text", async () => {

@@ -6,7 +6,7 @@
 import { columnCount, compact, parseA1, textOf, toA1, valueAt, type CellValue, type Grid, type Merge } from "../grid";
 import { toHalfWidth } from "../rules/numbers";
 import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
-import type { MaxCell, ParseResult, Rule, RuleIssue } from "../rules/types";
+import type { ParseResult, Rule, RuleIssue } from "../rules/types";
 import { mapColumns, roleOf, type ColumnMap } from "./columns";
 
 /** Tables repeat their phrases ("根据日常监控评分" on many rows): parse each text once. */
@@ -116,22 +116,6 @@ function groupKind(name: string): GroupKind {
   if (bonus) return "bonus";
   if (deduct) return "deduct";
   return "normal";
-}
-
-/** "加分项(最多加5分)", "附加分(不超过5分)": a cap written in a heading's brackets. */
-const HEADING_CAP = /\((?:累计)?(?:最多|最高|不超过|不得超过|上限|封顶|至多)(?:可)?(?:加|扣|加分|扣分)?(?:为)?(\d+(?:\.\d+)?)分\)$/;
-/** Points parseHeading leaves in a name: "主动公开(12)" (第三方评估 weights), "政府信息公开12分" (vertical text). */
-const BARE_POINTS = /(?<![\d.年])(?:\((\d{1,3}(?:\.\d+)?)\)|(\d{1,3}(?:\.\d+)?)分)$/;
-
-/** A group's heading: its name, the points it declares, and the cap a bonus heading sets. */
-export function readHeading(text: string): { name: string; points: number | null; cap: number | null } {
-  const h = parseHeading(text);
-  if (h.points !== null) return { name: h.name, points: h.points, cap: null };
-  const cap = HEADING_CAP.exec(h.name);
-  if (cap) return { name: h.name.slice(0, cap.index), points: null, cap: Number(cap[1]) };
-  const bare = BARE_POINTS.exec(h.name);
-  if (bare && bare.index >= 2) return { name: h.name.slice(0, bare.index), points: Number(bare[1] ?? bare[2]), cap: null };
-  return { name: h.name, points: null, cap: null };
 }
 
 /** The row's shown values (merged areas repeat their value), for the few rows read out of order. */
@@ -439,8 +423,9 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     if (n === 2 && !scoreFilled && columns.max !== null && NUMBERED.test(lead)) {
       const k = 1 - firstAt;
       const mc = cols[k] === columns.max ? parseMaxCell(texts[k]) : null;
-      if (mc?.kind === "scored") {
-        section = addGroup(first.text, 0, toA1(r, first.col), null, { points: mc.max, cell: toA1(r, columns.max) });
+      // a weight ("权重20%") is no points, but the row is a section all the same
+      if (mc?.kind === "scored" || mc?.kind === "unknown") {
+        section = addGroup(first.text, 0, toA1(r, first.col), null, mc.kind === "scored" ? { points: mc.max, cell: toA1(r, columns.max) } : null);
         carried.fill(null);
         table.lastRow = r;
         continue;
@@ -549,7 +534,7 @@ function joinDistinct(texts: string[], sep: string): string {
  * cap on its bonuses ("三、加分项(5分)"), not a maximum to check.
  */
 function ensureGroup(table: ScoreTable, parent: string | null, text: string, level: number, cell: string, declared: { points: number; cell: string } | null = null, marker = ""): Group {
-  const h = readHeading(text);
+  const h = parseHeading(text);
   const key = (parent ? parent + "/" : "") + marker + compact(h.name);
   let g = table.groups.get(key);
   if (!g) {
@@ -639,30 +624,20 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
   }
 }
 
-/** A 分值 cell that goes on after its points: "10分,每缺一项扣2分", "5分。未明确扣5分". */
-const MAX_THEN_RULES = /^(?:满分|分值)?[:：]?\s*(\d+(?:\.\d+)?)\s*分?\s*[,，。;；、:：(（\s]+([\s\S]+)$/;
-
 /** A section of vetoes ("四、一票否决", "单项否决指标"). */
 const VETO_NAME = /^(单项|一票)否决(项|指标|事项)?$/;
-
-const ADJUST_CELL_CAP = /\((?:累计)?(?:最多|最高|不超过|上限)?(?:加|扣)?(\d+(?:\.\d+)?)分\)\s*$/;
-
-function splitMaxCell(v: CellValue): { max: number; rest: string } | null {
-  if (typeof v !== "string" || parseMaxCell(v).kind !== "unknown") return null;
-  const m = MAX_THEN_RULES.exec(toHalfWidth(v).trim());
-  return m ? { max: Number(m[1]), rest: m[2].replace(/[)）]$/, "") } : null;
-}
 
 function describeIndicator(
   table: ScoreTable,
   r: { row: number; id: string | null; titleText: string; blockTitle: string; methodText: string; maxValue: CellValue; maxCell: string | null; groups: string[] },
 ): Indicator {
-  const inMax = splitMaxCell(r.maxValue);
-  const method = parseRules(inMax ? [r.methodText, inMax.rest].filter(Boolean).join(";") : r.methodText);
+  // "10分,每缺一项扣2分", "加分项(每项加2分)": the 分值 cell's own words are rule text too
+  const mc = parseMaxCell(r.maxValue);
+  const note = mc.kind === "scored" || mc.kind === "adjust" ? mc.note : undefined;
+  const method = parseRules(note ? [r.methodText, note].filter(Boolean).join(";") : r.methodText);
   const title = parseRules(r.titleText);
   const rules: Rule[] = [...title.rules.filter((x) => x.kind !== "points"), ...method.rules];
   const issues = [...title.issues, ...method.issues];
-  const mc: MaxCell = inMax ? { kind: "scored", max: inMax.max } : parseMaxCell(r.maxValue);
   let section: Group | undefined;
   for (let i = r.groups.length - 1; i >= 0 && !section; i--) {
     const g = table.groups.get(r.groups[i])!;
@@ -696,8 +671,7 @@ function describeIndicator(
     kind = "adjust";
     sign = mc.sign;
     // "加分项(5分)", "扣分项(最多10分)": the bracket caps the item
-    const cap = typeof r.maxValue === "string" ? ADJUST_CELL_CAP.exec(toHalfWidth(r.maxValue)) : null;
-    sectionCap = cap ? Number(cap[1]) : null;
+    sectionCap = mc.cap ?? null;
   }
   else if (section) {
     kind = "adjust";

@@ -4,7 +4,7 @@
  * rule before them in the same sentence. Never throws: what is not understood becomes an issue.
  */
 import type { CellValue } from "../grid";
-import type { MaxCell, ParseResult, Rule, RuleIssue } from "./types";
+import type { Heading, MaxCell, ParseResult, Rule, RuleIssue } from "./types";
 import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
 
 // ——— patterns ———
@@ -30,6 +30,11 @@ const LIMIT = "不超过|不得超过|不超|不高于|不多于";
 const CAP_BEFORE = "累计|合计|共计|总计|总共|最多|最高|至多|共";
 const CAP_AFTER = `累计|合计|共计|总计|最多|最高|至多|${LIMIT}|上限为|上限是|上限|封顶|以|总分`;
 const CAP_END = "(?:为限|封顶)?";
+/** Words that name a points total: "共20分", "满分10分", "分值:8分". */
+const POINTS_WORD = "(?:共|满分|分值|计)";
+/** Words before a weight ("权重20%"): a share of the whole, not points. */
+const WEIGHT_WORD = "(?:权重|比重|占比|权数)(?:为|是|:)?";
+const PERCENT = "\\d{1,3}(?:\\.\\d{1,4})?%";
 
 /** Mask for text a recognizer has used; matches no pattern below. */
 const USED = "\u0001";
@@ -176,6 +181,15 @@ const ITEM_VALUE_LIMIT =
   `(?:扣|减)分?(?:之和|总和|合计|总计)?(?:累计)?(?:${LIMIT}|以|上限为|上限是|最多为|最多)` +
   `(?:本项|该项|此项|本|该|自身)(?:指标|项目|项)?的?(?:权重)?(?:总分值|分值|总分|满分|分数)(?:为限)?`;
 
+/** "扣除该项全部分值", "本项分值全部扣除", "全部扣除本项分值": the whole item is lost; not "扣除该项分值的50%". */
+const ITEM_REF = "(?:本项|该项|此项|本|该|其)(?:指标|项目|项)?的?";
+const ALL = "(?:全部|所有|全额|全)";
+const ITEM_VALUE = "(?:分值|分数|得分|总分|满分|分(?![值数]))";
+const PART_AFTER = `(?!的?(?:\\d|[${CHINESE_NUMERAL_CHARS}]|%|半))`;
+const ITEM_VALUE_LOST =
+  `(?:扣除|扣减|扣|减去)(?:${ITEM_REF}${ALL}?|${ALL})${ITEM_VALUE}${PART_AFTER}|` +
+  `(?:${ITEM_REF})?${ITEM_VALUE}${ALL}(?:扣除|扣减|扣完|扣光|扣)|${ALL}扣(?:除|减)?${ITEM_REF}${ITEM_VALUE}`;
+
 /** Whether a match starts its clause (after any enumerator such as "1." or "①"). */
 function atClauseStart(ctx: ClauseCtx, m: RegExpExecArray): boolean {
   return /^(?:\d{1,2}[.、]|[①-⑳]|、)?$/.test(ctx.masked.slice(ctx.from, m.index));
@@ -194,7 +208,7 @@ const RECOGNIZERS: Recognizer[] = [
   {
     name: "floor",
     re: rx(
-      `扣完为止|扣满为止|扣[至到][0零]分|扣完(?:本项|该项|此项)(?:分值|分数)?为止|${ITEM_VALUE_LIMIT}|` +
+      `扣完为止|扣满为止|扣[至到][0零]分|扣完(?:本项|该项|此项)(?:分值|分数)?为止|${ITEM_VALUE_LIMIT}|${ITEM_VALUE_LOST}|` +
         `(?:本|该|此)?(?:项|指标|项目)?(?:不得分|不给分|不予得分|不予给分|不计分|不予计分)|得分为[0零]分?|(?:得|计|记|按|扣为|计为|记为|为)[0零]分`,
     ),
     make: () => ({ t: "rule", rule: { kind: "floor", text: "" } }),
@@ -240,6 +254,8 @@ const RECOGNIZERS: Recognizer[] = [
     ),
     make: capAtom(null),
   },
+  // "(权重20%)", "占比20%": a weight is not points, and no rule
+  { name: "weight", re: rx(`${WEIGHT_WORD}${NUM}%`), make: () => ({ t: "none" }) },
   // "半年及全年各1分" says how an item's points are split: no rule of its own
   { name: "parts", re: rx(`(?:各|分别为|分别)${NUM}分`), make: () => ({ t: "none" }) },
   {
@@ -308,7 +324,7 @@ const RECOGNIZERS: Recognizer[] = [
 
 /** Phrases that leave the score to the assessor: understood, no rule. */
 const DISCRETIONARY =
-  /酌情|按比例|视情|加重扣分|确定(?:加分|扣分)|评分|赋分|打分|(?:根据|依据|按照|结合)[^,;]{0,40}?(?:扣分|加分|计分|确定)/;
+  /酌情|按比例|按[^,;]{0,8}?(?:比重|权重)|视情|加重扣分|确定(?:加分|扣分)|评分|赋分|打分|(?:根据|依据|按照|结合)[^,;]{0,40}?(?:扣分|加分|计分|确定)/;
 /** A clause still saying "N分", "扣N…" or "得N分" after every recognizer: a rule we did not understand. */
 const UNREAD = new RegExp(`\\d分|扣(?:除|减)?${NUM}|加${NUM}分|(?:得|计|记)${NUM}分|(?:加分|扣分)[^,;]{0,12}?\\d%`);
 
@@ -630,28 +646,92 @@ export function pointsIn(text: string): number[] {
 
 // ——— the 分值 cell and headings ———
 
-const VETO_CELL = /^(?:一票否决(?:项|制)?|单项否决(?:项|指标)?|否决项?)$/;
+const VETO_CELL = /^(?:一票否决(?:项|制)?|单项否决(?:项|指标)?|否决项?)(?:\(.*\))?$/;
 const DASHES = /^[-—–/\\]+$/;
+/** What a cap must say for a bare number to be one: "最多", "不超过", "上限" … ("累计5分" alone is a total). */
+const CAP_WORD = new RegExp(`最多|最高|至多|${LIMIT}|上限|封顶|为限`);
+/**
+ * A cap standing on its own: "最多加5分", "最高5分", "加分不超过5分", "最多扣10分", "5分封顶".
+ * Anchored at both ends: a cell or a heading's bracket, not a clause inside rule text.
+ */
+const CAP_PHRASE = new RegExp(
+  `^((?:${CAP_BEFORE}|${LIMIT}|上限|封顶|${DEDUCT_VERB}|${BONUS_VERB}|可|为|是){1,6})${NUM}分(为限|封顶)?$|^以?${NUM}分(为限|封顶)$`,
+);
+/** Points as a heading's bracket or a 分值 cell's remainder states them: "20分", "共20分", "权重20分". */
+const STATED_POINTS = new RegExp(`^(?:${POINTS_WORD}|权重分?)?(?:为|:)?${NUM}分$`);
+const SAYS_BONUS_VERB = new RegExp(BONUS_VERB);
+const SAYS_DEDUCT_VERB = new RegExp(DEDUCT_VERB);
+/** A weight, not points: "20%", "权重20%", "占比:20%". */
+const WEIGHT = new RegExp(`^(?:${WEIGHT_WORD})?${PERCENT}$`);
+
+/** "最多加5分" → 5, bonus; "最高5分" → 5, sign null; null when the text is no cap on its own. */
+function readCap(text: string): { cap: number; sign: Sign | null } | null {
+  const m = CAP_PHRASE.exec(text);
+  if (!m || !CAP_WORD.test(m[0])) return null;
+  const cap = num(m[2] ?? m[4]);
+  if (cap === null) return null;
+  const words = m[1] ?? "";
+  const bonus = SAYS_BONUS_VERB.test(words);
+  return { cap, sign: bonus === SAYS_DEDUCT_VERB.test(words) ? null : bonus ? "bonus" : "deduct" };
+}
+
+function statedPoints(text: string): number | null {
+  const m = STATED_POINTS.exec(text);
+  return m ? num(m[1]) : null;
+}
+
+/** Words after a 分值 cell's points: "10分,每项扣2分", "5分(每项1分)", "5分。未明确扣5分". */
+const POINTS_THEN = new RegExp(`^${POINTS_WORD}?[:为]?\\s*${NUM}\\s*分?(?:\\s*[,;:。、(]+\\s*|\\s+)(?![分%])([\\s\\S]+)$`);
+const POINTS_WORD_START = new RegExp(`^${POINTS_WORD}[:为]?`);
+const ADJUST_CELL = /^附?([加扣减])(?:分?[、/和与及或,]?|分?)([加扣减])?分(?:项目|项|指标|类)?/;
+
+/** A trailing bracket the text opened: "每项扣2分)" → "每项扣2分". */
+function unbracket(text: string, opened: boolean): string {
+  const t = text.trim();
+  return opened && /\)$/.test(t) && !t.slice(0, -1).includes("(") ? t.slice(0, -1).trim() : t;
+}
 
 /**
- * The 分值 cell: a number or "10分" → scored; "加分项", "扣分项", "加、扣分项" → adjust;
- * "一票否决" → veto; empty (or only a dash) → blank; anything else → unknown.
+ * The 分值 cell: a number or "10分" → scored; "10分,每项扣2分" → scored with the rest as `note`;
+ * "加分项", "扣分项", "加、扣分项" → adjust, with the cap its bracket states ("加分项(最高5分)");
+ * a cap alone ("最高5分", "最多扣10分") → adjust that way with that cap; "一票否决" → veto;
+ * empty (or only a dash) → blank; anything else (a weight "20%", "10分以内") → unknown.
  */
 export function parseMaxCell(v: CellValue): MaxCell {
   if (v === null || v === undefined) return { kind: "blank" };
   if (typeof v === "number") return Number.isFinite(v) ? { kind: "scored", max: v } : { kind: "unknown", text: String(v) };
   if (typeof v !== "string") return { kind: "unknown", text: String(v) };
-  const s = toHalfWidth(v).replace(/\s+/g, "");
+  const half = toHalfWidth(v).trim();
+  // "10分;", "10分。": punctuation closing the cell says nothing
+  const s = half.replace(/\s+/g, "").replace(/[,;:。、]+$/, "");
   if (s === "" || DASHES.test(s)) return { kind: "blank" };
-  // "5分(每项1分)": the note in brackets says how the points are earned
-  const n = parseNumber(s.replace(/^(?:满分|分值|共|计)[:为]?/, "").replace(/\(.*\)$/, "").replace(/分$/, ""));
+  const n = parseNumber(s.replace(POINTS_WORD_START, "").replace(/分$/, ""));
   if (n !== null) return { kind: "scored", max: n };
+  const then = POINTS_THEN.exec(half);
+  const max = then ? num(then[1]) : null;
+  if (then && max !== null && parseNumber(then[2]) === null) {
+    return { kind: "scored", max, note: unbracket(then[2], /\(\s*$/.test(half.slice(0, half.length - then[2].length))) };
+  }
   if (VETO_CELL.test(s)) return { kind: "veto" };
-  const adjust = /^附?([加扣减])(?:分?[、/和与及或,]?|分?)([加扣减])?分(?:项目|项|指标|类)?(?:\(.*\))?$/.exec(s);
+  const adjust = ADJUST_CELL.exec(s);
   if (adjust) {
     const signs = new Set([adjust[1], adjust[2]].filter((x) => x !== undefined).map((x) => (x === "加" ? "bonus" : "deduct")));
-    return { kind: "adjust", sign: signs.size === 2 ? "both" : signs.has("bonus") ? "bonus" : "deduct" };
+    const sign = signs.size === 2 ? "both" : signs.has("bonus") ? "bonus" : "deduct";
+    const after = s.slice(adjust[0].length);
+    // what follows the kind: in brackets, after a comma or colon, or a cap run on ("加分项5分封顶")
+    const said = /^\((.*)\)$|^[,:;](.+)$/.exec(after);
+    const words = said ? (said[1] ?? said[2]) : after;
+    if (words === "" || WEIGHT.test(words)) return { kind: "adjust", sign };
+    // "加分项(5分)": points in an adjustment cell are its cap
+    const stated = statedPoints(words);
+    if (stated !== null) return { kind: "adjust", sign, cap: stated };
+    // a cap one way only ("加、扣分项(最多加5分)") is rule text: the rules say which way it caps
+    const capped = readCap(words);
+    if (capped && (capped.sign === null || capped.sign === sign)) return { kind: "adjust", sign, cap: capped.cap };
+    if (said) return { kind: "adjust", sign, note: words };
   }
+  const cap = readCap(s);
+  if (cap) return { kind: "adjust", sign: cap.sign ?? "bonus", cap: cap.cap };
   return { kind: "unknown", text: v.trim() };
 }
 
@@ -659,14 +739,43 @@ const HEADING_NUMBER = new RegExp(
   `^(?:第[${CHINESE_NUMERAL_CHARS}\\d]+[部分章节条项类]*[、.:]?|[${CHINESE_NUMERAL_CHARS}]+[、.]|` +
     `\\([${CHINESE_NUMERAL_CHARS}\\d]+\\)[、.]?|\\d+(?:\\.\\d+)*(?:[、.)](?!\\d)|\\s+)|[①-⑳])\\s*`,
 );
-const HEADING_POINTS = new RegExp(`\\((?:共|满分|分值|计)?${NUM}分\\)$`);
+/** A bracket closing a heading: "(20分)", "(最多加5分)", "(权重20%)", "(12)". */
+const HEADING_BRACKET = /\(([^()]{1,24})\)$/;
+/** Points with no bracket closing a heading ("政府信息公开12分", "组织领导共20分"); not "不超过5分", "扣2分", "2017年". */
+const HEADING_BARE_POINTS = new RegExp(`(?<![\\d.年扣加减得记给奖至到过高多限为是于])${POINTS_WORD}?(\\d{1,3}(?:\\.\\d{1,2})?)分$`);
+const HEADING_BARE_WEIGHT = new RegExp(`${WEIGHT_WORD}${PERCENT}$`);
+/** Fewest characters a name keeps when a bare number is taken off it ("附件(2)" keeps its 2). */
+const NAME_MIN = 2;
 
-/** A category heading: "三、加分项(5分)" → { name: "加分项", points: 5 }; "组 织 领 导 (20分)" → "组织领导", 20. */
-export function parseHeading(text: string): { name: string; points: number | null } {
+/**
+ * A category heading: "三、加分项(5分)" → 加分项, points 5; "组 织 领 导 (20分)" → 组织领导, 20;
+ * "加分项(最多加5分)" → 加分项, cap 5; "主动公开(12)", "政府信息公开12分" → name, points;
+ * "组织领导(权重20%)" → 组织领导, no points (a weight is not points).
+ */
+export function parseHeading(text: string): Heading {
   const numbered = toHalfWidth(typeof text === "string" ? text : "").trim();
-  const s = numbered.replace(HEADING_NUMBER, "").replace(/\s+/g, "");
-  const p = HEADING_POINTS.exec(s);
-  const points = p ? num(p[1]) : null;
-  const name = (p ? s.slice(0, p.index) : s).replace(/^[、.:,;]+|[、.:,;]+$/g, "");
-  return { name, points };
+  let name = numbered.replace(HEADING_NUMBER, "").replace(/\s+/g, "");
+  let points: number | null = null;
+  let cap: number | null = null;
+  // a few brackets at most ("主动公开(权重20%)(12分)"): each peel reads the whole name again
+  for (let k = 0; k < 3; k++) {
+    const b = HEADING_BRACKET.exec(name);
+    if (!b) break;
+    const words = b[1];
+    const stated = statedPoints(words);
+    // "主动公开(12)": a bare count is points (第三方评估 weights), but "(2023)" is a year
+    const count = /^\d{1,3}(?:\.\d{1,2})?$/.test(words) && b.index >= NAME_MIN ? Number(words) : null;
+    const capped = stated === null ? readCap(words) : null;
+    if (points === null && (stated ?? count) !== null) points = stated ?? count;
+    else if (cap === null && capped) cap = capped.cap;
+    else if (!WEIGHT.test(words)) break;
+    name = name.slice(0, b.index);
+  }
+  name = name.replace(HEADING_BARE_WEIGHT, "");
+  const bare = points === null ? HEADING_BARE_POINTS.exec(name) : null;
+  if (bare && bare.index >= NAME_MIN) {
+    points = Number(bare[1]);
+    name = name.slice(0, bare.index);
+  }
+  return { name: name.replace(/^[、.:,;]+|[、.:,;]+$/g, ""), points, cap };
 }

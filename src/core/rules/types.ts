@@ -37,11 +37,17 @@ export interface PerUnitExtras {
 
 export type RuleKind = Rule["kind"];
 
-/** The 分值 cell read on its own. */
+/**
+ * The 分值 cell read on its own. `note`: the words the cell goes on with after its points or its
+ * kind ("10分,每项扣2分" → "每项扣2分"), rule text to read with the item's 评价办法.
+ */
 export type MaxCell =
-  | { kind: "scored"; max: number }
-  /** "加分项" / "扣分项" / "加、扣分项": an adjustment item; `sign` says which way it may go. */
-  | { kind: "adjust"; sign: "bonus" | "deduct" | "both" }
+  | { kind: "scored"; max: number; note?: string }
+  /**
+   * "加分项" / "扣分项" / "加、扣分项": an adjustment item; `sign` says which way it may go.
+   * `cap`: the most the entry may move that way ("加分项(5分)", "加分项(最高5分)", "最多扣10分").
+   */
+  | { kind: "adjust"; sign: "bonus" | "deduct" | "both"; cap?: number; note?: string }
   | { kind: "veto" }
   | { kind: "blank" }
   | { kind: "unknown"; text: string };
@@ -56,4 +62,16 @@ export interface RuleIssue {
 export interface ParseResult {
   rules: Rule[];
   issues: RuleIssue[];
+}
+
+/**
+ * A category or section heading read: "三、加分项(最多加5分)" → name 加分项, cap 5;
+ * "组 织 领 导 (20分)", "主动公开(12)", "政府信息公开12分" → name and points. A weight
+ * ("(权重20%)") is neither.
+ */
+export interface Heading {
+  name: string;
+  points: number | null;
+  /** A cap written in the heading's brackets ("最多加5分", "不超过5分"): for bonus/deduction sections. */
+  cap: number | null;
 }

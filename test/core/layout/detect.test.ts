@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectScoreTable, readHeading } from "../../../src/core/layout/detect";
+import { detectScoreTable } from "../../../src/core/layout/detect";
 import { GENHE_HEADER, genheGrid, gridOf } from "../../helpers/grid";
 import { wuhaiGrid } from "../../helpers/wuhai";
 import type { CellValue } from "../../../src/core/grid";
@@ -181,15 +181,105 @@ describe("points written inside the criterion text (乌海)", () => {
   });
 });
 
-describe("headings: names, declared points and bonus caps", () => {
-  it.each([
-    ["一、基础工作(60分)", { name: "基础工作", points: 60, cap: null }],
-    ["组 织 领 导 (20分)", { name: "组织领导", points: 20, cap: null }],
-    ["二、加分项(最多加5分)", { name: "加分项", points: null, cap: 5 }],
-    ["附加分(不超过3分)", { name: "附加分", points: null, cap: 3 }],
-    ["主动公开(12)", { name: "主动公开", points: 12, cap: null }],
-    ["政\n府\n信\n息\n公\n开\n21\n分", { name: "政府信息公开", points: 21, cap: null }],
-    ["2017年", { name: "2017年", points: null, cap: null }],
-    ["政务公开", { name: "政务公开", points: null, cap: null }],
-  ])("%j", (text, expected) => expect(readHeading(text)).toEqual(expected));
+describe("headings: names, declared points and caps (read by parseHeading)", () => {
+  const groupsOf = (rows: CellValue[][], merges: string[]) => {
+    const t = detectScoreTable(gridOf(rows, merges))!;
+    return t.items.map((i) => {
+      const g = t.groups.get(i.groups[0])!;
+      return [i.row + 1, g.name, g.kind, g.declared, g.bonusCaps.map((c) => c.cap), g.deductCaps.map((c) => c.cap)];
+    });
+  };
+
+  it.each<[string, string, Array<unknown>]>([
+    ["一、基础工作(60分)", "基础工作", ["normal", 60, [], []]],
+    ["组织领导(权重20%)", "组织领导", ["normal", null, [], []]],
+    ["主动公开(12)", "主动公开", ["normal", 12, [], []]],
+    ["政府信息公开12分", "政府信息公开", ["normal", 12, [], []]],
+    ["二、加分项(最多加5分)", "加分项", ["bonus", null, [5], []]],
+    ["附加分(不超过3分)", "附加分", ["bonus", null, [3], []]],
+    ["加分项(最高可加5分)", "加分项", ["bonus", null, [5], []]],
+    ["扣分项(最多扣10分)", "扣分项", ["deduct", null, [], [10]]],
+    ["三、加分项(5分)", "加分项", ["bonus", null, [5], []]],
+  ])("a section row %j", (heading, name, [kind, declared, bonusCaps, deductCaps]) => {
+    const rows: CellValue[][] = [
+      ["序号", "考核内容", "分值", "评分标准", "得分"],
+      [heading, null, null, null, null],
+      [1, "信息发布", 12, "每条扣1分", 10],
+    ];
+    expect(groupsOf(rows, ["A2:E2"])).toEqual([[3, name, kind, declared, bonusCaps, deductCaps]]);
+  });
+
+  it("starts a section at an unnumbered '加分项(最多加5分)' rather than reading it as a note on the section above", () => {
+    const rows: CellValue[][] = [
+      ["序号", "考核内容", "分值", "评分标准", "得分"],
+      ["基础工作", null, null, null, null],
+      [1, "信息发布", 10, "每条扣1分", 10],
+      ["加分项(最多加5分)", null, null, null, null],
+      [2, "经验被推广", null, "每次加2分", 4],
+    ];
+    expect(groupsOf(rows, ["A2:E2", "A4:E4"])).toEqual([
+      [3, "基础工作", "normal", null, [], []],
+      [5, "加分项", "bonus", null, [5], []],
+    ]);
+  });
+
+  it.each<[CellValue, number | null]>([
+    [20, 20],
+    ["20分", 20],
+    ["权重20%", null],
+    ["20%", null],
+  ])("reads a numbered section row with %j in its 分值 cell as a section declaring %j", (value, declared) => {
+    const rows: CellValue[][] = [
+      ["序号", "考核内容", "分值", "评分标准", "得分"],
+      ["一、组织领导", null, value, null, null],
+      [1, "领导重视", 10, "未听取汇报扣5分", 10],
+    ];
+    expect(groupsOf(rows, [])).toEqual([[3, "组织领导", "normal", declared, [], []]]);
+  });
+
+  it("names a merged category cell without its weight and reads no points from it", () => {
+    const rows: CellValue[][] = [
+      ["类别", "考核内容", "分值", "评分标准", "得分"],
+      ["组织领导(权重20%)", "领导重视", 10, "未听取汇报扣5分", 10],
+      [null, "机构人员", 10, "缺一项扣5分", 10],
+    ];
+    expect(groupsOf(rows, ["A2:A3"])).toEqual([
+      [2, "组织领导", "normal", null, [], []],
+      [3, "组织领导", "normal", null, [], []],
+    ]);
+  });
+});
+
+describe("the 分值 cell: points with rules, adjustment caps, weights", () => {
+  const itemsOf = (maxCells: CellValue[]) => {
+    const rows: CellValue[][] = [["序号", "考核内容", "分值", "评分标准", "得分"], ...maxCells.map((m, i) => [i + 1, `事项${i + 1}`, m, "", null])];
+    return detectScoreTable(gridOf(rows))!.items.map((i) => ({ kind: i.kind, max: i.max, sign: i.sign, sectionCap: i.sectionCap, rules: i.rules.map((r) => r.kind) }));
+  };
+  const scored = (max: number, ...rules: string[]) => ({ kind: "scored", max, sign: null, sectionCap: null, rules });
+  const adjust = (sign: string, sectionCap: number | null, ...rules: string[]) => ({ kind: "adjust", max: null, sign, sectionCap, rules });
+
+  it.each<[CellValue, unknown]>([
+    ["10分,每项扣2分", scored(10, "deduct")],
+    ["10分(每项扣2分)", scored(10, "deduct")],
+    ["10分（每项扣2分,扣完为止）", scored(10, "deduct", "floor")],
+    ["5分。未明确扣5分", scored(5, "deduct")],
+    ["8分;未公开的扣除该项全部分值", scored(8, "floor")],
+    ["10分(权重20%)", scored(10)],
+    [10, scored(10)],
+    ["加分项(5分)", adjust("bonus", 5)],
+    ["加分项(最高5分)", adjust("bonus", 5)],
+    ["加分项(以3分为限)", adjust("bonus", 3)],
+    ["扣分项(最多扣10分)", adjust("deduct", 10)],
+    ["最高5分", adjust("bonus", 5)],
+    ["最多扣10分", adjust("deduct", 10)],
+    ["加分项(每项加2分,最高6分)", adjust("bonus", null, "bonus")],
+    ["加、扣分项(最多加5分)", adjust("both", null, "bonus_cap")],
+    ["加分项", adjust("bonus", null)],
+  ])("%j", (cell, expected) => {
+    expect(itemsOf([cell])).toEqual([expected]);
+  });
+
+  it("reads a weight in the 分值 cell as no points", () => {
+    expect(itemsOf(["20%", "权重20%"]).map((i) => i.max)).toEqual([null, null]);
+  });
 });

@@ -175,6 +175,21 @@ const variants: Array<[string, Rule[]]> = [
   ["扣至0分为止", [floor]],
   ["全部未完成的,该项扣为0分", [floor]],
   ["该项得分为0", [floor]],
+  // the item's whole worth taken: a floor
+  ["未公开的,扣除该项全部分值", [floor]],
+  ["扣除本项全部分值", [floor]],
+  ["本项分值全部扣除", [floor]],
+  ["未按要求公开的，扣除该项全部得分", [floor]],
+  ["扣除本项所有分数", [floor]],
+  ["全部扣除本项分值", [floor]],
+  ["该项得分全部扣除", [floor]],
+  ["未设立的扣除该项分值", [floor]],
+  ["该项分值全扣", [floor]],
+  ["每缺一项扣1分;未开展的扣除本项全部分值", [deduct(1, "项"), floor]],
+  // a share of the worth is not all of it
+  ["扣除该项分值的50%", []],
+  ["扣除该项分值的一半", []],
+  ["扣除相应分值", []],
   ["实行一票否决", [veto]],
   ["出现泄密事件的，实行一票否决。", [veto]],
   ["一票否决", [veto]],
@@ -204,6 +219,15 @@ const variants: Array<[string, Rule[]]> = [
   ["拒不整改的,加重扣分", []],
   ["根据实际情况确定加分数和扣分数", []],
   ["根据情况扣分", []],
+  ["发现问题按比重扣分", []],
+  ["按权重扣分", []],
+  ["发现问题的,按所占比重扣减分值", []],
+  ["按指标权重扣除相应分值,最多扣5分", [deductCap(5)]],
+  // a weight is not points, nor a rule
+  ["组织领导(权重20%)", []],
+  ["加分权重20%", []],
+  ["扣分项权重10%,每项扣1分", [deduct(1, "项")]],
+  ["(分值6分,权重20%)", [points(6)]],
   // a range bounds the assessor's choice: the rule says it ("扣1-3分" reads the same with or without 酌情)
   ["视情况酌情扣1-3分", [deduct(1, null, { stepMax: 3 })]],
   ["未达标扣1-3分", [deduct(1, null, { stepMax: 3 })]],
@@ -306,30 +330,111 @@ describe("parseMaxCell", () => {
     ["待定", { kind: "unknown", text: "待定" }],
     ["10分以内", { kind: "unknown", text: "10分以内" }],
     ["满分10分", { kind: "scored", max: 10 }],
-    ["5分(每项1分)", { kind: "scored", max: 5 }],
-    ["10（每次2分）", { kind: "scored", max: 10 }],
+    // the words after the points are the cell's own rule text
+    ["5分(每项1分)", { kind: "scored", max: 5, note: "每项1分" }],
+    ["10（每次2分）", { kind: "scored", max: 10, note: "每次2分" }],
     ["单项否决", { kind: "veto" }],
-    ["加分项（最高5分）", { kind: "adjust", sign: "bonus" }],
+    // the bracket of an adjustment cell caps it
+    ["加分项（最高5分）", { kind: "adjust", sign: "bonus", cap: 5 }],
     [true, { kind: "unknown", text: "true" }],
     [Number.NaN, { kind: "unknown", text: "NaN" }],
   ])("%j → %j", (cell, expected) => {
     expect(parseMaxCell(cell as never)).toEqual(expected);
   });
+
+  it.each<[string, unknown]>([
+    // points, then the rules the cell states
+    ["10分,每项扣2分", { kind: "scored", max: 10, note: "每项扣2分" }],
+    ["10分(每项扣2分)", { kind: "scored", max: 10, note: "每项扣2分" }],
+    ["１０分（每项扣２分）", { kind: "scored", max: 10, note: "每项扣2分" }],
+    ["10分。每缺一项扣2分", { kind: "scored", max: 10, note: "每缺一项扣2分" }],
+    ["分值:8分;未公开的不得分", { kind: "scored", max: 8, note: "未公开的不得分" }],
+    ["10 分 每缺一项扣2分", { kind: "scored", max: 10, note: "每缺一项扣2分" }],
+    ["十五分，每次扣1分", { kind: "scored", max: 15, note: "每次扣1分" }],
+    ["10分(权重20%)", { kind: "scored", max: 10, note: "权重20%" }],
+    ["10 分以内", { kind: "unknown", text: "10 分以内" }],
+    ["10分;", { kind: "scored", max: 10 }],
+    ["10 分。", { kind: "scored", max: 10 }],
+    ["一票否决(发生泄密事件)", { kind: "veto" }],
+    // an adjustment cell's cap: its bracket's points or cap phrase
+    ["加分项(5分)", { kind: "adjust", sign: "bonus", cap: 5 }],
+    ["加分项(最高5分)", { kind: "adjust", sign: "bonus", cap: 5 }],
+    ["附加分（最多加3分）", { kind: "adjust", sign: "bonus", cap: 3 }],
+    ["扣分项(最多扣10分)", { kind: "adjust", sign: "deduct", cap: 10 }],
+    ["减分项(累计不超过八分)", { kind: "adjust", sign: "deduct", cap: 8 }],
+    ["扣分项:扣分上限10分", { kind: "adjust", sign: "deduct", cap: 10 }],
+    ["加分项5分封顶", { kind: "adjust", sign: "bonus", cap: 5 }],
+    ["加分(以3分为限)", { kind: "adjust", sign: "bonus", cap: 3 }],
+    ["加、扣分项(10分)", { kind: "adjust", sign: "both", cap: 10 }],
+    // a cap one way of an item that may go both ways, or the other way: its words stay rule text
+    ["加、扣分项(最多加5分)", { kind: "adjust", sign: "both", note: "最多加5分" }],
+    ["加分项(最多扣5分)", { kind: "adjust", sign: "bonus", note: "最多扣5分" }],
+    ["加分项(每项加2分,最高6分)", { kind: "adjust", sign: "bonus", note: "每项加2分,最高6分" }],
+    ["加分项:每项加1分", { kind: "adjust", sign: "bonus", note: "每项加1分" }],
+    ["加分说明", { kind: "unknown", text: "加分说明" }],
+    // a cap alone: an adjustment that way
+    ["最高5分", { kind: "adjust", sign: "bonus", cap: 5 }],
+    ["最多加3分", { kind: "adjust", sign: "bonus", cap: 3 }],
+    ["不超过5分", { kind: "adjust", sign: "bonus", cap: 5 }],
+    ["最多扣10分", { kind: "adjust", sign: "deduct", cap: 10 }],
+    ["扣分不超过4分", { kind: "adjust", sign: "deduct", cap: 4 }],
+    ["累计5分", { kind: "unknown", text: "累计5分" }],
+    // a weight is not points
+    ["20%", { kind: "unknown", text: "20%" }],
+    ["权重20%", { kind: "unknown", text: "权重20%" }],
+    ["（权重20%）", { kind: "unknown", text: "（权重20%）" }],
+    ["20 %", { kind: "unknown", text: "20 %" }],
+    ["加分项(权重5%)", { kind: "adjust", sign: "bonus" }],
+  ])("%j → %j", (cell, expected) => {
+    expect(parseMaxCell(cell)).toEqual(expected);
+  });
 });
 
 describe("parseHeading", () => {
+  const heading = (name: string, points: number | null = null, cap: number | null = null) => ({ name, points, cap });
   it.each([
-    ["三、加分项(5分)", { name: "加分项", points: 5 }],
-    ["组 织 领 导 (20分)", { name: "组织领导", points: 20 }],
-    ["（一）政务公开重点任务（24分）", { name: "政务公开重点任务", points: 24 }],
-    ["1.组织保障(共20分)", { name: "组织保障", points: 20 }],
-    ["第二部分 主动公开", { name: "主动公开", points: null }],
-    ["政策解读", { name: "政策解读", points: null }],
-    ["(五)扣分指标", { name: "扣分指标", points: null }],
-    ["2017年度政务公开", { name: "2017年度政务公开", points: null }],
-    ["3 政务服务（10分）", { name: "政务服务", points: 10 }],
-    ["②热点回应(4分)", { name: "热点回应", points: 4 }],
-    ["", { name: "", points: null }],
+    ["三、加分项(5分)", heading("加分项", 5)],
+    ["组 织 领 导 (20分)", heading("组织领导", 20)],
+    ["（一）政务公开重点任务（24分）", heading("政务公开重点任务", 24)],
+    ["1.组织保障(共20分)", heading("组织保障", 20)],
+    ["第二部分 主动公开", heading("主动公开")],
+    ["政策解读", heading("政策解读")],
+    ["(五)扣分指标", heading("扣分指标")],
+    ["2017年度政务公开", heading("2017年度政务公开")],
+    ["3 政务服务（10分）", heading("政务服务", 10)],
+    ["②热点回应(4分)", heading("热点回应", 4)],
+    ["", heading("")],
+    // caps in the brackets of bonus and deduction sections
+    ["加分项(最多加5分)", heading("加分项", null, 5)],
+    ["扣分项(最多扣10分)", heading("扣分项", null, 10)],
+    ["附加分(不超过5分)", heading("附加分", null, 5)],
+    ["二、加分项(最多加5分)", heading("加分项", null, 5)],
+    ["附加分(不超过3分)", heading("附加分", null, 3)],
+    ["四、加分项（加分累计不超过五分）", heading("加分项", null, 5)],
+    ["扣分项(扣分上限为10分)", heading("扣分项", null, 10)],
+    ["加分指标(最高可加3分)", heading("加分指标", null, 3)],
+    ["加分项(以5分为限)", heading("加分项", null, 5)],
+    ["扣分项(最多扣10分)(20分)", heading("扣分项", 20, 10)],
+    // bare points: 第三方评估 weights "(12)", vertical Word text "政府信息公开12分"
+    ["主动公开(12)", heading("主动公开", 12)],
+    ["政策文件（6）", heading("政策文件", 6)],
+    ["政\n府\n信\n息\n公\n开\n21\n分", heading("政府信息公开", 21)],
+    ["政府信息公开12分", heading("政府信息公开", 12)],
+    ["依申请公开 8.5分", heading("依申请公开", 8.5)],
+    ["组织领导共20分", heading("组织领导", 20)],
+    ["一、基础工作(60分)", heading("基础工作", 60)],
+    ["2017年", heading("2017年")],
+    ["政务公开", heading("政务公开")],
+    ["政务公开(2023)", heading("政务公开(2023)")],
+    ["政策解读(一)", heading("政策解读(一)")],
+    ["加分项合计不超过5分", heading("加分项合计不超过5分")],
+    ["每项扣2分", heading("每项扣2分")],
+    // a weight is not points
+    ["组织领导(权重20%)", heading("组织领导")],
+    ["组织领导（20%）", heading("组织领导")],
+    ["组织领导 权重20%", heading("组织领导")],
+    ["主动公开(权重20%)(12分)", heading("主动公开", 12)],
+    ["组织领导(权重20分)", heading("组织领导", 20)],
   ])("%s → %j", (text, expected) => {
     expect(parseHeading(text)).toEqual(expected);
   });
@@ -340,6 +445,7 @@ describe("never throws", () => {
     ..."扣加减分每件份篇次项个条处周期一二两三十百点零类单位最多累计不超过满分上限为止得否决票(（)）,，;；。、:：0123456789.．５-～~/ \n\t",
     "\u0001", "😀", "\ud800", "分值", "一票否决", "扣完为止", "加分项", "(3分)",
     "优秀", "良好", "得", "%", "至", "百分点", "发现", "超过", "单位", "本项分值", "合计",
+    "权重", "全部", "扣除", "最高", "按比重",
   ];
   let seed = 20240601;
   const random = () => {
@@ -383,13 +489,15 @@ describe("never throws", () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
-  it.each(["一", "1", "累计", "加分项", "每一件", "一点", "(", "不超过", "扣1", "1.", "扣1分", "每件2分", "(3分)", "一票否决"])(
+  it.each(["一", "1", "累计", "加分项", "每一件", "一点", "(", "不超过", "扣1", "1.", "扣1分", "每件2分", "(3分)", "一票否决",
+    "(最多加5分)", "权重20%", "扣除本项全部", "12分", "10分,", "加分项(", "(12)"])(
     "reads 50 000 characters of %j in linear time",
     (piece) => {
       const text = piece.repeat(Math.ceil(50000 / piece.length));
       const started = Date.now();
       expect(() => parseRules(text)).not.toThrow();
       expect(() => parseHeading(text)).not.toThrow();
+      expect(() => parseMaxCell(text)).not.toThrow();
       expect(Date.now() - started).toBeLessThan(3000);
     },
   );
