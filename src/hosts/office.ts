@@ -189,14 +189,26 @@ export function toHostError(e: unknown, context: { sheet?: string; cell?: string
   if (code === "ItemNotFound" && context.sheet) return new HostError("sheet_missing", context.sheet);
   if ((code === "InvalidArgument" || code === "InvalidReference") && context.cell)
     return new HostError("bad_address", context.cell);
-  if (code === "ApiNotFound" || code === "NotImplemented" || code === "UnsupportedFeature")
-    return new HostError("host_failed", "当前 Excel 版本不支持所需的功能。请升级 Office,或使用 WPS 表格、命令行 kaohe。");
-  if (code === "RequestAborted")
-    return new HostError("host_failed", "Excel 中断了本次操作(可能正在保存或打开了对话框)。请稍后重试。");
-  if (code === "InactiveWorkbook")
-    return new HostError("host_failed", "工作簿已不在活动状态(可能已关闭或切换)。请回到工作簿后重试。");
-  return new HostError("host_failed", `${errorText(e)}${code ? `(${code})` : ""}`);
+  const known = OFFICE_ERRORS[code];
+  if (known) return new HostError("host_failed", known);
+  // Office's own text is English (and GeneralException says little): keep it for the administrator, say what to do.
+  const lead = code === "GeneralException" ? "Excel 内部出错" : errorText(e);
+  return new HostError("host_failed", `${lead}${code ? `(${code})` : ""}。请重试;如果问题仍在,请保存并重新打开工作簿后再试,或把这段文字告诉管理员。`);
 }
+
+/** Office error codes (Excel JavaScript API) whose cause the user can act on, in Chinese. */
+const OFFICE_ERRORS: Record<string, string> = {
+  ApiNotFound: "当前 Excel 版本不支持所需的功能。请升级 Office,或使用 WPS 表格、命令行 kaohe。",
+  NotImplemented: "当前 Excel 版本不支持所需的功能。请升级 Office,或使用 WPS 表格、命令行 kaohe。",
+  UnsupportedFeature: "当前 Excel 版本不支持所需的功能。请升级 Office,或使用 WPS 表格、命令行 kaohe。",
+  RequestAborted: "Excel 中断了本次操作(可能正在保存或打开了对话框)。请稍后重试。",
+  InactiveWorkbook: "工作簿已不在活动状态(可能已关闭或切换)。请回到工作簿后重试。",
+  ActivityLimitReached: "Excel 暂时繁忙(短时间内操作过多)。请稍等片刻再试。",
+  ServiceNotAvailable: "Excel 服务暂时不可用(网页版常见)。请稍后重试。",
+  Conflict: "工作簿正被他人同时编辑,修改发生冲突。请稍后重试。",
+  MemoryLimitReached: "Excel 内存不足,无法完成本次操作。请关闭其他工作簿后重试,或改用命令行 kaohe。",
+  MergedRangeConflict: "要写入的单元格与合并单元格冲突(多见于评分表右侧写“核算得分”的空列中有合并单元格)。请取消那里的合并后重试。",
+};
 
 /** Retries `attempt` with a halved cell budget while Excel reports a payload over its limit. */
 async function withBudget<T>(budget: number, attempt: (budget: number) => Promise<T>): Promise<T> {

@@ -106,15 +106,15 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
   const [computedWith, setComputedWith] = useState<string | null>(null);
   const mounted = useRef(true);
 
-  /** Runs one step with progress shown and any failure turned into the pane's error message. */
-  const step = useCallback(async <T,>(text: string, work: () => Promise<T>): Promise<T | undefined> => {
+  /** Runs one step with progress shown and any failure turned into the pane's error message (and `afterFailure`). */
+  const step = useCallback(async <T,>(text: string, work: () => Promise<T>, afterFailure = ""): Promise<T | undefined> => {
     setBusy({ text });
     setError(null);
     setNotice(null);
     try {
       return await work();
     } catch (e) {
-      if (mounted.current) setError(errorMessage(e));
+      if (mounted.current) setError(errorMessage(e) + afterFailure);
       return undefined;
     } finally {
       if (mounted.current) setBusy(null);
@@ -173,11 +173,16 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
     const plan = pending;
     setConfirming(false);
     if (!plan) return;
-    const done = await step("正在写回工作簿…", async () => {
-      await engine.applyWriteback(port, plan.changes);
-      await onWritten?.();
-      return true;
-    });
+    // Neither Excel nor WPS can undo a half-done write: say what state the workbook is in.
+    const done = await step(
+      "正在写回工作簿…",
+      async () => {
+        await engine.applyWriteback(port, plan.changes);
+        await onWritten?.();
+        return true;
+      },
+      "(写回未完成:部分核算得分或标记可能已经写入,您填写的内容没有改动。处理好后再点一次“写回工作簿”即可补全。)",
+    );
     if (done && mounted.current) setNotice(`已写回工作簿:${plan.lines.join(";")}`);
   };
 
@@ -202,7 +207,7 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
           statisticsOnly
             ? "工作簿中只有统计表,没有评分表,不需要选择评分列"
             : unread
-              ? "尚未读到工作簿;处理好上面的问题后点“计算”"
+              ? "尚未读到工作簿;按下方的提示处理后,点“计算”"
               : noColumns
                 ? undefined
                 : "选择要核算的得分列"

@@ -217,6 +217,11 @@ describe("errors from Office become Chinese messages", () => {
     ["RequestPayloadSizeLimitExceeded", "传输的上限"],
     ["ApiNotFound", "升级 Office"],
     ["GeneralException", "GeneralException"],
+    ["GeneralException", "Excel 内部出错"],
+    ["ServiceNotAvailable", "请稍后重试"],
+    ["Conflict", "他人同时编辑"],
+    ["MergedRangeConflict", "合并单元格"],
+    ["SomethingNew", "请重试"],
   ])("%s", async (code, text) => {
     const excel = new FakeExcel([stats]);
     excel.failWith = code;

@@ -222,6 +222,9 @@ describe("写回工作簿", () => {
     await user.click(writebackButton());
     await user.click(await dialogButton("确认写回"));
     expect((await screen.findByRole("alert")).textContent).toContain("工作表受保护");
+    // Part of it may already be in the workbook: the message says so, and that writing again completes it.
+    expect(screen.getByRole("alert").textContent).toContain("写回未完成");
+    expect(screen.getByRole("alert").textContent).toContain("再点一次“写回工作簿”");
     expect(onWritten).not.toHaveBeenCalled();
   });
 });
