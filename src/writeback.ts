@@ -5,7 +5,7 @@
  * marks an earlier run left are found again through the 核算结果 sheet and cleared.
  */
 import { compact, textOf, toA1, valueAt, type CellValue, type Grid } from "./core/grid";
-import { SEVERITY_LABEL, fmt, type RenderedFinding, type Severity } from "./core/findings";
+import { SEVERITY_LABEL, fmt, sortFindings, type RenderedFinding, type Severity } from "./core/findings";
 import { RESULT_HEADER } from "./core/layout/columns";
 import type { Report, ScoreSheetReport } from "./core/report";
 import type { CellRef, Mark, RangeWrite, SheetWrite, WorkbookChanges } from "./hosts/port";
@@ -51,7 +51,8 @@ function scoreColumnWrite(grid: Grid, s: ScoreSheetReport, findings: RenderedFin
   const values: CellValue[][] = [];
   for (let r = p.headerRow; r <= last; r++) {
     if (r === p.headerRow) values.push([RESULT_HEADER]);
-    else if (r === last) values.push([s.total.final]);
+    // With no 合计 row the final stands alone below the table: label it.
+    else if (r === last) values.push([p.totalRow === null ? `最终得分 ${fmt(s.total.final)}` : s.total.final]);
     else values.push([byRow.get(r) ?? ""]);
   }
   return { sheet: s.sheet, address: toA1(p.headerRow, col), values };
@@ -111,7 +112,7 @@ function resultSheet(report: Report, marked: Set<string>): SheetWrite {
   const { errors, warnings, infos } = report.summary;
   rows.push([`问题:错误 ${errors} 个,警告 ${warnings} 个,提示 ${infos} 个`]);
   rows.push([...FINDING_HEADER]);
-  for (const f of report.findings) {
+  for (const f of sortFindings(report.findings)) {
     const isMarked = f.cell !== null && f.severity !== "info" && marked.has(`${f.sheet}!${f.cell}`);
     rows.push([SEVERITY_LABEL[f.severity], f.sheet, f.cell ?? "", f.code, f.message, isMarked ? "是" : ""]);
   }

@@ -42,9 +42,9 @@ describe("the 核算得分 column", () => {
     expect(changes.values).toEqual([{ sheet: "评分表", address: "F1", values: [["核算得分"], [5], ["不适用"], ["未触发"], [1], [6]] }]);
   });
 
-  it("puts the final one row below a table without a total row", () => {
+  it("puts the final, labelled, one row below a table without a total row", () => {
     const g = gridOf([HEADER, [1, "甲", 6, "", 5]]);
-    expect(plan([g]).changes.values[0].values).toEqual([["核算得分"], [5], [5]]);
+    expect(plan([g]).changes.values[0].values).toEqual([["核算得分"], [5], ["最终得分 5"]]);
   });
 });
 
@@ -60,7 +60,12 @@ describe("marks and the 核算结果 sheet", () => {
     expect(changes.marks[0].note.startsWith(NOTE_PREFIX)).toBe(true);
     const sheet = changes.sheets[0];
     expect(sheet.name).toBe(RESULT_SHEET);
-    expect(sheet.rows.filter((r) => r[5] === "是").map((r) => r[2])).toEqual(changes.marks.map((m) => m.cell));
+    // 核算结果 lists errors before warnings, each marked cell once
+    expect(sheet.rows.filter((r) => r[5] === "是").map((r) => [r[0], r[2]])).toEqual([
+      ["错误", "E2"],
+      ["错误", "E5"],
+      ["警告", "E3"],
+    ]);
   });
 
   it("finds the marks of an earlier run in its 核算结果 sheet", () => {

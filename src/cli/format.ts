@@ -23,13 +23,24 @@ const padEnd = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)
 const padStart = (s: string, n: number) => " ".repeat(Math.max(0, n - width(s))) + s;
 const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
 
+/** The part of a category's score that comes from its 加/扣分 items (after group caps). */
+function categoryAdjustments(s: ScoreSheetReport, name: string, score: number): number {
+  const base = s.items.reduce((n, i) => n + (i.category === name && i.kind === "scored" && i.applicable ? i.score : 0), 0);
+  return Math.round((score - base) * 1e6) / 1e6;
+}
+
 function scoreSheet(s: ScoreSheetReport, p: Paint): string[] {
   const lines = [p.bold(`【${s.sheet}】评分表`) + `  模板:${s.schemeName ?? "未识别(按通用规则核算)"}  评分列:${s.column || "无"}`];
   if (s.unitClass) lines.push(`  考核单位类别:${s.unitClass}`);
   if (s.categories.length) {
     const nameWidth = Math.min(28, Math.max(8, ...s.categories.map((c) => width(c.name))));
-    lines.push(p.dim(`  ${padEnd("类别", nameWidth)}  ${padStart("满分", 6)}  ${padStart("得分", 6)}`));
-    for (const c of s.categories) lines.push(`  ${padEnd(c.name, nameWidth)}  ${padStart(fmt(c.max), 6)}  ${padStart(fmt(c.score), 6)}`);
+    const adjusts = s.categories.map((c) => categoryAdjustments(s, c.name, c.score));
+    const adjustHeader = adjusts.some((a) => a !== 0) ? "其中加减分" : "";
+    lines.push(p.dim(`  ${padEnd("类别", nameWidth)}  ${padStart("满分", 6)}  ${padStart("得分", 6)}  ${padStart(adjustHeader, 10)}`.trimEnd()));
+    s.categories.forEach((c, i) => {
+      const adjust = adjusts[i] ? signed(adjusts[i]) : "";
+      lines.push(`  ${padEnd(c.name, nameWidth)}  ${padStart(fmt(c.max), 6)}  ${padStart(fmt(c.score), 6)}  ${padStart(adjust, 10)}`.trimEnd());
+    });
   }
   const t = s.total;
   lines.push(
@@ -46,6 +57,9 @@ function statisticsSheet(s: StatisticsSheetReport, p: Paint): string[] {
   return [p.bold(`【${s.sheet}】统计表`) + `  格式:${s.format === "2021" ? "2021 年度报告表" : "2017 统计表"}  已填 ${filled}/${s.rows.length} 项`];
 }
 
+/** Infos beyond this many are counted, not listed: errors and warnings must not scroll away. */
+const MAX_INFOS = 10;
+
 const TONE: Record<Severity, keyof Paint> = { error: "red", warning: "yellow", info: "dim" };
 
 /** The whole report as terminal text. */
@@ -56,10 +70,13 @@ export function formatReport(report: Report, p: Paint): string {
   }
   const { errors, warnings, infos } = report.summary;
   lines.push(p.bold(`问题:错误 ${errors} 个 · 警告 ${warnings} 个 · 提示 ${infos} 个`));
-  for (const f of sortFindings(report.findings)) {
+  const sorted = sortFindings(report.findings);
+  const shown = sorted.filter((f, i) => f.severity !== "info" || i < sorted.length - report.summary.infos + MAX_INFOS);
+  for (const f of shown) {
     const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
     lines.push(`  ${p[TONE[f.severity]](SEVERITY_LABEL[f.severity])}  ${padEnd(where, 14)}  ${f.message}`);
   }
+  if (shown.length < sorted.length) lines.push(p.dim(`  ……另有 ${sorted.length - shown.length} 条提示未列出(用 --json 或 --out 查看全部)`));
   if (!report.findings.length) lines.push("  未发现问题");
   return lines.join("\n") + "\n";
 }

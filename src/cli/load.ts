@@ -2,7 +2,7 @@
  * Reading and writing .xlsx files for the CLI: every way a file can be unusable becomes one
  * clear Chinese line (InputError), and writing goes to a temporary file renamed into place.
  */
-import { closeSync, existsSync, openSync, readSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { KaoheError } from "../core/errors";
@@ -13,6 +13,8 @@ export class InputError extends KaoheError {}
 const OLD_FORMATS = new Set([".xls", ".et", ".ett", ".wps", ".xlt"]);
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP_MAGIC = [0x50, 0x4b];
+/** The directory name of an encrypted OOXML package inside its OLE container (UTF-16LE). */
+const ENCRYPTED_STREAM = Buffer.from("EncryptedPackage", "utf16le");
 
 function head(path: string, n: number): number[] {
   const fd = openSync(path, "r");
@@ -36,9 +38,10 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const bytes = head(path, 8);
   if (bytes.length === 0) throw new InputError(`“${name}”是空文件`);
   if (startsWith(bytes, OLE_MAGIC)) {
-    if (OLD_FORMATS.has(ext) || ext !== ".xlsx")
-      throw new InputError(`“${name}”是旧版 Excel/WPS 格式,请在 Excel 或 WPS 中“另存为”Excel 工作簿(.xlsx)后再检查`);
-    throw new InputError(`“${name}”设置了打开密码(已加密),请在 Excel 或 WPS 中取消密码后再检查`);
+    // An OLE file is either an old .xls/.et or an encrypted .xlsx, which holds an EncryptedPackage stream.
+    if (readFileSync(path).includes(ENCRYPTED_STREAM))
+      throw new InputError(`“${name}”设置了打开密码(已加密),请在 Excel 或 WPS 中取消密码后再检查`);
+    throw new InputError(`“${name}”是旧版 Excel/WPS 格式(.xls/.et),请在 Excel 或 WPS 中“另存为”Excel 工作簿(.xlsx)后再检查`);
   }
   if (OLD_FORMATS.has(ext)) throw new InputError(`“${name}”是旧版格式(${ext}),请另存为 .xlsx 后再检查`);
   if (!startsWith(bytes, ZIP_MAGIC)) throw new InputError(`“${name}”不是 .xlsx 工作簿(文件内容无法识别)`);

@@ -28,6 +28,9 @@ export async function runCheck(file: string, opts: CheckCliOptions, io: Io): Pro
   const port = createXlsxPort(wb);
   const grids = await port.readSheets();
   const report = checkGrids(grids, { column: opts.column, unitClass: opts.class, file });
+  if (opts.class && !report.sheets.some((s) => s.kind === "score" && s.unitClasses.length > 0)) {
+    io.err(`kaohe:提示:本工作簿的评分规则不分考核单位类别,--class ${opts.class} 未使用\n`);
+  }
   if (opts.out) {
     await port.apply(planWriteback({ report, grids }));
     await saveWorkbook(wb, opts.out, file);

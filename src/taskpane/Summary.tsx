@@ -34,8 +34,14 @@ const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
  * 一票否决 items (no points, only a trigger) whether one of them was triggered.
  */
 function categoryText(s: ScoreSheetReport, findings: RenderedFinding[], c: CategoryReport): string {
-  if (c.max > 0) return `${fmt(c.score)} / ${fmt(c.max)}`;
   const items = s.items.filter((i) => i.category === c.name);
+  if (c.max > 0 && items.length === 0) return `${fmt(c.score)} / ${fmt(c.max)}`;
+  if (c.max > 0) {
+    // The subtotal includes the category's 加/扣分 items: say so, or "59 / 56" reads as over the maximum.
+    const base = items.reduce((n, i) => n + (i.kind === "scored" && i.applicable ? i.score : 0), 0);
+    const adjust = Math.round((c.score - base) * 1e6) / 1e6;
+    return `${fmt(c.score)} / ${fmt(c.max)}` + (adjust !== 0 ? `(含加减分 ${signed(adjust)})` : "");
+  }
   if (items.length === 0 || items.some((i) => i.kind !== "veto")) return `${signed(c.score)}(加减分)`;
   const cells = new Set(items.map((i) => i.cell));
   const triggered = findings.some((f) => f.code === "veto_applied" && f.sheet === s.sheet && f.cell !== null && cells.has(f.cell));

@@ -35,7 +35,8 @@ describe("kaohe check: reading and reporting", () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     expect(r.out).toContain("最终得分 32");
-    expect(r.out).toMatch(/组织保障\s+22\s+18/);
+    expect(r.out).toMatch(/组织保障\s+22\s+18\n/);
+    expect(r.out).toMatch(/政府信息公开\s+0\s+4\s+\+4\n/);
   });
 
   it("writes only the JSON report on stdout with --json, and scores the column asked for", async () => {
@@ -64,7 +65,8 @@ describe("kaohe check: reading and reporting", () => {
   it.each<[string, (dir: string) => string, RegExp]>([
     ["a missing file", (d) => join(d, "没有.xlsx"), /找不到文件/],
     ["an old .xls", (d) => file(d, "旧表.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), /另存为/],
-    ["an encrypted .xlsx", (d) => file(d, "加密.xlsx", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), /密码/],
+    ["an encrypted .xlsx", (d) => file(d, "加密.xlsx", ole("EncryptionInfo", "EncryptedPackage")), /设置了打开密码/],
+    ["an old .xls renamed .xlsx", (d) => file(d, "改名.xlsx", ole("Workbook", "SummaryInformation")), /旧版.*另存为/],
     ["a text file named .xlsx", (d) => file(d, "假.xlsx", Buffer.from("类别,序号\n组织,1\n")), /不是 \.xlsx 工作簿/],
     ["a corrupt zip", (d) => file(d, "坏.xlsx", Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(200, 7)])), /已损坏/],
     ["an empty file", (d) => file(d, "空.xlsx", Buffer.alloc(0)), /空文件/],
@@ -88,12 +90,18 @@ describe("kaohe check: reading and reporting", () => {
     expect((await kaohe("check", file, "--colour")).err).toMatch(/不认识的选项“--colour”/);
     const r = await kaohe("check", file, "--class", "三类");
     expect(r.code).toBe(0);
+    expect(r.err).toBe("kaohe:提示:本工作簿的评分规则不分考核单位类别,--class 三类 未使用\n");
     const rates = await writeXlsx([gridOf([["序号", "考核内容", "分值", "评分标准", "得分"], [1, "动态", 6, "一类考核单位每周缺少1条信息扣0.1分,二类考核单位每周缺少1条信息扣0.2分", 5.8]])]);
     const bad = await kaohe("check", rates, "--class", "三类");
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/可选:一类、二类/);
   });
 });
+
+/** An OLE compound file's signature followed by directory entry names (UTF-16LE), as the real ones hold. */
+function ole(...streams: string[]): Buffer {
+  return Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), ...streams.map((n) => Buffer.from(n, "utf16le"))]);
+}
 
 function file(dir: string, name: string, bytes: Buffer): string {
   const p = join(dir, name);
@@ -130,7 +138,7 @@ describe("kaohe check --out", () => {
     const copy = await load(out);
     const ws = copy.getWorksheet("评分表")!;
     const col = (row: number) => ws.getCell(row, 8).value;
-    expect([2, 3, 4, 5, 6, 7, 8].map(col)).toEqual(["核算得分", 6, 12, 4, 6, 0, 28]);
+    expect([2, 3, 4, 5, 6, 7, 8].map(col)).toEqual(["核算得分", 6, 12, 4, 6, 0, "最终得分 28"]);
     expect(ws.getCell("J3").value).toEqual({ formula: "F3*2", result: 16 });
     expect(ws.getCell("F3").value).toBe(8);
     expect(ws.getCell("F3").note).toMatch(/^【考核计分助手】\n错误:得分 8 超过分值 6/);

@@ -137,6 +137,21 @@ describe("after 计算", () => {
     await waitFor(() => expect(screen.getAllByTestId("category").map((r) => r.textContent)).toEqual(["组织领导9 / 10", "否决一票否决:未触发"]));
   });
 
+  it("says when a category's subtotal includes its 加/扣分 items, so 59 / 56 does not read as over the maximum", async () => {
+    const item = (row: number, kind: "scored" | "adjust", max: number | null, score: number) => ({
+      row, id: String(row), category: "政府信息公开", title: `第${row}项`, kind, max, rules: [], cell: `F${row}`, entered: score, score, applicable: true,
+    });
+    const sheet = scoreSheet({
+      items: [item(10, "scored", 30, 28), item(11, "scored", 26, 25), item(14, "adjust", null, 6)],
+      categories: [{ name: "政府信息公开", max: 56, score: 59 }, { name: "组织领导", max: 10, score: 9 }],
+    });
+    const { user } = renderPane(fakeEngine(() => report([], sheet)));
+    await ready();
+    await user.click(computeButton());
+    await screen.findByTestId("total-final");
+    expect(screen.getAllByTestId("category").map((r) => r.textContent)).toEqual(["政府信息公开59 / 56(含加减分 +6)", "组织领导9 / 10"]);
+  });
+
   it("groups the findings by severity, errors first, each with its code and cell", async () => {
     const { user } = renderPane();
     await ready();
