@@ -15,6 +15,7 @@ export interface FindingFields {
   score_over_max: { max: number; entered: number };
   score_negative: { entered: number };
   score_off_step: { max: number; step: number; entered: number };
+  deduction_over_max: { max: number; entered: number };
   adjust_over_cap: { cap: number; entered: number };
   adjust_under_cap: { cap: number; entered: number };
   item_not_applicable: { title: string; entered: string };
@@ -121,6 +122,12 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
     severity: "warning",
     message: (f) =>
       `得分 ${fmt(f.entered)} 与扣分规则不符:分值 ${fmt(f.max)} 分、每项扣 ${fmt(f.step)} 分,得分应为 ${fmt(f.max)} 减去 ${fmt(f.step)} 的整数倍`,
+    actual: (f) => f.entered,
+  },
+  deduction_over_max: {
+    severity: "error",
+    message: (f) => `扣分 ${fmt(f.entered)} 超过本项分值 ${fmt(f.max)},按 0 分计算`,
+    expected: (f) => `≤${fmt(f.max)}`,
     actual: (f) => f.entered,
   },
   adjust_over_cap: {

@@ -5,6 +5,7 @@
 import { compact, toA1, valueAt, type CellValue, type Grid } from "./grid";
 import type { Finding } from "./findings";
 import type { Group, Indicator, ScoreTable } from "./layout/detect";
+import type { ScoreColumn } from "./layout/columns";
 import type { CategoryReport, ItemReport, ScoreSheetReport, SubtotalReport } from "./report";
 import { parseNumber } from "./rules/numbers";
 import type { Rule, RuleKind } from "./rules/types";
@@ -182,7 +183,26 @@ function scoreVeto(it: Indicator, entry: Entry, at: { sheet: string; cell: strin
   return { score: 0, applicable: true, vetoed: triggered };
 }
 
-function chooseColumn(table: ScoreTable, wanted: string | undefined, emit: Emit): { col: number; header: string } | null {
+/**
+ * An entry in a 扣分 column is the points taken off: a scored item counts its 分值 less them (a
+ * blank takes nothing off), an adjustment item a deduction. Deducting more than the 分值 is an
+ * error and counts 0.
+ */
+function deductionEntry(it: Indicator, entry: Entry, at: { sheet: string; cell: string }, emit: Emit): Entry {
+  if (it.kind === "veto" || entry.kind === "not_applicable") return entry;
+  if (it.kind === "adjust") return entry.kind === "number" ? { ...entry, value: -Math.abs(entry.value) } : entry;
+  if (it.max === null) return entry;
+  if (entry.kind === "blank") return { kind: "number", value: it.max, fromText: false };
+  if (entry.kind !== "number") return entry;
+  const taken = Math.abs(entry.value);
+  if (taken > it.max + EPS) {
+    emit({ code: "deduction_over_max", ...at, max: it.max, entered: taken });
+    return { kind: "number", value: 0, fromText: entry.fromText };
+  }
+  return { kind: "number", value: round(it.max - taken), fromText: entry.fromText };
+}
+
+function chooseColumn(table: ScoreTable, wanted: string | undefined, emit: Emit): ScoreColumn | null {
   const scores = table.columns.scores;
   if (wanted) {
     const w = compact(wanted);
@@ -235,7 +255,8 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
     const cellCol = column?.col ?? table.columns.title ?? table.columns.first;
     const at = { sheet, cell: toA1(it.row, cellCol) };
     const entered = column ? valueAt(grid, it.row, column.col) : null;
-    const entry: Entry = column ? readEntry(entered) : { kind: "number", value: 0, fromText: false };
+    const read: Entry = column ? readEntry(entered) : { kind: "number", value: 0, fromText: false };
+    const entry = column?.deduction ? deductionEntry(it, read, at, emit) : read;
     for (const issue of it.issues) {
       emit({ code: "rule_not_understood", sheet, cell: toA1(it.row, table.columns.method ?? table.columns.title ?? cellCol), phrase: issue.text });
     }
@@ -328,7 +349,8 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
   adjustments = round(adjustments);
   const final = vetoed ? 0 : round(Math.max(0, base + adjustments));
 
-  if (table.total && column) {
+  // A typed total in a 扣分 column is the points taken off, not the final: not compared.
+  if (table.total && column && !column.deduction) {
     const cell = toA1(table.total.row, column.col);
     const typed = readEntry(valueAt(grid, table.total.row, column.col));
     if (typed.kind === "number" && Math.abs(typed.value - final) > 0.005) {
@@ -336,7 +358,7 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
     }
   }
 
-  const subtotals = checkSubtotals(table, items, column, grid, emit);
+  const subtotals = checkSubtotals(table, items, column?.deduction ? null : column, grid, emit);
 
   const lastColumn = Math.max(table.columns.last, ...table.columns.scores.map((s) => s.col));
   const report: ScoreSheetReport = {

@@ -9,6 +9,7 @@ const EXAMPLES: { [K in FindingCode]: FindingFields[K] } = {
   score_over_max: { max: 6, entered: 8 },
   score_negative: { entered: -1 },
   score_off_step: { max: 16, step: 4, entered: 10 },
+  deduction_over_max: { max: 5, entered: 6 },
   adjust_over_cap: { cap: 10, entered: 12 },
   adjust_under_cap: { cap: 10, entered: -12 },
   item_not_applicable: { title: "行政许可信息", entered: "不适用" },

@@ -254,3 +254,32 @@ describe("unit classes and columns", () => {
     expect(missing.findings.map((f) => f.code)).toEqual(["score_column_missing"]);
   });
 });
+
+describe("a 扣分 column instead of a score column (网站普查-style sheets)", () => {
+  const grid = (entries: CellValue[]) =>
+    gridOf([
+      ["序号", "检查内容", "分值", "扣分标准", "扣分", "扣分原因"],
+      [1, "栏目更新", 10, "每个栏目未更新扣2分", entries[0]],
+      [2, "错链断链", 5, "每发现一处扣0.5分", entries[1]],
+      [3, "信息安全", "扣分项", "发现一次扣5分", entries[2]],
+      [4, "严重表述错误", "一票否决", "一票否决", entries[3]],
+    ]);
+
+  it("scores each item its 分值 less the points taken off; a blank takes nothing off", () => {
+    const { report, findings } = run(grid([4, null, 5, null]));
+    expect(report.column).toBe("扣分");
+    expect(report.items.map((i) => i.score)).toEqual([6, 5, -5, 0]);
+    expect(report.total).toMatchObject({ max: 15, base: 11, adjustments: -5, final: 6, vetoed: false });
+    expect(findings).toEqual([]);
+  });
+
+  it("flags taking off more than the 分值, and an amount off the rule's step", () => {
+    const { report, findings } = run(grid([12, 0.3, null, null]));
+    expect(report.items.map((i) => i.score)).toEqual([0, 4.7, 0, 0]);
+    expect(findings.map((f) => [f.code, f.cell, f.severity])).toEqual([
+      ["deduction_over_max", "E2", "error"],
+      ["score_off_step", "E3", "warning"],
+    ]);
+  });
+});
+

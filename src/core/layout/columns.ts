@@ -4,7 +4,7 @@
  */
 import { compact, textOf, type CellValue } from "../grid";
 
-export type ColumnRole = "category" | "id" | "title" | "max" | "method" | "score" | "other";
+export type ColumnRole = "category" | "id" | "title" | "max" | "method" | "score" | "deduction" | "other";
 
 /** The header written by write-back; never a score column of the user's. */
 export const RESULT_HEADER = "核算得分";
@@ -17,6 +17,8 @@ const EXACT: Array<[ColumnRole, string[]]> = [
   ["max", ["分值", "分数", "标准分", "满分", "标准分值", "分值分", "权重", "权重分", "基本分", "赋分", "满分值", "指标分值", "分值设置", "基础分", "应得分", "标准分数"]],
   ["method", ["评价办法", "自查办法", "评分标准", "考核办法", "测评要点", "具体标准", "评分办法", "扣分标准", "计分方法", "考核标准", "评分细则", "评价标准", "评分方法", "考评办法", "评估标准", "考核方法", "考评标准", "评分依据", "评分说明", "评价要点", "考核要点", "评分规则", "扣分细则", "考评细则", "计分标准", "评分要求", "考核评分标准", "评估方法", "扣分规则"]],
   ["score", ["自查评分", "自评得分", "自查得分", "考核评分", "考核得分", "得分", "评分", "自评分", "自评", "复核得分", "实得分", "自查分", "考核分", "初评得分", "复评得分", "审核得分", "评估得分", "考评得分", "最终得分", "单位自评", "自评分数", "考核分数", "复核分", "复评分", "考核组评分", "考评组评分", "核定得分", "核定分", "评审得分", "单位自评分", "自评得分数", "得分情况", "实际得分"]],
+  // A column of the points taken off (网站普查-style sheets): the item scores its 分值 less them.
+  ["deduction", ["扣分", "扣分值", "实扣分", "扣分数", "扣减分", "扣减分值", "自查扣分", "自评扣分", "考核扣分", "复核扣分", "扣分分值", "所扣分值", "扣除分值", "应扣分"]],
   ["other", ["测评方式", "指标依据", "评估数据采集范围", "备注", "责任单位", "佐证材料", "说明", "责任部门", "牵头单位", "完成时限", "扣分原因", "扣分说明", "评估方式", "存在问题", "存在的问题", "采样方式", "佐证资料", "备查资料", "自评说明", "扣分情况说明"]],
 ];
 
@@ -27,6 +29,7 @@ for (const [role, words] of EXACT) for (const w of words) EXACT_INDEX.set(w, rol
 const CONTAINS: Array<[ColumnRole, RegExp]> = [
   // who scores (自评, 复核, 考核组 …) and the word for the score: "考核组评分", "市级复核分", "2017年自查评分"
   ["score", /(自查|自评|考核|复核|评估|考评|初评|复评|审核|核定|核查|评审|督查|抽查|实)(组|小组)?(得分|评分|分数|打分|分)$|(得分|评分)$/],
+  ["deduction", /^(自查|自评|考核|复核|核查|实际?|累计)?扣(分|除分值|减分值?)(数|值|分值)?$/],
   ["max", /^(分值|标准分|满分)|分值$/],
   ["method", /(评价|评分|考核|计分|扣分|考评|评估)(办法|标准|细则|方法|要点|规则)|具体标准|测评要点/],
   ["title", /(目标要求|考核内容|三级指标|指标内容|工作内容)/],
@@ -68,6 +71,13 @@ function roleOfText(v: CellValue): ColumnRole | null {
   return null;
 }
 
+export interface ScoreColumn {
+  col: number;
+  header: string;
+  /** The column holds the points taken off, not the points scored. */
+  deduction?: boolean;
+}
+
 export interface ColumnMap {
   /** Category columns, outermost first (一级指标, 二级指标 …). */
   category: number[];
@@ -75,8 +85,8 @@ export interface ColumnMap {
   title: number | null;
   max: number | null;
   method: number | null;
-  /** Score columns in sheet order with their header text. */
-  scores: Array<{ col: number; header: string }>;
+  /** Score columns in sheet order with their header text; `deduction` for a 扣分 column. */
+  scores: ScoreColumn[];
   /** The 核算得分 column an earlier write-back left, if any. */
   result: number | null;
   /**
@@ -107,7 +117,7 @@ export function mapColumns(cells: CellValue[]): ColumnMap | null {
   }
   const has = (r: ColumnRole) => roles.some((x) => x.role === r);
   const known = new Set(roles.filter((r) => r.role !== "other").map((r) => r.role));
-  if (!(has("max") || has("score"))) return null;
+  if (!(has("max") || has("score") || has("deduction"))) return null;
   if (!(has("title") || has("method") || has("category"))) return null;
   if (known.size < 3) return null;
 
@@ -131,6 +141,7 @@ export function mapColumns(cells: CellValue[]): ColumnMap | null {
     if (role === "category") categoryWords.push({ col, text });
     else if (role === "id") map.id ??= col;
     else if (role === "score") map.scores.push({ col, header: textOf(cells[col]).replace(/\s+/g, "") });
+    else if (role === "deduction") map.scores.push({ col, header: textOf(cells[col]).replace(/\s+/g, ""), deduction: true });
     else if (role === "title") {
       // A second title word ("具体标准" after "目标要求") is the criterion text.
       if (map.title === null) map.title = col;

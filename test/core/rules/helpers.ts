@@ -14,3 +14,14 @@ export const bonusCap = (cap: number): Rule => ({ kind: "bonus_cap", cap, text: 
 export const groupCap = (cap: number): Rule => ({ kind: "group_bonus_cap", cap, text: any });
 export const floor: Rule = { kind: "floor", text: any };
 export const veto: Rule = { kind: "veto", text: any };
+
+/** The shorthands leave `text` open; each rule must still quote its own words, in reading order. */
+export function expectQuoted(text: string, rules: Rule[]) {
+  let from = 0;
+  for (const rule of rules) {
+    expect(rule.text.trim()).not.toBe("");
+    const at = text.indexOf(rule.text, from);
+    expect(at, `"${rule.text}" quoted from "${text}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at;
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseRules } from "../../../src/core/rules/parse";
 import type { Rule } from "../../../src/core/rules/types";
-import { bonus, bonusCap, deduct, deductCap, floor, groupCap, points, veto } from "./helpers";
+import { bonus, bonusCap, deduct, deductCap, expectQuoted, floor, groupCap, points, veto } from "./helpers";
 
 /**
  * Rule phrases of published 政务公开 (and similar) score tables, each with what a 政务公开办 reviewer
@@ -284,10 +284,14 @@ const partly: Array<[string, Rule[], string[]]> = [
 
 describe("parseRules on real-world phrases", () => {
   it.each(realWorld)("%s", (text, rules) => {
-    expect(parseRules(text)).toEqual({ rules, issues: [] });
+    const result = parseRules(text);
+    expect(result).toEqual({ rules, issues: [] });
+    expectQuoted(text, result.rules);
   });
 
   it.each(partly)("%s → partly understood", (text, rules, issues) => {
-    expect(parseRules(text)).toEqual({ rules, issues: issues.map((t) => ({ code: "rule_not_understood", text: t })) });
+    const result = parseRules(text);
+    expect(result).toEqual({ rules, issues: issues.map((t) => ({ code: "rule_not_understood", text: t })) });
+    expectQuoted(text, result.rules);
   });
 });
