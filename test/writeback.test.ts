@@ -78,10 +78,15 @@ describe("marks and the 核算结果 sheet", () => {
 
   it("says in Chinese what it will change", () => {
     const g = gridOf([HEADER, [1, "甲", 6, "", 7], [2, "乙", 4, "", 4]]);
-    expect(describeChanges(plan([g]).changes)).toEqual([
+    const { changes } = plan([g]);
+    expect(changes.sheets[0].rows.map((r) => r[0] ?? null)).toEqual([
+      "核算结果(考核计分助手生成;重新计算时本表整体更新,请勿在此填写)", "文件", null, "工作表", "评分表", null, "工作表", null,
+      "问题:错误 1 个,警告 0 个,提示 0 个", "级别", "错误",
+    ]);
+    expect(describeChanges(changes)).toEqual([
       "在工作表“评分表”的 F 列(表头“核算得分”)写入 3 行核算得分",
       "在 1 个有问题的单元格上标底色并加批注",
-      `新建或更新工作表“核算结果”(共 ${plan([g]).changes.sheets[0].rows.length} 行)`,
+      "新建或更新工作表“核算结果”(共 11 行)",
       "您填写的内容、公式和格式不会被修改",
     ]);
   });

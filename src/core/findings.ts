@@ -27,6 +27,7 @@ export interface FindingFields {
   total_mismatch: { entered: number; computed: number };
   rule_not_understood: { phrase: string };
   score_column_missing: { column: string; available: string[] };
+  check_incomplete: { part: string };
   // — statistics sheet —
   /** `minus`: members subtracted (四 = 一 + 二 − 三(七)); `blank`: the whole was left blank and read as 0. */
   stat_sum_mismatch: { label: string; value: number; sum: number; parts: string[]; minus?: string[]; blank?: boolean };
@@ -186,6 +187,10 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
     severity: "warning",
     message: (f) =>
       `本表没有“${f.column}”列` + (f.available.length ? `(现有:${f.available.join("、")}),改用“${f.available[0]}”` : ""),
+  },
+  check_incomplete: {
+    severity: "warning",
+    message: (f) => `本工作表的${f.part}未能完成核对(程序内部错误),其余工作表不受影响;请把文件发给维护人员`,
   },
   stat_sum_mismatch: {
     severity: "error",

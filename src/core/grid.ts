@@ -86,7 +86,7 @@ export function textOf(v: CellValue): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return v.trim();
+  return typeof v === "string" ? v.trim() : String(v).trim();
 }
 
 /** Text with every kind of white space removed ("组 织 领 导" → "组织领导"). */

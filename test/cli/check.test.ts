@@ -87,7 +87,9 @@ describe("kaohe check: reading and reporting", () => {
 
   it("exits 2 for an unknown option or unit class, in Chinese", async () => {
     const file = await writeXlsx([genheGrid(GENHE_ITEMS)]);
-    expect((await kaohe("check", file, "--colour")).err).toMatch(/不认识的选项“--colour”/);
+    const unknown = await kaohe("check", file, "--colour");
+    expect(unknown).toMatchObject({ code: 2, out: "" });
+    expect(unknown.err).toMatch(/不认识的选项“--colour”/);
     const r = await kaohe("check", file, "--class", "三类");
     expect(r.code).toBe(0);
     expect(r.err).toBe("kaohe:提示:本工作簿的评分规则不分考核单位类别,--class 三类 未使用\n");

@@ -119,11 +119,8 @@ describe("preview.html", () => {
     await page.getByRole("button", { name: "计算", exact: true }).click();
     // 5 + 5 (6 capped at 5) + 8 + 0 (blank) = 18.
     await page.getByTestId("total-final").filter({ hasText: "18" }).waitFor();
-    const found = await findings(page);
-    expect(found).toContain("score_over_max@F4");
-    expect(found).toContain("score_missing@F6");
-    expect(found).toContain("total_mismatch@F7");
-    expect(found.indexOf("score_over_max@F4")).toBeLessThan(found.indexOf("score_missing@F6")); // errors first
+    // 6 over 5 and 合计 19 for 18 are errors, listed before the blank (a warning).
+    expect(await findings(page)).toEqual(["score_over_max@F4", "total_mismatch@F7", "score_missing@F6"]);
 
     // Clicking a finding selects its cell in the workbook.
     await page.locator('[data-testid=finding][data-cell="F4"]').click();
@@ -154,7 +151,7 @@ describe("preview.html", () => {
     expect(ws.getCell("H2").value).toBe("核算得分");
     expect(ws.getCell("H4").value).toBe(5);
     expect(String(ws.getCell("F4").note && JSON.stringify(ws.getCell("F4").note))).toContain("超过分值");
-    expect(wb.getWorksheet("核算结果")).toBeTruthy();
+    expect(wb.getWorksheet("核算结果")!.getCell("A1").value).toBe("核算结果(考核计分助手生成;重新计算时本表整体更新,请勿在此填写)");
 
     // The rendering shows the new sheet too.
     await page.getByRole("tab", { name: "核算结果" }).click();
@@ -228,6 +225,7 @@ describe("privacy", () => {
     expect(offsite.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/"))).toEqual([]);
     expect(violations).toEqual([]);
     expect(crashes).toEqual([]);
-    expect(server.requests.every((p) => p.startsWith("/kaohe/"))).toBe(true);
+    expect(server.requests.length).toBeGreaterThan(0);
+    expect(server.requests.filter((p) => !p.startsWith("/kaohe/"))).toEqual([]);
   });
 });

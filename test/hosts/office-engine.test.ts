@@ -40,6 +40,7 @@ describe("the engine through Excel", () => {
 
     // The marked cells carry the add-in's notes; the result sheet exists.
     const marked = first.report.findings.filter((f) => f.severity !== "info" && f.cell);
+    expect(marked.map((f) => f.code).sort()).toEqual(["cross_check_failed", "score_missing", "score_missing", "stat_part_exceeds_whole", "stat_part_exceeds_whole"]);
     for (const f of marked) expect(excel.notes.get(`'${f.sheet}'!${f.cell}`)?.startsWith(NOTE_PREFIX)).toBe(true);
     expect(excel.sheet(RESULT_SHEET).cells.length).toBeGreaterThan(5);
 

@@ -66,6 +66,7 @@ describe("readSheets", () => {
     const cells: CellValue[][] = [["类别"]];
     cells[1_999_999] = [null, null, "x"];
     const error = await createOfficePort(new FakeExcel([{ name: "考核", cells }]).env()).readSheets().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
     expect((error as Error).message).toContain("工作表“考核”的已用区域过大(延伸到 C2000000");
   });
 
@@ -74,6 +75,7 @@ describe("readSheets", () => {
     excel.payloadLimit = 5000;
     const grids = await createOfficePort(excel.env(), { cellBudget: 40_000 }).readSheets();
     expect(grids[0].cells).toHaveLength(402);
+    expect(grids[0].cells[401]).toEqual([null, 400, "目标400", 2, "未完成扣1分", 1, null]);
     expect(Math.max(...excel.loadedCells)).toBeLessThanOrEqual(5000);
   });
 
@@ -216,8 +218,7 @@ describe("errors from Office become Chinese messages", () => {
     ["AccessDenied", "工作表受保护"],
     ["RequestPayloadSizeLimitExceeded", "传输的上限"],
     ["ApiNotFound", "升级 Office"],
-    ["GeneralException", "GeneralException"],
-    ["GeneralException", "Excel 内部出错"],
+    ["GeneralException", "Excel 内部出错(GeneralException)"],
     ["ServiceNotAvailable", "请稍后重试"],
     ["Conflict", "他人同时编辑"],
     ["MergedRangeConflict", "合并单元格"],

@@ -99,7 +99,10 @@ describe("政策解读 bonus (item 13, 2 points per interpretation) ≤ 政策�
   });
 
   it("an odd 5 points need 3 interpretations", () => {
-    expect(run([item("13", INTERPRET, 5)], st)).toHaveLength(1);
+    const [f, ...rest] = run([item("13", INTERPRET, 5)], st);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ code: "cross_check_failed", cell: "F16", claimed: 5, statValue: 2 });
+    expect(renderFinding(f).message).toContain("3 篇");
   });
 
   it("is silent when the 统计表 leaves the row blank, or the item does not apply", () => {
@@ -108,7 +111,7 @@ describe("政策解读 bonus (item 13, 2 points per interpretation) ≤ 政策�
   });
 
   it("finds the item renumbered and retyped, not an unrelated one", () => {
-    expect(run([item("十三", " 落实政策解读机制,按照谁起草谁解读原则", 8)], st)).toHaveLength(1);
+    expect(run([item("十三", " 落实政策解读机制,按照谁起草谁解读原则", 8)], st)).toMatchObject([{ code: "cross_check_failed", claimed: 8, statValue: 2 }]);
     expect(run([item("13", "报送政务公开工作信息至市政务公开办", 8)], st)).toEqual([]);
   });
 });

@@ -91,7 +91,7 @@ describe("根河 2017 (附件1, 附件2)", () => {
     expect(items(GENHE_DEPARTMENT)[8].max).toBe(30);
   });
 
-  it("the two differ where the seed differs: header 自查办法/评价办法 and items 2, 3, 4, 9", () => {
+  it("the two differ where the seed differs: header 自查办法/评价办法 and items 2, 3, 4, 5, 8, 9", () => {
     expect(scoreSheet(GENHE_TOWNSHIP).columns[4].header).toBe("自查办法");
     expect(scoreSheet(GENHE_DEPARTMENT).columns[4].header).toBe("评价办法");
     const a = items(GENHE_TOWNSHIP);

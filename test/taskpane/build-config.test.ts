@@ -79,9 +79,14 @@ describe("manifest.xml", () => {
   it("defines every resource it refers to, within Office's length limits", () => {
     const defined = new Set([...doc.querySelectorAll("Resources [id]")].map((e) => e.getAttribute("id")));
     const used = [...doc.querySelectorAll("[resid]")].map((e) => e.getAttribute("resid"));
+    expect(used).toContain("Kaohe.Button.Label"); // the selectors do reach the bt: elements
     expect(used.filter((r) => !defined.has(r))).toEqual([]);
-    for (const s of doc.querySelectorAll("ShortStrings > *")) expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(125);
-    for (const s of doc.querySelectorAll("LongStrings > *")) expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(250);
+    const short = [...doc.querySelectorAll("ShortStrings > *")];
+    const long = [...doc.querySelectorAll("LongStrings > *")];
+    expect(short.map((e) => e.getAttribute("id"))).toContain("Kaohe.Button.Label");
+    expect(long.map((e) => e.getAttribute("id"))).toContain("Kaohe.Button.Tooltip");
+    for (const s of short) expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(125);
+    for (const s of long) expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(250);
   });
 });
 

@@ -51,13 +51,14 @@ describe("the controls", () => {
 
   it("scores the chosen column and unit class", async () => {
     const engine = fakeEngine((o) => report(FINDINGS, scoreSheet({ unitClasses: ["一类", "二类"], unitClass: o?.unitClass ?? "一类", column: o?.column ?? "自查评分" })));
-    const { user } = renderPane(engine);
+    const { user, port } = renderPane(engine);
     await ready();
     await user.selectOptions(columnSelect(), "考核评分");
     await user.selectOptions(screen.getByRole("combobox", { name: /考核单位类别/ }), "二类");
     await user.click(computeButton());
     await screen.findByTestId("total-final");
-    expect(engine.checkWorkbook).toHaveBeenLastCalledWith(expect.anything(), { column: "考核评分", unitClass: "二类" });
+    expect(engine.checkWorkbook).toHaveBeenLastCalledWith(port, { column: "考核评分", unitClass: "二类" });
+    expect(engine.checkWorkbook.mock.lastCall?.[0]).toBe(port); // the host's own port, not a copy
     expect(screen.getByText(/评分列“考核评分” · 二类/)).toBeTruthy();
   });
   it("says that a shown result is out of date once the column or unit class changes", async () => {
@@ -72,7 +73,7 @@ describe("the controls", () => {
     await user.selectOptions(columnSelect(), "自查评分");
     expect(screen.queryByTestId("stale")).toBeNull();
     await user.selectOptions(screen.getByRole("combobox", { name: /考核单位类别/ }), "二类");
-    expect(screen.getByTestId("stale")).toBeTruthy();
+    expect(screen.getByTestId("stale").textContent).toContain("请点“计算”更新");
     await user.click(computeButton());
     await waitFor(() => expect(screen.getByText(/评分列“自查评分” · 二类/)).toBeTruthy());
     expect(screen.queryByTestId("stale")).toBeNull();
@@ -191,7 +192,7 @@ describe("after 计算", () => {
 
 describe("写回工作簿", () => {
   it("says what will change and writes only after confirmation", async () => {
-    const { user, engine, onWritten } = renderPane();
+    const { user, engine, onWritten, port } = renderPane();
     await ready();
     expect(isDisabled(writebackButton())).toBe(true);
     await user.click(computeButton());
@@ -208,7 +209,8 @@ describe("写回工作簿", () => {
 
     await user.click(writebackButton());
     await user.click(await dialogButton("确认写回"));
-    await waitFor(() => expect(engine.applyWriteback).toHaveBeenCalledWith(expect.anything(), CHANGES));
+    await waitFor(() => expect(engine.applyWriteback).toHaveBeenCalledWith(port, CHANGES));
+    expect(engine.applyWriteback.mock.lastCall?.[0]).toBe(port);
     expect(onWritten).toHaveBeenCalledTimes(1);
     expect((await screen.findByText(/已写回工作簿/)).textContent).toContain("新建工作表“核算结果”");
     // The plan was made from a fresh read, not from the result of the first 计算.

@@ -110,6 +110,12 @@ const ARABIC_GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  * with white space around it; null for anything else (including "" and "5分").
  */
 export function parseNumber(text: string): number | null {
+  const n = parseAnyNumber(text);
+  // "1" × 400 is no amount anyone wrote: Infinity would poison every sum it enters
+  return n !== null && Number.isFinite(n) ? n : null;
+}
+
+function parseAnyNumber(text: string): number | null {
   if (typeof text !== "string") return null;
   const s = toHalfWidth(text).trim();
   if (s === "") return null;

@@ -56,8 +56,8 @@ describe("header recognition", () => {
       [1, "按时发布年度报告", 4, 4, 3],
     ];
     const t = detectScoreTable(gridOf(rows, ["A1:A2", "B1:B2", "C1:C2", "D1:E1"]))!;
-    expect(t.columns.scores.map((s) => s.header)).toEqual(["自评得分", "考核得分"]);
-    expect(t.items).toHaveLength(1);
+    expect(t.columns.scores).toEqual([{ col: 3, header: "自评得分" }, { col: 4, header: "考核得分" }]);
+    expect(t.items.map((i) => [i.row + 1, i.title, i.kind, i.max])).toEqual([[3, "按时发布年度报告", "scored", 4]]);
   });
 
   it.each([
@@ -132,7 +132,11 @@ describe("rows", () => {
       ["以上加分项累计最高5分,超过5分的按5分计算", null, null, null, null, null],
     ];
     const t = detectScoreTable(gridOf(rows, ["A2:A3", "A4:F4"]))!;
-    expect(t.items).toHaveLength(2);
+    expect(t.items.map((i) => [i.row + 1, i.title, i.kind])).toEqual([
+      [2, "规范性文件备案", "adjust"],
+      [3, "网上调查", "adjust"],
+    ]);
+    expect(t.items[1].groups).toEqual(t.items[0].groups);
     const g = t.groups.get(t.items[0].groups[0])!;
     expect(g.bonusCaps.map((c) => [c.cap, c.cell])).toEqual([[5, "A4"]]);
   });
@@ -147,7 +151,10 @@ describe("rows", () => {
         ["填表人:", "张三", null, null],
       ]),
     )!;
-    expect(t.items).toHaveLength(2);
+    expect(t.items.map((i) => [i.row + 1, i.title, i.max])).toEqual([
+      [2, "甲", 60],
+      [3, "乙", 40],
+    ]);
     expect(t.total).toEqual({ row: 3, declared: 100, declaredCell: "C4" });
   });
 });
@@ -280,6 +287,9 @@ describe("the 分值 cell: points with rules, adjustment caps, weights", () => {
   });
 
   it("reads a weight in the 分值 cell as no points", () => {
-    expect(itemsOf(["20%", "权重20%"]).map((i) => i.max)).toEqual([null, null]);
+    expect(itemsOf(["20%", "权重20%"])).toEqual([
+      { kind: "scored", max: null, sign: null, sectionCap: null, rules: [] },
+      { kind: "scored", max: null, sign: null, sectionCap: null, rules: [] },
+    ]);
   });
 });

@@ -62,6 +62,8 @@ describe("parseNumber", () => {
     ["NaN"],
     ["1e5"],
     ["0x10"],
+    ["1".repeat(400)],
+    ["一".repeat(400)],
   ])("%j is not a number", (text) => {
     expect(parseNumber(text)).toBeNull();
   });

@@ -98,7 +98,6 @@ const variants: Array<[string, Rule[]]> = [
   ["未按时报送的，减1分", [deduct(1)]],
   ["未按要求公开的扣除1分", [deduct(1)]],
   ["未按期更新的扣减一点五分", [deduct(1.5)]],
-  ["扣0.5分/次", [deduct(0.5, "次")]],
   ["扣1分/个,扣完为止", [deduct(1, "个"), floor]],
   // a full stop or semicolon ends the sentence: the cap stands on its own and caps the item
   ["每篇扣0.2分；最多扣2分", [deduct(0.2, "篇"), deductCap(2)]],
@@ -117,11 +116,9 @@ const variants: Array<[string, Rule[]]> = [
   ["一个月内未更新扣1分", [deduct(1)]],
   ["一次性扣5分", [deduct(5)]],
   ["①公文提前或超期公开每条扣5分;②标题、索引号等要素未规范录入每条扣1分", [deduct(5, "条"), deduct(1, "条")]],
-  ["转发上级不属于主动公开的文件,每例扣6分", [deduct(6, "例")]],
   ["年度报告被退回且未及时修改的,再扣5分", [deduct(5)]],
   ["凡出现发布信息“空白月”的,每个月扣10分", [deduct(10, "月")]],
   ["数量低于规定标准,出现一个月扣5分,扣完为止", [deduct(5, "月"), floor]],
-  ["(未备案的一件扣4分;未按照制度实施的在2分内酌情给分。)", [deduct(4, "件")]],
   ["每项扣1分,满分5分", [deduct(1, "项"), points(5)]],
   ["一类单位扣0.1分/条,二类单位扣0.2分/条", [deduct(0.1, "条", { unitClass: "一类" }), deduct(0.2, "条", { unitClass: "二类" })]],
   // unit classes
@@ -507,14 +504,11 @@ describe("never throws", () => {
     expect(parseMaxCell(text).kind).toMatch(/^(scored|unknown)$/);
   });
 
-  it.each<[unknown, unknown]>([
-    [undefined, { kind: "blank" }],
-    [null, { kind: "blank" }],
-    [1, { kind: "scored", max: 1 }],
-    [true, { kind: "unknown", text: "true" }],
-    [{}, { kind: "unknown", text: "[object Object]" }],
-  ])("takes whatever a cell may hold: %j", (v, maxCell) => {
-    expect(parseRules(v as never)).toEqual({ rules: [], issues: [] });
-    expect(parseMaxCell(v as never)).toEqual(maxCell);
+  it("takes whatever a cell may hold", () => {
+    for (const v of [undefined, null, 1, true, {}, []]) expect(parseRules(v as never)).toEqual({ rules: [], issues: [] });
+    // null and true are in the parseMaxCell table above
+    expect(parseMaxCell(undefined as never)).toEqual({ kind: "blank" });
+    expect(parseMaxCell(1)).toEqual({ kind: "scored", max: 1 });
+    expect(parseMaxCell({} as never)).toEqual({ kind: "unknown", text: "[object Object]" });
   });
 });

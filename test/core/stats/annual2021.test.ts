@@ -77,7 +77,8 @@ describe("detectStatistics: the 2021 年报 tables", () => {
     const appeals: Grid = { ...grid, cells: grid.cells.slice(), merges: grid.merges.filter((m) => m.top > 30) };
     for (let r = 0; r <= 30; r++) appeals.cells[r] = [];
     const table = detectStatistics(appeals)!;
-    expect(table.rows.map((r) => r.key)).toHaveLength(15);
+    const results = ["upheld", "corrected", "other", "pending", "total"];
+    expect(table.rows.map((r) => r.key)).toEqual(["review", "litigation_direct", "litigation_after_review"].flatMap((g) => results.map((c) => `${g}.${c}`)));
     expect(checkStatistics(table)).toEqual([]);
   });
 });
@@ -262,6 +263,7 @@ describe("statValue on a 2021 report", () => {
   it("reports every cell read", () => {
     const report = statisticsReport(table);
     expect(report.format).toBe("2021");
+    expect(report.rows).toHaveLength(25 * 7 + 15);
     expect(report.rows[0]).toEqual({ label: "一、本年新收政府信息公开申请数量·自然人", unit: "件", cell: at("new", NP), value: 10 });
   });
 });
