@@ -1,5 +1,6 @@
 // Benchmark: `kaohe check` on a generated 5,000-row score sheet against a bare exceljs load of
-// the same file. Prints both medians and their ratio (target: within 1.5×). Run: npm run bench
+// the same file. Prints both medians and their ratio (target: within 1.5×); then the rule-text
+// parser on 50,000-character texts (it must stay linear: well under a second). Run: npm run bench
 import { createRequire } from "node:module";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,7 @@ import { performance } from "node:perf_hooks";
 const require = createRequire(import.meta.url);
 const ExcelJS = require("exceljs");
 const { main } = require("../build/cli.cjs");
+const { buildSync } = require("esbuild");
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -68,6 +70,41 @@ try {
   console.log(`exceljs load:  ${bare.toFixed(0)} ms`);
   console.log(`kaohe check:   ${check.toFixed(0)} ms`);
   console.log(`ratio:         ${(check / bare).toFixed(2)}× (target ≤ 1.5×)`);
+  parserBench();
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(dir);
 }
+
+/** parseRules / parseMaxCell / parseHeading on long texts built from real rule phrases. */
+function parserBench() {
+  const out = join(dir, "rules.cjs");
+  buildSync({ entryPoints: ["src/core/rules/parse.ts"], bundle: true, platform: "node", format: "cjs", outfile: out, logLevel: "warning" });
+  const { parseRules, parseMaxCell, parseHeading } = require(out);
+  const phrases = [
+    "一项未达标扣4分,未作任务分解本项不得分;",
+    "发布单份政策解读材料加2分,累计不超过10分;应发布未发布,每件扣2分,累计不超过10分。",
+    "一类考核单位每周缺少1条信息扣0.1分,二类考核单位每周缺少1条信息扣0.2分;",
+    "主要领导年内至少听取一次政务公开工作汇报(3分),研究部署推进工作(2分)。",
+    "出现一般错敏字,每发现一个扣0.2分;出现严重错敏字,每发现一个扣5分,最多扣40分;",
+  ];
+  const long = (n) => {
+    let s = "";
+    for (let i = 0; s.length < n; i++) s += phrases[i % phrases.length];
+    return s.slice(0, n);
+  };
+  const text = long(50_000);
+  console.log(`rule parser, 50,000 characters:`);
+  for (const [name, fn] of [
+    ["parseRules", () => parseRules(text)],
+    ["parseMaxCell", () => parseMaxCell(text)],
+    ["parseHeading", () => parseHeading(text)],
+  ]) {
+    const ms = median(Array.from({ length: 3 }, () => {
+      const t = performance.now();
+      fn();
+      return performance.now() - t;
+    }));
+    console.log(`  ${name.padEnd(13)} ${ms.toFixed(0)} ms`);
+  }
+}
+
