@@ -1,6 +1,6 @@
 /** The readable Chinese report of `kaohe check` (colours only when writing to a terminal). */
-import { SEVERITY_LABEL, fmt, sortFindings, type Severity } from "../core/findings";
-import type { Report, ScoreSheetReport, StatisticsSheetReport } from "../core/report";
+import { SEVERITY_LABEL, fmt, fmtPercent, fmtSigned, sortFindings, type Severity } from "../core/findings";
+import { categoryAdjustments, type Report, type ScoreSheetReport, type StatisticsSheetReport } from "../core/report";
 
 export interface Paint {
   red(s: string): string;
@@ -21,32 +21,25 @@ function width(s: string): number {
 }
 const padEnd = (s: string, n: number) => s + " ".repeat(Math.max(0, n - width(s)));
 const padStart = (s: string, n: number) => " ".repeat(Math.max(0, n - width(s))) + s;
-const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
-
-/** The part of a category's score that comes from its 加/扣分 items (after group caps). */
-function categoryAdjustments(s: ScoreSheetReport, name: string, score: number): number {
-  const base = s.items.reduce((n, i) => n + (i.category === name && i.kind === "scored" && i.applicable ? i.score : 0), 0);
-  return Math.round((score - base) * 1e6) / 1e6;
-}
 
 function scoreSheet(s: ScoreSheetReport, p: Paint): string[] {
   const lines = [p.bold(`【${s.sheet}】评分表`) + `  模板:${s.schemeName ?? "未识别(按通用规则核算)"}  评分列:${s.column || "无"}`];
   if (s.unitClass) lines.push(`  考核单位类别:${s.unitClass}`);
   if (s.categories.length) {
     const nameWidth = Math.min(28, Math.max(8, ...s.categories.map((c) => width(c.name))));
-    const adjusts = s.categories.map((c) => categoryAdjustments(s, c.name, c.score));
+    const adjusts = s.categories.map((c) => categoryAdjustments(s, c));
     const adjustHeader = adjusts.some((a) => a !== 0) ? "其中加减分" : "";
     lines.push(p.dim(`  ${padEnd("类别", nameWidth)}  ${padStart("满分", 6)}  ${padStart("得分", 6)}  ${padStart(adjustHeader, 10)}`.trimEnd()));
     s.categories.forEach((c, i) => {
-      const adjust = adjusts[i] ? signed(adjusts[i]) : "";
+      const adjust = adjusts[i] ? fmtSigned(adjusts[i]) : "";
       lines.push(`  ${padEnd(c.name, nameWidth)}  ${padStart(fmt(c.max), 6)}  ${padStart(fmt(c.score), 6)}  ${padStart(adjust, 10)}`.trimEnd());
     });
   }
   const t = s.total;
   lines.push(
-    `  满分 ${fmt(t.max)} · 基本得分 ${fmt(t.base)} · 加减分 ${signed(t.adjustments)} · ` +
+    `  满分 ${fmt(t.max)} · 基本得分 ${fmt(t.base)} · 加减分 ${fmtSigned(t.adjustments)} · ` +
       p.bold(`最终得分 ${fmt(t.final)}`) +
-      ` · 得分率 ${fmt(Math.round(t.rate * 1000) / 10)}%` +
+      ` · 得分率 ${fmtPercent(t.rate)}%` +
       (t.vetoed ? p.red(" · 已触发一票否决") : ""),
   );
   return lines;

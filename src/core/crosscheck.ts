@@ -5,6 +5,7 @@
  * no such line, the cell is blank) is skipped: it only speaks when both sides are there.
  */
 import { fmt, type FindingOf } from "./findings";
+import { compact } from "./grid";
 import type { ItemReport, ScoreSheetReport } from "./report";
 import { statValue, type StatisticsTable } from "./stats";
 import type { CrossCheck, ItemRef, StatRef } from "../schemes/types";
@@ -39,7 +40,7 @@ export function findItem(items: ItemReport[], ref: ItemRef): ItemReport | null {
   let bestScore = 0;
   for (const it of items) {
     const sim = similarity(it.title, ref.title);
-    const contains = it.title.replace(/\s+/g, "").includes(ref.title.replace(/\s+/g, "")) ? 0.3 : 0;
+    const contains = compact(it.title).includes(compact(ref.title)) ? 0.3 : 0;
     const idBonus = ref.id !== null && it.id !== null && idNumber(it.id) === Number(ref.id) ? 0.15 : 0;
     const score = Math.max(sim, contains + sim) + idBonus;
     if (score > bestScore) {
@@ -118,7 +119,7 @@ const CHECKS: { [K in CrossCheck["kind"]]: Runner<K> } = {
 
   needs_yes(check, ctx) {
     const stat = ctx.find(check.stat);
-    const said = typeof stat?.raw === "string" ? stat.raw.replace(/\s+/g, "") : "";
+    const said = typeof stat?.raw === "string" ? compact(stat.raw) : "";
     if (ctx.item.score <= 0 || !stat || said !== "否") return null;
     return failure(check, ctx, stat, said, `${claim(ctx)}缺少依据:统计表填“否”,本项不应得分`);
   },

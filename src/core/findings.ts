@@ -3,6 +3,7 @@
  * one place that turns each into Chinese (CLI, pane, cell notes and the 核算结果 sheet all use it).
  */
 import type { CellValue } from "./grid";
+import { roundPoints } from "./rules/numbers";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -79,9 +80,15 @@ interface CodeEntry<K extends FindingCode> {
 
 /** Formats a number the way a reviewer writes it: no trailing zeros, no float noise. */
 export function fmt(n: number): string {
-  const r = Math.round(n * 1e6) / 1e6;
+  const r = roundPoints(n);
   return String(Object.is(r, -0) ? 0 : r);
 }
+
+/** fmt with a "+" before a positive number: how an adjustment is written ("+2", "-0.5", "0"). */
+export const fmtSigned = (n: number): string => (n > 0 ? `+${fmt(n)}` : fmt(n));
+
+/** A rate (0…1) as a percentage to one decimal, without the sign: 0.9234 → "92.3". */
+export const fmtPercent = (rate: number): string => fmt(Math.round(rate * 1000) / 10);
 
 function shown(v: CellValue): string {
   if (v === null || v === undefined) return "(空)";
@@ -239,10 +246,6 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
     expected: (f) => f.statValue,
   },
 };
-
-export function severityOf(code: FindingCode): Severity {
-  return FINDING_CATALOG[code].severity;
-}
 
 /** Renders one finding into its Chinese message and public fields. */
 export function renderFinding(f: Finding): RenderedFinding {

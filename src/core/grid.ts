@@ -91,7 +91,7 @@ export function textOf(v: CellValue): string {
 
 /** Text with every kind of white space removed ("组 织 领 导" → "组织领导"). */
 export function compact(s: string): string {
-  return s.replace(/[\s\u3000\u00a0]+/g, "");
+  return s.replace(/\s+/g, ""); // \s takes in the ideographic space and the no-break space
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { CellValue } from "./grid";
 import type { RenderedFinding, Severity } from "./findings";
+import { roundPoints } from "./rules/numbers";
 import type { Rule } from "./rules/types";
 
 export type ItemKind = "scored" | "adjust" | "veto";
@@ -108,6 +109,12 @@ export interface Report {
   sheets: SheetReport[];
   findings: RenderedFinding[];
   summary: { errors: number; warnings: number; infos: number };
+}
+
+/** The part of a category's score that comes from its 加/扣分 items (after group caps). */
+export function categoryAdjustments(s: ScoreSheetReport, c: CategoryReport): number {
+  const base = s.items.reduce((n, i) => n + (i.category === c.name && i.kind === "scored" && i.applicable ? i.score : 0), 0);
+  return roundPoints(c.score - base);
 }
 
 export function summarize(findings: { severity: Severity }[]): Report["summary"] {

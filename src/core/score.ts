@@ -7,7 +7,7 @@ import type { Finding } from "./findings";
 import type { Group, Indicator, ScoreTable } from "./layout/detect";
 import type { ScoreColumn } from "./layout/columns";
 import type { CategoryReport, ItemReport, ScoreSheetReport, SubtotalReport } from "./report";
-import { parseNumber } from "./rules/numbers";
+import { parseNumber, roundPoints as round } from "./rules/numbers";
 import type { Rule, RuleKind } from "./rules/types";
 import type { Scheme } from "../schemes/types";
 
@@ -20,7 +20,6 @@ export interface ScoreOptions {
 }
 
 const EPS = 1e-6;
-const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /** What an entry in a score cell says. */
 export type Entry =

@@ -60,9 +60,13 @@ export function gridOf(ws: ExcelJS.Worksheet): Grid {
   return { name: ws.name, cells, merges };
 }
 
-const OUR_FILLS = new Set(Object.values(MARK_COLORS).map((c) => "FF" + c.slice(1).toUpperCase()));
+/** "#RRGGBB" → the opaque ARGB exceljs stores ("FFRRGGBB"). */
+const toArgb = (color: string) => "FF" + color.slice(1).toUpperCase();
 
-function noteText(note: unknown): string {
+const OUR_FILLS = new Set(Object.values(MARK_COLORS).map(toArgb));
+
+/** The text of a cell note as exceljs holds it: a string or rich text. */
+export function noteText(note: unknown): string {
   if (typeof note === "string") return note;
   const texts = (note as { texts?: Array<{ text: string }> } | undefined)?.texts;
   return texts ? texts.map((t) => t.text).join("") : "";
@@ -128,7 +132,7 @@ export function createXlsxPort(workbook: ExcelJS.Workbook, options: XlsxPortOpti
         const cell = cellOf(sheet(m.sheet), m.cell);
         cell.style = {
           ...cell.style,
-          fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + m.color.slice(1).toUpperCase() } },
+          fill: { type: "pattern", pattern: "solid", fgColor: { argb: toArgb(m.color) } },
         };
         // A note the user wrote stays as it is (the fill still marks the cell).
         const existing = noteText(cell.note);

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef } from "react";
 import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
-import { columnCount, columnLetters, MergeIndex, parseA1, textOf, type Grid } from "../core/grid";
+import { columnCount, columnLetters, MergeIndex, parseA1, textOf, toA1, type Grid } from "../core/grid";
 import type { CellLook } from "./workbook";
 
 const useStyles = makeStyles({
@@ -105,7 +105,7 @@ function SheetTable({ grid, looks, selected }: { grid: Grid; looks: Map<string, 
           className={mergeClasses(styles.cell, typeof v === "number" && styles.number, look?.note ? styles.noted : undefined, isSelected && styles.selected)}
           style={look?.fill ? { backgroundColor: look.fill } : undefined}
           title={look?.note}
-          data-cell={`${columnLetters(c)}${r + 1}`}
+          data-cell={toA1(r, c)}
           aria-selected={isSelected || undefined}
         >
           {textOf(v)}

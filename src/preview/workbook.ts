@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { KaoheError } from "../core/errors";
+import { noteText } from "../hosts/xlsx";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -58,12 +59,6 @@ export interface CellLook {
   /** "#RRGGBB". */
   fill?: string;
   note?: string;
-}
-
-function noteText(note: unknown): string {
-  if (typeof note === "string") return note;
-  const texts = (note as { texts?: Array<{ text: string }> } | undefined)?.texts;
-  return texts ? texts.map((t) => t.text).join("") : "";
 }
 
 /** The fills and notes of one sheet, by "row,col" (0-based). */

@@ -1,7 +1,7 @@
 /** The result of one 计算: per score sheet its total, parts and category subtotals; the statistics checked. */
 import { Badge, Card, CardHeader, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { fmt, type RenderedFinding } from "../core/findings";
-import type { CategoryReport, Report, ScoreSheetReport, StatisticsSheetReport } from "../core/report";
+import { fmt, fmtPercent, fmtSigned, type RenderedFinding } from "../core/findings";
+import { categoryAdjustments, type CategoryReport, type Report, type ScoreSheetReport, type StatisticsSheetReport } from "../core/report";
 
 const useStyles = makeStyles({
   card: { marginTop: tokens.spacingVerticalM },
@@ -27,7 +27,6 @@ const useStyles = makeStyles({
   counts: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
 
 /**
  * A category's line in 分类小计: 得分 / 满分; a section of adjustments its net sum; a section of
@@ -38,11 +37,10 @@ function categoryText(s: ScoreSheetReport, findings: RenderedFinding[], c: Categ
   if (c.max > 0 && items.length === 0) return `${fmt(c.score)} / ${fmt(c.max)}`;
   if (c.max > 0) {
     // The subtotal includes the category's 加/扣分 items: say so, or "59 / 56" reads as over the maximum.
-    const base = items.reduce((n, i) => n + (i.kind === "scored" && i.applicable ? i.score : 0), 0);
-    const adjust = Math.round((c.score - base) * 1e6) / 1e6;
-    return `${fmt(c.score)} / ${fmt(c.max)}` + (adjust !== 0 ? `(含加减分 ${signed(adjust)})` : "");
+    const adjust = categoryAdjustments(s, c);
+    return `${fmt(c.score)} / ${fmt(c.max)}` + (adjust !== 0 ? `(含加减分 ${fmtSigned(adjust)})` : "");
   }
-  if (items.length === 0 || items.some((i) => i.kind !== "veto")) return `${signed(c.score)}(加减分)`;
+  if (items.length === 0 || items.some((i) => i.kind !== "veto")) return `${fmtSigned(c.score)}(加减分)`;
   const cells = new Set(items.map((i) => i.cell));
   const triggered = findings.some((f) => f.code === "veto_applied" && f.sheet === s.sheet && f.cell !== null && cells.has(f.cell));
   return triggered ? "一票否决:已触发" : "一票否决:未触发";
@@ -73,9 +71,9 @@ function ScoreCard({ sheet: s, findings }: { sheet: ScoreSheetReport; findings: 
         <dt>基本得分</dt>
         <dd data-testid="total-base">{fmt(t.base)}</dd>
         <dt>加减分</dt>
-        <dd data-testid="total-adjustments">{signed(t.adjustments)}</dd>
+        <dd data-testid="total-adjustments">{fmtSigned(t.adjustments)}</dd>
         <dt>得分率</dt>
-        <dd>{fmt(Math.round(t.rate * 1000) / 10)}%</dd>
+        <dd>{fmtPercent(t.rate)}%</dd>
         <dt>一票否决</dt>
         <dd data-testid="total-veto">
           {t.vetoed ? (

@@ -140,8 +140,8 @@ export function mapColumns(cells: CellValue[]): ColumnMap | null {
     map.last = Math.max(map.last, col);
     if (role === "category") categoryWords.push({ col, text });
     else if (role === "id") map.id ??= col;
-    else if (role === "score") map.scores.push({ col, header: textOf(cells[col]).replace(/\s+/g, "") });
-    else if (role === "deduction") map.scores.push({ col, header: textOf(cells[col]).replace(/\s+/g, ""), deduction: true });
+    else if (role === "score") map.scores.push({ col, header: text });
+    else if (role === "deduction") map.scores.push({ col, header: text, deduction: true });
     else if (role === "title") {
       // A second title word ("具体标准" after "目标要求") is the criterion text.
       if (map.title === null) map.title = col;

@@ -4,7 +4,7 @@
  * ("以上加分项累计最高5分"), and the indicator rows with their maxima and rules.
  */
 import { columnCount, compact, parseA1, textOf, toA1, valueAt, type CellValue, type Grid, type Merge } from "../grid";
-import { toHalfWidth } from "../rules/numbers";
+import { roundPoints, toHalfWidth } from "../rules/numbers";
 import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { ParseResult, Rule, RuleIssue } from "../rules/types";
 import { mapColumns, roleOf, type ColumnMap } from "./columns";
@@ -226,7 +226,7 @@ function pointsOf(rules: Rule[]): number | null {
   let sum = 0;
   let any = false;
   for (const r of rules) if (r.kind === "points") (sum += r.points), (any = true);
-  return any ? Math.round(sum * 1e6) / 1e6 : null;
+  return any ? roundPoints(sum) : null;
 }
 
 function stripPoints(text: string): string {

@@ -15,6 +15,9 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
+/** A sum of points without float noise (0.1 + 0.2 → 0.3): scores have at most a few decimals. */
+export const roundPoints = (n: number): number => Math.round(n * 1e6) / 1e6;
+
 const DIGITS: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
   五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,

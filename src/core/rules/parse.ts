@@ -3,7 +3,7 @@
  * (,:()); each clause is read by a table of recognizers, and caps are attached to the per-unit
  * rule before them in the same sentence. Never throws: what is not understood becomes an issue.
  */
-import type { CellValue } from "../grid";
+import { compact, type CellValue } from "../grid";
 import type { Heading, MaxCell, ParseResult, Rule, RuleIssue } from "./types";
 import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
 
@@ -703,7 +703,7 @@ export function parseMaxCell(v: CellValue): MaxCell {
   if (typeof v !== "string") return { kind: "unknown", text: String(v) };
   const half = toHalfWidth(v).trim();
   // "10分;", "10分。": punctuation closing the cell says nothing
-  const s = half.replace(/\s+/g, "").replace(/[,;:。、]+$/, "");
+  const s = compact(half).replace(/[,;:。、]+$/, "");
   if (s === "" || DASHES.test(s)) return { kind: "blank" };
   const n = parseNumber(s.replace(POINTS_WORD_START, "").replace(/分$/, ""));
   if (n !== null) return { kind: "scored", max: n };
@@ -754,7 +754,7 @@ const NAME_MIN = 2;
  */
 export function parseHeading(text: string): Heading {
   const numbered = toHalfWidth(typeof text === "string" ? text : "").trim();
-  let name = numbered.replace(HEADING_NUMBER, "").replace(/\s+/g, "");
+  let name = compact(numbered.replace(HEADING_NUMBER, ""));
   let points: number | null = null;
   let cap: number | null = null;
   // a few brackets at most ("主动公开(权重20%)(12分)"): each peel reads the whole name again

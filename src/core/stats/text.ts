@@ -3,11 +3,7 @@
  * punctuation and notes in brackets; values tolerant of units, full-width digits and spaces.
  */
 import { compact, textOf, type CellValue } from "../grid";
-
-/** Full-width ASCII (０-９, ．, （, ：…) → half-width; the ideographic space → a space. */
-export function halfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
-}
+import { toHalfWidth } from "../rules/numbers";
 
 // "一、", "(一)", "1.", "1、", "(1)", "①", "其中:" at the start, possibly repeated ("其中:1.").
 const LEADING_NUMBERING =
@@ -17,7 +13,7 @@ const PUNCTUATION = /[、,,。.;;::!!??“”‘’"'《》<>〈〉·・\-—_/]
 
 /** The label with spaces removed and half-width punctuation, before anything else is taken away. */
 function flat(label: string): string {
-  return compact(halfWidth(label));
+  return compact(toHalfWidth(label));
 }
 
 /**
@@ -62,20 +58,13 @@ const DASH = /^[—\-–/─]+$/;
 /** Reads a cell: numbers also from "17条", " 17 ", "１７"; 是/否 on their own. */
 export function readValue(v: CellValue): Reading {
   if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "text", text: String(v) };
-  const t = compact(halfWidth(textOf(v)));
+  const t = compact(toHalfWidth(textOf(v)));
   // A dash or a slash is how many units leave a cell empty ("—", "--", "/").
   if (t === "" || DASH.test(t)) return { kind: "blank" };
   if (t === "是" || t === "否") return { kind: "yesno", value: t };
   const m = NUMBER_WITH_UNIT.exec(t);
   if (m) return { kind: "number", value: Number(m[1].replace(/,/g, "")) };
   return { kind: "text", text: textOf(v) };
-}
-
-/** The number a reading holds, blank counting as 0 (填报说明: no data is filled as 0); null for text. */
-export function numberOrZero(r: Reading): number | null {
-  if (r.kind === "number") return r.value;
-  if (r.kind === "blank") return 0;
-  return null;
 }
 
 const COUNT_UNITS = new Set(["条", "件", "次", "篇", "个", "人", "人次", "项", "家", "处", "期", "份"]);
@@ -85,7 +74,7 @@ const COUNT_UNITS = new Set(["条", "件", "次", "篇", "个", "人", "人次",
  * canonical kind decides. "——", "—", "-", "/" mark a heading.
  */
 export function kindOfUnit(unit: string): "count" | "money" | "yesno" | "heading" | null {
-  const u = compact(halfWidth(unit));
+  const u = compact(toHalfWidth(unit));
   if (u === "") return null;
   if (DASH.test(u)) return "heading";
   if (COUNT_UNITS.has(u)) return "count";

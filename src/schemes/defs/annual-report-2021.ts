@@ -4,7 +4,7 @@
  * section 四 行政复议、行政诉讼情况, laid out on one sheet as the official form prints them.
  * Columns: A–C labels, D–J numbers (section 四 uses A–O).
  */
-import { columnLetters } from "../../core/grid";
+import { toA1 } from "../../core/grid";
 import type { FormCell, FormSheetDef, TemplateDef } from "../template";
 
 /** Section 二: [the 第二十条 item, the value headers, the rows]. */
@@ -60,8 +60,8 @@ class Form {
   readonly cells: FormCell[] = [];
   row = 1;
   put(col: number, value: FormCell["value"], style: FormCell["style"], toCol = col, toRow = this.row) {
-    const at = `${columnLetters(col)}${this.row}`;
-    const to = `${columnLetters(toCol)}${toRow}`;
+    const at = toA1(this.row - 1, col);
+    const to = toA1(toRow - 1, toCol);
     this.cells.push(to === at ? { at, value, style } : { at, value, style, to });
   }
   /** Blank input cells from `from` to `to` (0-based columns) on the current row. */
