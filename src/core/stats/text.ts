@@ -63,7 +63,8 @@ export function readValue(v: CellValue): Reading {
   if (t === "" || DASH.test(t)) return { kind: "blank" };
   if (t === "是" || t === "否") return { kind: "yesno", value: t };
   const m = NUMBER_WITH_UNIT.exec(t);
-  if (m) return { kind: "number", value: Number(m[1].replace(/,/g, "")) };
+  const n = m ? Number(m[1].replace(/,/g, "")) : NaN;
+  if (Number.isFinite(n)) return { kind: "number", value: n };
   return { kind: "text", text: textOf(v) };
 }
 
