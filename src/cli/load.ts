@@ -6,28 +6,24 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, st
 import { basename, dirname, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { KaoheError } from "../core/errors";
+import { OLD_FORMAT_NAME, fileKind, type FileKind } from "../core/filekind";
 
 /** The input cannot be used at all (exit status 2). */
 export class InputError extends KaoheError {}
 
-const OLD_FORMATS = new Set([".xls", ".et", ".ett", ".wps", ".xlt"]);
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const ZIP_MAGIC = [0x50, 0x4b];
-/** The directory name of an encrypted OOXML package inside its OLE container (UTF-16LE). */
-const ENCRYPTED_STREAM = Buffer.from("EncryptedPackage", "utf16le");
-
-function head(path: string, n: number): number[] {
+/** The first bytes say zip or OLE; an OLE file is read whole to tell an old .xls from an encrypted .xlsx. */
+function kindOf(path: string): FileKind {
   const fd = openSync(path, "r");
+  let first: Buffer;
   try {
-    const buf = Buffer.alloc(n);
-    const got = readSync(fd, buf, 0, n, 0);
-    return [...buf.subarray(0, got)];
+    const buf = Buffer.alloc(8);
+    first = buf.subarray(0, readSync(fd, buf, 0, 8, 0));
   } finally {
     closeSync(fd);
   }
+  const kind = fileKind(first);
+  return kind === "old" ? fileKind(readFileSync(path)) : kind;
 }
-
-const startsWith = (bytes: number[], magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /** Loads an .xlsx workbook, or throws InputError saying in Chinese why it can't. */
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
@@ -35,16 +31,19 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (!existsSync(path)) throw new InputError(`找不到文件“${path}”`);
   if (statSync(path).isDirectory()) throw new InputError(`“${path}”是文件夹,请指定一个 .xlsx 文件`);
   const ext = extname(path).toLowerCase();
-  const bytes = head(path, 8);
-  if (bytes.length === 0) throw new InputError(`“${name}”是空文件`);
-  if (startsWith(bytes, OLE_MAGIC)) {
-    // An OLE file is either an old .xls/.et or an encrypted .xlsx, which holds an EncryptedPackage stream.
-    if (readFileSync(path).includes(ENCRYPTED_STREAM))
+  const saveAs = "请在 Excel 或 WPS 中“另存为”Excel 工作簿(.xlsx)后再检查";
+  switch (kindOf(path)) {
+    case "empty":
+      throw new InputError(`“${name}”是空文件`);
+    case "encrypted":
       throw new InputError(`“${name}”设置了打开密码(已加密),请在 Excel 或 WPS 中取消密码后再检查`);
-    throw new InputError(`“${name}”是旧版 Excel/WPS 格式(.xls/.et),请在 Excel 或 WPS 中“另存为”Excel 工作簿(.xlsx)后再检查`);
+    case "old":
+      throw new InputError(`“${name}”是旧版 Excel/WPS 格式(.xls/.et),${saveAs}`);
+    case "unknown":
+      throw new InputError(OLD_FORMAT_NAME.test(name) ? `“${name}”是旧版格式(${ext}),${saveAs}` : `“${name}”不是 .xlsx 工作簿(文件内容无法识别)`);
+    case "xlsx":
+      break;
   }
-  if (OLD_FORMATS.has(ext)) throw new InputError(`“${name}”是旧版格式(${ext}),请另存为 .xlsx 后再检查`);
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new InputError(`“${name}”不是 .xlsx 工作簿(文件内容无法识别)`);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);

@@ -5,39 +5,25 @@
 import ExcelJS from "exceljs";
 import { KaoheError } from "../core/errors";
 import { noteText } from "../hosts/xlsx";
+import { OLD_FORMAT_NAME, fileKind } from "../core/filekind";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const ZIP_MAGIC = [0x50, 0x4b];
-/** The stream an encrypted (password-protected) .xlsx keeps in its OLE container, as UTF-16LE. */
-const ENCRYPTION_INFO = [..."EncryptionInfo"].flatMap((ch) => [ch.charCodeAt(0), 0]);
-
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-function contains(bytes: Uint8Array, needle: number[]): boolean {
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
 
 /** Why bytes that are no .xlsx can't be opened, from what they are (checked before exceljs tries). */
 function notXlsx(bytes: Uint8Array, name: string): string | null {
   const saveAs = "请在 Excel 或 WPS 中打开它,“另存为”Excel 工作簿(.xlsx)后再打开";
-  if (bytes.length === 0) return `无法打开“${name}”:这是一个空文件。`;
-  if (startsWith(bytes, OLE_MAGIC)) {
-    // Both an old .xls/.et and a password-protected .xlsx are OLE containers; only the latter has EncryptionInfo.
-    return contains(bytes, ENCRYPTION_INFO)
-      ? `无法打开“${name}”:工作簿设置了打开密码(已加密)。请在 Excel 或 WPS 中取消密码并保存后再打开。`
-      : `无法打开“${name}”:这是旧版 Excel/WPS 格式(.xls/.et)的工作簿,只是文件名以 .xlsx 结尾。${saveAs}。`;
+  switch (fileKind(bytes)) {
+    case "xlsx":
+      return null;
+    case "empty":
+      return `无法打开“${name}”:这是一个空文件。`;
+    case "encrypted":
+      return `无法打开“${name}”:工作簿设置了打开密码(已加密)。请在 Excel 或 WPS 中取消密码并保存后再打开。`;
+    case "old":
+      return `无法打开“${name}”:这是旧版 Excel/WPS 格式(.xls/.et)的工作簿${OLD_FORMAT_NAME.test(name) ? "" : ",只是文件名以 .xlsx 结尾"}。${saveAs}。`;
+    case "unknown":
+      return `无法打开“${name}”:不是可读取的 .xlsx 文件,${OLD_FORMAT_NAME.test(name) ? saveAs : "请确认它是 Excel 工作簿(.xlsx)"}。`;
   }
-  if (!startsWith(bytes, ZIP_MAGIC)) {
-    const hint = /\.(xls|et|ett|wps|xlt)$/i.test(name) ? saveAs : "请确认它是 Excel 工作簿(.xlsx)";
-    return `无法打开“${name}”:不是可读取的 .xlsx 文件,${hint}。`;
-  }
-  return null;
 }
 
 /** Opens .xlsx bytes; says in Chinese what is wrong when they are not a workbook exceljs can read. */
