@@ -25,6 +25,11 @@ const EXACT: Array<[ColumnRole, string[]]> = [
 const EXACT_INDEX = new Map<string, ColumnRole>();
 for (const [role, words] of EXACT) for (const w of words) EXACT_INDEX.set(w, role);
 
+/** Whether a cell is one of the exact header words (not a fallback match). */
+export function isHeaderWord(v: CellValue): boolean {
+  return EXACT_INDEX.has(headerKey(v));
+}
+
 /** Fallbacks for headers that are not in the exact list ("2017年自查评分", "考核得分(分)"). */
 const CONTAINS: Array<[ColumnRole, RegExp]> = [
   // who scores (自评, 复核, 考核组 …) and the word for the score: "考核组评分", "市级复核分", "2017年自查评分"

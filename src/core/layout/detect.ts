@@ -7,7 +7,7 @@ import { columnCount, compact, parseA1, textOf, toA1, valueAt, type CellValue, t
 import { roundPoints, toHalfWidth } from "../rules/numbers";
 import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { ParseResult, Rule, RuleIssue } from "../rules/types";
-import { mapColumns, roleOf, type ColumnMap } from "./columns";
+import { isHeaderWord, mapColumns, roleOf, type ColumnMap } from "./columns";
 
 /** Tables repeat their phrases ("根据日常监控评分" on many rows): parse each text once. */
 const ruleCache = new Map<string, ParseResult>();
@@ -159,6 +159,12 @@ function findHeader(grid: Grid, width: number): { row: number; end: number; colu
     if (cells.filter((v) => (roleOf(v) ?? "other") !== "other").length < 2) continue;
     // A two-row header: "评分" over "自查评分 | 考核评分".
     const below = r + 1 < grid.cells.length ? shownRow(grid, merges, r + 1, width) : [];
+    // A header whose words a text paste split over two rows ("一级" over "指标"): join them.
+    const split = splitHeader(cells, below);
+    if (split) {
+      const map = mapColumns(split);
+      if (map) return { row: r, end: r + 1, columns: map };
+    }
     const ownBelow = below.some((v, c) => roleOf(v) && compact(textOf(v)) !== compact(textOf(cells[c])));
     if (ownBelow && !below.some((v) => typeof v === "number")) {
       const map = mapColumns(cells.map((v, c) => (roleOf(below[c]) ? below[c] : v)));
@@ -168,6 +174,26 @@ function findHeader(grid: Grid, width: number): { row: number; end: number; colu
     if (map) return { row: r, end: r, columns: map };
   }
   return null;
+}
+
+/**
+ * The header read from two rows whose cells are halves of words ("一级|测评" over "指标|要点"),
+ * or null when the joined words are header words less often than the lower halves alone (then
+ * the lower row is a header of its own under a wider one: "评分" over "自查评分|考核评分").
+ */
+function splitHeader(cells: CellValue[], below: CellValue[]): CellValue[] | null {
+  if (below.some((v) => typeof v === "number")) return null;
+  let joinedWords = 0;
+  let lowerWords = 0;
+  const joined = cells.map((v, c) => {
+    const a = textOf(v);
+    const b = textOf(below[c]);
+    if (!a || !b || a === b || typeof v !== "string" || typeof below[c] !== "string" || a.length > 8 || b.length > 8) return v;
+    if (isHeaderWord(a + b)) joinedWords++;
+    if (isHeaderWord(b)) lowerWords++;
+    return a + b;
+  });
+  return joinedWords > lowerWords ? joined : null;
 }
 
 /**
@@ -210,6 +236,18 @@ function subtotalAt(r: number, texts: string[], cols: number[], n: number, first
   if (!m || m.top >= r) return -1;
   for (let k = 0; k < n; k++) if (k !== firstAt && texts[k].includes("计") && /^合计/.test(compact(texts[k]))) return k;
   return -1;
+}
+
+/** Whether a row shows the same words as `model` wherever it has any (white space aside). */
+function sameTexts(cells: CellValue[], model: CellValue[], first: number, last: number): boolean {
+  let any = false;
+  for (let c = first; c <= last; c++) {
+    const t = compact(textOf(cells[c]));
+    if (!t) continue;
+    if (t !== compact(textOf(model[c]))) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** A row repeating the header (tables converted from Word repeat it on every page). */
@@ -353,6 +391,8 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     return false;
   };
   let lastContent = header.end;
+  let repeatedAt = -1;
+  const lowerHeader = header.end > header.row ? shownRow(grid, grid.merges, header.end, width) : null;
   let totalLabel = "";
 
   const tableFirst = columns.first;
@@ -390,7 +430,12 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     if (n === 0) continue;
     const blankBefore = r > lastContent + 1;
     lastContent = r;
-    if (isRepeatedHeader(cells, columns)) continue;
+    if (isRepeatedHeader(cells, columns)) {
+      repeatedAt = r;
+      continue;
+    }
+    // the lower half of a two-row header repeated on a new page
+    if (repeatedAt === r - 1 && lowerHeader && sameTexts(cells, lowerHeader, tableFirst, tableLast)) continue;
 
     const first = { text: texts[firstAt], col: cols[firstAt], span: spans[firstAt] };
     const lead = compact(first.text);
@@ -481,6 +526,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
   }
 
   buildIndicators(table, rows, rowGroups);
+  levelMaxima(table);
   return table.items.length > 0 || table.total ? table : null;
 }
 
@@ -525,6 +571,16 @@ function numberedHeadings(table: ScoreTable, rows: RowText[], rowGroups: Map<num
   }
 }
 
+/** Word conversions drop a closing bracket at a page break ("主动\n公开\n（60分"): close it. */
+function closeBracket(text: string): string {
+  return /[(（]\s*[\d.．０-９]+\s*分\s*$/.test(text) ? text + "）" : text;
+}
+
+/** A line feed inside a word (Word wraps "财政资金\n直达基层" in narrow cells) is no break. */
+function unwrap(text: string): string {
+  return text.includes("\n") ? text.replace(/([\u4e00-\u9fff])[ \t\u3000]*\r?\n\s*(?=[\u4e00-\u9fff])/g, "$1") : text;
+}
+
 function joinDistinct(texts: string[], sep: string): string {
   return texts.filter((t, i, a) => t && a.indexOf(t) === i).join(sep);
 }
@@ -534,7 +590,7 @@ function joinDistinct(texts: string[], sep: string): string {
  * cap on its bonuses ("三、加分项(5分)"), not a maximum to check.
  */
 function ensureGroup(table: ScoreTable, parent: string | null, text: string, level: number, cell: string, declared: { points: number; cell: string } | null = null, marker = ""): Group {
-  const h = parseHeading(text);
+  const h = parseHeading(closeBracket(text));
   const key = (parent ? parent + "/" : "") + marker + compact(h.name);
   let g = table.groups.get(key);
   if (!g) {
@@ -557,6 +613,8 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
   const titleBlocks = new Map<string, RowText[]>();
   for (const r of rows) if (r.titleMerge) titleBlocks.set(r.titleMerge, [...(titleBlocks.get(r.titleMerge) ?? []), r]);
 
+  spanLostMerges(rows, rowGroups);
+  displacedNames(rows, rowGroups);
   const consumed = new Set<number>();
   numberedHeadings(table, rows, rowGroups, consumed);
   for (const r of rows) {
@@ -577,8 +635,8 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
     let maxCellRow = r.row;
     if (r.maxSpan && r.maxSpan.top === r.row) {
       const span = rows.filter((x) => x.row >= r.maxSpan!.top && x.row <= r.maxSpan!.bottom);
-      const ownPoints = span.every((x) => pointsOf(parseRules(x.titleText).rules.concat(parseRules(x.methodText).rules)) !== null);
-      if (span.length > 1 && ownPoints) {
+      const eachOwn = span.every((x) => ownPoints(x) !== null);
+      if (span.length > 1 && eachOwn) {
         const mc = parseMaxCell(r.maxValue);
         const key = (groups.at(-1) ? groups.at(-1) + "/" : "") + `#${r.row}`;
         table.groups.set(key, {
@@ -624,6 +682,77 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
   }
 }
 
+/** The "(N分)" an item row writes in its own title or criterion, or null. */
+function ownPoints(r: RowText): number | null {
+  return pointsOf(parseRules(r.titleText).rules.concat(parseRules(r.methodText).rules));
+}
+
+/**
+ * A 分值 merged over sub-rows loses its merge in a text or WPS conversion: "5" on the first row,
+ * blanks below, each row with its own "(N分)". When those points add up to the 分值 exactly, the
+ * rows are read as the merged block they were.
+ */
+function spanLostMerges(rows: RowText[], rowGroups: Map<number, string[]>): void {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.maxSpan) continue;
+    const mc = parseMaxCell(r.maxValue);
+    const first = mc.kind === "scored" ? ownPoints(r) : null;
+    if (mc.kind !== "scored" || first === null || first >= mc.max) continue;
+    const parent = rowGroups.get(r.row)?.at(-2);
+    let sum = first;
+    let j = i + 1;
+    for (; j < rows.length && sum < mc.max; j++) {
+      const x = rows[j];
+      const p = x.maxSpan || textOf(x.maxValue) !== "" || rowGroups.get(x.row)?.at(-2) !== parent ? null : ownPoints(x);
+      if (p === null) break;
+      sum = roundPoints(sum + p);
+    }
+    if (sum !== mc.max || j === i + 1) continue;
+    const span = { top: r.row, bottom: rows[j - 1].row };
+    for (let k = i; k < j; k++) rows[k].maxSpan = span;
+    i = j - 1;
+  }
+}
+
+/**
+ * A Word conversion can push a level's name with its points into the 分值 cell of the row above
+ * ("区属各部门 | 问答解读（6分）" over a row with no name and 分值 6): the text is no 分值 but the
+ * name of the next row, a sibling of the row above's deepest level.
+ */
+function displacedNames(rows: RowText[], rowGroups: Map<number, string[]>): void {
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const r = rows[i];
+    const next = rows[i + 1];
+    if (typeof r.maxValue !== "string" || r.maxSpan || next.titleText || next.maxSpan) continue;
+    if (parseMaxCell(r.maxValue).kind !== "unknown") continue;
+    const h = parseHeading(closeBracket(r.maxValue));
+    const own = parseMaxCell(next.maxValue);
+    if (h.points === null || h.name.length < 2 || /\d/.test(h.name) || own.kind !== "scored" || own.max !== h.points) continue;
+    next.titleText = r.maxValue.trim();
+    r.maxValue = null;
+    const mine = rowGroups.get(r.row) ?? [];
+    const theirs = rowGroups.get(next.row) ?? [];
+    if (mine.length > 1 && theirs.at(-1) === mine.at(-1)) rowGroups.set(next.row, theirs.slice(0, -1));
+  }
+}
+
+/**
+ * An item with no 分值 of its own, alone under a level that declares its points ("政策咨询服务情况
+ * (5分)" over one row whose 分值 cell is blank or holds text): the level's points are its maximum.
+ */
+function levelMaxima(table: ScoreTable): void {
+  const count = new Map<string, number>();
+  for (const it of table.items) for (const g of it.groups) count.set(g, (count.get(g) ?? 0) + 1);
+  for (const it of table.items) {
+    if (it.kind !== "scored" || it.max !== null || it.groups.length < 2) continue;
+    const g = table.groups.get(it.groups.at(-1)!);
+    if (!g || g.declared === null || count.get(g.key) !== 1) continue;
+    it.max = g.declared;
+    it.maxCell = g.cell;
+  }
+}
+
 /** A section of vetoes ("四、一票否决", "单项否决指标"). */
 const VETO_NAME = /^(单项|一票)否决(项|指标|事项)?$/;
 
@@ -649,8 +778,9 @@ function describeIndicator(
   const deduct = rules.some((x) => x.kind === "deduct" || x.kind === "deduct_cap");
   // Without a title of its own, an item under two or more indicator levels is named by the deepest.
   const deepest = table.columns.category.length >= 2 && r.groups.length >= 2 ? table.groups.get(r.groups.at(-1)!)?.name : undefined;
-  const displayTitle =
-    stripPoints(r.titleText) || deepest || stripPoints(r.methodText).slice(0, 60) || stripPoints(r.blockTitle) || `第${r.row + 1}行`;
+  const displayTitle = unwrap(
+    stripPoints(r.titleText) || deepest || stripPoints(r.methodText).slice(0, 60) || stripPoints(r.blockTitle) || `第${r.row + 1}行`,
+  );
 
   const titlePoints = pointsOf(title.rules);
   const declared =
