@@ -42,6 +42,7 @@ describe("kaohe check: reading and reporting", () => {
   it("writes only the JSON report on stdout with --json, and scores the column asked for", async () => {
     const file = await writeXlsx([genheGrid(GENHE_ITEMS)]);
     const r = await kaohe("check", file, "--json", "--column", "考核评分");
+    expect(r.out.endsWith("}\n") && r.out.indexOf("\n") === r.out.length - 1).toBe(true); // compact for a program
     const report = JSON.parse(r.out) as Report;
     expect(report).toMatchObject({ schemaVersion: 1, file, column: "考核评分", summary: { errors: 0, warnings: 0 } });
     const sheet = report.sheets[0];
