@@ -113,7 +113,7 @@ describe("edited copies are still recognised", () => {
       "one row reworded",
       (g) => {
         const h = headerRow(g);
-        return mapTexts(g, (s, r, c) => (r === h + 2 && s.length > 6 ? "本单位自行增加的考核内容,按实际情况评分" : s));
+        return mapTexts(g, (s, r) => (r === h + 2 && s.length > 6 ? "本单位自行增加的考核内容,按实际情况评分" : s));
       },
     ],
     ["all of the above", (g) => shift(reorder(dropRows(mapTexts(mapTexts(g, spaced), punctuated), 5)), 2, 1)],

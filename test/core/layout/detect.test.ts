@@ -4,18 +4,6 @@ import { GENHE_HEADER, genheGrid, gridOf } from "../../helpers/grid";
 import { wuhaiGrid } from "../../helpers/wuhai";
 import type { CellValue } from "../../../src/core/grid";
 
-const summary = (rows: CellValue[][], merges: string[] = []) => {
-  const t = detectScoreTable(gridOf(rows, merges));
-  if (!t) return null;
-  return t.items.map((i) => ({
-    row: i.row + 1,
-    category: i.groups.length ? t.groups.get(i.groups[0])!.name : null,
-    title: i.title,
-    kind: i.kind,
-    max: i.max,
-  }));
-};
-
 describe("header recognition", () => {
   it.each([
     [["类别", "序号", "目标要求", "分值", "自查办法", "自查评分", "考核评分"], { category: [0], id: 1, title: 2, max: 3, method: 4, scores: ["自查评分", "考核评分"] }],
