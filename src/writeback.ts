@@ -6,13 +6,11 @@
  */
 import { compact, textOf, toA1, valueAt, type CellValue, type Grid } from "./core/grid";
 import { SEVERITY_LABEL, fmt, sortFindings, type RenderedFinding, type Severity } from "./core/findings";
-import { RESULT_HEADER } from "./core/layout/columns";
+import { MARK_COLORS, NOTE_PREFIX, RESULT_HEADER, RESULT_SHEET } from "./footprint";
 import type { Report, ScoreSheetReport } from "./core/report";
 import type { CellRef, Mark, RangeWrite, SheetWrite, WorkbookChanges } from "./hosts/port";
 
-export const RESULT_SHEET = "核算结果";
-export const NOTE_PREFIX = "【考核计分助手】";
-export const MARK_COLORS: Record<Exclude<Severity, "info">, string> = { error: "#FFC7CE", warning: "#FFEB9C" };
+export { MARK_COLORS, NOTE_PREFIX, RESULT_SHEET };
 
 const FINDING_HEADER = ["级别", "工作表", "单元格", "代码", "说明", "已标记"];
 

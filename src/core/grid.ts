@@ -1,6 +1,7 @@
 /**
  * The host-neutral sheet every host feeds the engine: cell values (formula results, not
- * formulas) and merged ranges. Rows and columns are 0-based here; A1 addresses are 1-based.
+ * formulas), which cells hold formulas, merged ranges and the notes on cells. Rows and columns
+ * are 0-based here; A1 addresses are 1-based.
  */
 export type CellValue = string | number | boolean | null;
 
@@ -18,6 +19,21 @@ export interface Grid {
   /** Row-major values starting at A1; rows may have different lengths. */
   cells: CellValue[][];
   merges: Merge[];
+  /**
+   * Which cells hold a formula (row-major, sparse like `cells`): `formulas[r]?.[c] === true`.
+   * The formula's result is in `cells` (0 is 0, "" is an empty text result). Absent when the host
+   * could not tell (then no cell is known to hold a formula).
+   */
+  formulas?: boolean[][];
+  /** Notes (comments) on cells, A1 → text, as the host reads them (ours start with NOTE_PREFIX). */
+  notes?: Record<string, string>;
+  /** Whether the sheet is hidden in the workbook (the mapping sheet is). */
+  hidden?: boolean;
+}
+
+/** Whether (row, col) holds a formula. */
+export function hasFormula(grid: Grid, row: number, col: number): boolean {
+  return grid.formulas?.[row]?.[col] === true;
 }
 
 /** Column index (0-based) → letters: 0 → "A", 27 → "AB". */

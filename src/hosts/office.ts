@@ -16,7 +16,7 @@
  * notes (1.18), comments (1.10); without notes or comments a mark is its fill colour only.
  */
 import { parseA1, parseRange, rangeA1, type CellValue, type Grid, type Merge } from "../core/grid";
-import { MARK_COLORS, NOTE_PREFIX } from "../writeback";
+import { MARK_COLORS, NOTE_PREFIX } from "../footprint";
 import { HostError, type CellRef, type Mark, type WorkbookChanges, type WorkbookPort } from "./port";
 
 /** What the adapter needs from the Office.js globals; tests pass a mock. */

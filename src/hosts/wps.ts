@@ -6,7 +6,7 @@
  * .Value2, .Text, .MergeCells, .MergeArea, .Interior.Color, .AddComment, .Comment, .ClearComments, .Select.
  */
 import { parseRange, rangeA1, toA1, type CellValue, type Grid, type Merge } from "../core/grid";
-import { NOTE_PREFIX } from "../writeback";
+import { NOTE_PREFIX } from "../footprint";
 import { HostError, type Mark, type RangeWrite, type SheetWrite, type WorkbookChanges, type WorkbookPort } from "./port";
 
 /** Some WPS builds expose properties as zero-argument methods; read them with `prop`. */

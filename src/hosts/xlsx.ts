@@ -4,7 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import { parseA1, parseRange, type CellValue, type Grid, type Merge } from "../core/grid";
-import { MARK_COLORS, NOTE_PREFIX } from "../writeback";
+import { MARK_COLORS, NOTE_PREFIX } from "../footprint";
 import { HostError, type WorkbookChanges, type WorkbookPort } from "./port";
 
 type Raw = ExcelJS.CellValue | undefined;

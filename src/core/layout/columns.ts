@@ -6,8 +6,8 @@ import { compact, textOf, type CellValue } from "../grid";
 
 export type ColumnRole = "category" | "id" | "title" | "max" | "method" | "score" | "deduction" | "other";
 
-/** The header written by write-back; never a score column of the user's. */
-export const RESULT_HEADER = "核算得分";
+import { RESULT_HEADER } from "../../footprint";
+export { RESULT_HEADER };
 
 /** [role, exact header words]; compared after removing white space and punctuation. */
 const EXACT: Array<[ColumnRole, string[]]> = [
