@@ -130,6 +130,12 @@ export interface WorkbookPort {
   apply(changes: WorkbookChanges): Promise<void>;
   /** Activates the sheet and selects the cell, so the user sees what a finding points at. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Calls `onChange` when the user changes cells (Excel `worksheet.onChanged`, WPS `SheetChange`,
+   * the preview's editing). Returns the function that stops listening. Absent where the host has
+   * no change events (the CLI).
+   */
+  subscribe?(onChange: (change: { sheet: string; address: string }) => void): Promise<() => void>;
 }
 
 /** Misuse of a port (a sheet that is not there, a bad address): a named error, not a finding. */
