@@ -13,6 +13,7 @@ import { runCrossChecks } from "./core/crosscheck";
 import { recognizeScheme } from "./schemes/recognize";
 import type { Scheme } from "./schemes/types";
 import type { WorkbookChanges, WorkbookPort } from "./hosts/port";
+import type { ColumnMapping } from "./core/mapping";
 import { RESULT_SHEET, planChanges } from "./writeback";
 
 export { describeChanges, RESULT_SHEET } from "./writeback";
@@ -24,6 +25,11 @@ export interface CheckOptions {
   unitClass?: string;
   /** The file name, shown in the report; null in a host. */
   file?: string | null;
+  /**
+   * Column mappings the clerk chose (see core/mapping.ts); when absent, the ones stored in the
+   * workbook's mapping sheet apply. A mapped sheet is read by its mapping instead of by detection.
+   */
+  mapping?: ColumnMapping[];
 }
 
 export interface CheckResult {
