@@ -58,9 +58,16 @@ export interface Evidence {
   legacy: boolean;
 }
 
-/** The rows the column covers: header to the last table row (the final row comes apart). */
+/**
+ * The rows the column covers: the header to the last row that has something to write (an item,
+ * a 小计, the 合计); rows the layout counts into the table after those (a 注 paragraph) are not
+ * covered. The final of a table without 合计 comes apart, on the row below.
+ */
 export function columnRows(s: ScoreSheetReport): { first: number; last: number } {
-  return { first: s.placement.headerRow, last: s.placement.lastRow };
+  const rows = [...s.items.map((i) => i.row - 1), ...s.subtotals.map((t) => t.row - 1)];
+  if (s.placement.totalRow !== null) rows.push(s.placement.totalRow);
+  const last = rows.length ? Math.max(...rows) : s.placement.lastRow;
+  return { first: s.placement.headerRow, last: Math.max(last, s.placement.headerRow) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { fmt, type RenderedFinding } from "../core/findings";
 import type { Report, ScoreSheetReport } from "../core/report";
 import { MAX_CELL_TEXT, RESULT_HEADER } from "../footprint";
 import type { RangeWrite, WorkbookChanges } from "../hosts/port";
-import { FINAL_LABEL, chooseColumn } from "./column";
+import { FINAL_LABEL, chooseColumn, columnRows } from "./column";
 import { planMarks, type PlannedMark } from "./marks";
 import { ourResultSheet, previousColumns, previousMarks, resultSheetName } from "./record";
 import { resultSheet, type SheetPlacement } from "./result-sheet";
@@ -71,7 +71,8 @@ function placeSheet(grid: Grid | undefined, s: ScoreSheetReport, findings: Rende
   if (choice.col === null) return none(choice.skip);
   const col = choice.col;
   const rows: CellValue[][] = [];
-  for (let r = p.headerRow; r <= p.lastRow; r++) rows.push([wanted(r)]);
+  const { first, last: lastRow } = columnRows(s);
+  for (let r = first; r <= lastRow; r++) rows.push([wanted(r)]);
   if (choice.finalRow !== null) rows.push([final]);
   const last = p.headerRow + rows.length - 1;
   return {
