@@ -114,3 +114,12 @@ describe("the record read back", () => {
     expect((await plan([fine, ours])).changes.values[0]).toMatchObject({ address: "F1", values: [["核算得分"], [5], [4], [9]] });
   });
 });
+
+describe("the dialog on marks", () => {
+  it("says which marked cells keep the user's own note", async () => {
+    const g = gridOf([HEADER, [1, "甲", 6, "", 7], [2, "乙", 4, "", 9]]);
+    g.notes = { E2: "自查时已说明超分原因", E3: "【考核计分助手】\n错误:旧的说明" };
+    const { changes } = await plan([g]);
+    expect(describeChanges(changes)).toContain("在 2 个有问题的单元格上标底色并加批注(1 个已有您的批注,保留您的批注,问题说明见“核算结果”)");
+  });
+});

@@ -34,7 +34,9 @@ export function describeChanges(changes: WorkbookChanges & { summary?: PlanSumma
   if (resolved) lines.push(`清除上次计算留下的 ${resolved} 个单元格上的标记(问题已不存在),恢复原来的底色`);
   if (changes.marks.length) {
     const again = summary ? summary.marks.filter((m) => m.again).length : 0;
-    lines.push(`在 ${changes.marks.length} 个有问题的单元格上标底色并加批注${again ? `(其中 ${again} 个上次已标记,更新批注)` : ""}`);
+    const kept = summary ? summary.marks.filter((m) => m.userNote).length : 0;
+    const parts = [again ? `其中 ${again} 个上次已标记,更新批注` : "", kept ? `${kept} 个已有您的批注,保留您的批注,问题说明见“${summary!.resultSheet.name}”` : ""].filter(Boolean);
+    lines.push(`在 ${changes.marks.length} 个有问题的单元格上标底色并加批注${parts.length ? `(${parts.join(";")})` : ""}`);
   }
   for (const s of changes.sheets) {
     const existing = summary && summary.resultSheet.name === s.name ? summary.resultSheet.existing : false;

@@ -31,6 +31,8 @@ export interface PlannedMark extends Mark {
   userFill: string | null | undefined;
   /** Whether an earlier run had marked this cell too. */
   again: boolean;
+  /** The cell carries a note of the user's: hosts keep it, so our note is not shown there. */
+  userNote: boolean;
 }
 
 /**
@@ -61,7 +63,7 @@ export function planMarks(
     let userFill: string | null | undefined;
     if (prev && "restoreFill" in prev) userFill = prev.restoreFill;
     else if (now === undefined) userFill = undefined;
-    else if (now !== null && OURS.has(now.toUpperCase()) && (prev || ourNoteOn(notes.get(m.sheet), m.cell))) {
+    else if (now !== null && OURS.has(now.toUpperCase()) && (prev || noteOn(notes.get(m.sheet), m.cell, (t) => t.startsWith(NOTE_PREFIX)))) {
       // Our colour from an earlier run (recorded without a fill, or its record lost): what the
       // user had underneath is not known any more.
       userFill = undefined;
@@ -73,16 +75,18 @@ export function planMarks(
       note: capText(`${NOTE_PREFIX}\n${m.lines.join("\n")}`, MAX_NOTE_TEXT),
       userFill,
       again: prev !== undefined,
+      userNote: noteOn(notes.get(m.sheet), m.cell, (t) => !t.startsWith(NOTE_PREFIX)),
     };
   });
 }
 
-function ourNoteOn(notes: Record<string, string> | undefined, cell: string): boolean {
+/** Whether `cell` carries a note for which `which` holds ("F3" and "$F$3" alike). */
+function noteOn(notes: Record<string, string> | undefined, cell: string, which: (text: string) => boolean): boolean {
   if (!notes) return false;
   const p = parseA1(cell);
   for (const [a1, text] of Object.entries(notes)) {
     const q = parseA1(a1);
-    if (p && q && p.row === q.row && p.col === q.col && text.startsWith(NOTE_PREFIX)) return true;
+    if (p && q && p.row === q.row && p.col === q.col && which(text)) return true;
   }
   return false;
 }
