@@ -123,3 +123,22 @@ describe("the dialog on marks", () => {
     expect(describeChanges(changes)).toContain("在 2 个有问题的单元格上标底色并加批注(1 个已有您的批注,保留您的批注,问题说明见“核算结果”)");
   });
 });
+
+describe("the recorded column after the user inserted rows or columns", () => {
+  it("is found again when a row above and a column left of it were inserted", async () => {
+    const g = gridOf([["XX单位考核表"], HEADER, [1, "甲", 6, "", 6], [2, "乙", 4, "", 4], ["合计", null, 10, null, 10]]);
+    const ours = gridOf((await plan([g])).changes.sheets[0].rows, [], "核算结果");
+    expect(previousColumns([g, ours])!.get("评分表")).toEqual({ top: 1, left: 5, bottom: 4, right: 5 });
+    // The clerk inserted a row at the top and a 备注 column before ours, then changed 甲 to 5.
+    const moved = gridOf([
+      ["XX单位"],
+      ["XX单位考核表"],
+      [...HEADER, "备注", "核算得分"],
+      [1, "甲", 6, "", 5, null, 6],
+      [2, "乙", 4, "", 4, "已核", 4],
+      ["合计", null, 10, null, 9, null, 10],
+    ]);
+    const again = await plan([moved, ours]);
+    expect(again.changes.values[0]).toMatchObject({ address: "G3", values: [["核算得分"], [5], [4], [9]] });
+  });
+});

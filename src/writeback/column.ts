@@ -113,10 +113,19 @@ export function chooseColumn(
 
   // A column an earlier run made: headed 核算得分 on the header row, right of the table's first column.
   const header = grid.cells[p.headerRow] ?? [];
-  const recordedCol = evidence.recorded && evidence.recorded.top === p.headerRow ? evidence.recorded.left : null;
+  const headed: number[] = [];
   for (let c = p.firstColumn + 1; c < header.length; c++) {
-    if (c === p.scoreColumn || compact(textOf(header[c])) !== RESULT_HEADER) continue;
-    const ev: Evidence = recordedCol === c ? { recorded: evidence.recorded, legacy: false } : { legacy: evidence.legacy };
+    if (c !== p.scoreColumn && compact(textOf(header[c])) === RESULT_HEADER) headed.push(c);
+  }
+  // The record names our column; rows or columns the user inserted since may have moved it: the
+  // record is taken relative to the header, and a lone 核算得分 column is the one it names.
+  const rec = evidence.recorded;
+  const recordedCol = !rec ? null : headed.includes(rec.left) ? rec.left : headed.length === 1 ? headed[0] : null;
+  for (const c of headed) {
+    const ev: Evidence =
+      recordedCol === c && rec
+        ? { recorded: { top: p.headerRow, bottom: p.headerRow + rec.bottom - rec.top, left: c, right: c }, legacy: false }
+        : { legacy: evidence.legacy };
     if (fits(c, ev)) return { col: c, own: true, ...finalAt(c, ev) };
     // The record says this column is ours, yet the user has since put something in it: leave it.
     if (recordedCol === c) return { col: null, own: true, skip: "own_column_blocked", finalRow: null };
