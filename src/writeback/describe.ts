@@ -13,7 +13,7 @@ export function describeChanges(changes: WorkbookChanges & { summary?: PlanSumma
   const summary = changes.summary;
   const placements = summary?.placements ?? [];
   for (const v of changes.values) {
-    const p = placements.find((x) => x.sheet === v.sheet && x.range?.startsWith(v.address));
+    const p = placements.find((x) => x.sheet === v.sheet && x.range?.split(":")[0] === v.address);
     const range = p?.range ?? v.address;
     let line = `在工作表“${v.sheet}”的 ${range} 写入核算得分(表头“核算得分”,边框、字体和对齐沿用表格)`;
     if (p?.finalCell) line += `,最终得分写在 ${p.finalCell}`;

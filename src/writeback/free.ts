@@ -33,14 +33,4 @@ export class Occupancy {
   isFree(row: number, col: number): boolean {
     return this.occupant(row, col) === null;
   }
-
-  /** The note on (row, col), if any. */
-  noteAt(row: number, col: number): string | undefined {
-    if (!this.noted.has(`${row}:${col}`)) return undefined;
-    for (const [a1, text] of Object.entries(this.grid.notes ?? {})) {
-      const p = parseA1(a1);
-      if (p && p.row === row && p.col === col) return text;
-    }
-    return undefined;
-  }
 }

@@ -78,6 +78,7 @@ export function resultSheet(
   for (const p of placements) {
     const s = scores.find((x) => x.sheet === p.sheet);
     if (!s) continue;
+    if (p.skip === "no_score_column") continue;
     if (p.range === null) notes.push(`工作表“${p.sheet}”的各项得分没有写入原表,见下方“各项得分”。`);
     else if (p.finalSkip) notes.push(`工作表“${p.sheet}”没有合计行,表格下方不是空白单元格(如签字栏),最终得分 ${fmt(s.total.final)} 只列在本表。`);
   }
@@ -88,7 +89,7 @@ export function resultSheet(
   for (const s of scores) for (const c of s.categories) push([s.sheet, c.name, c.max, c.score]);
   push([]);
 
-  const unwritten = placements.filter((p) => p.range === null);
+  const unwritten = placements.filter((p) => p.range === null && p.skip !== "no_score_column");
   if (unwritten.length) {
     push(["各项得分"], [], true);
     push([H.sheet, "得分单元格", "分值", "项目", "核算得分"], [], true);
