@@ -55,7 +55,7 @@ export function planMarks(
     byCell.set(k, m);
   }
   const before = new Map(previous.map((p) => [key(p), p]));
-  const notes = new Map(grids.map((g) => [g.name, g.notes ?? {}]));
+  const notes = new Map(grids.map((g) => [g.name, notesByCell(g)]));
   return [...byCell.values()].map((m) => {
     const k = key(m);
     const prev = before.get(k);
@@ -80,13 +80,19 @@ export function planMarks(
   });
 }
 
-/** Whether `cell` carries a note for which `which` holds ("F3" and "$F$3" alike). */
-function noteOn(notes: Record<string, string> | undefined, cell: string, which: (text: string) => boolean): boolean {
-  if (!notes) return false;
-  const p = parseA1(cell);
-  for (const [a1, text] of Object.entries(notes)) {
-    const q = parseA1(a1);
-    if (p && q && p.row === q.row && p.col === q.col && which(text)) return true;
+/** A grid's notes by "row:col" (a note may be keyed "F3" or "$F$3"). */
+function notesByCell(g: Grid): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [a1, text] of Object.entries(g.notes ?? {})) {
+    const p = parseA1(a1);
+    if (p) out.set(`${p.row}:${p.col}`, text);
   }
-  return false;
+  return out;
+}
+
+/** Whether `cell` carries a note for which `which` holds. */
+function noteOn(notes: Map<string, string> | undefined, cell: string, which: (text: string) => boolean): boolean {
+  const p = parseA1(cell);
+  const text = p ? notes?.get(`${p.row}:${p.col}`) : undefined;
+  return text !== undefined && which(text);
 }
