@@ -59,14 +59,22 @@ function quote(value: unknown): string {
 function detail(o: { defaultValue?: unknown; defaultValueDescription?: string; argChoices?: string[]; envVar?: string }, showDefault: boolean): string {
   const parts: string[] = [];
   if (o.argChoices?.length) parts.push(`可选:${o.argChoices.join("、")}`);
-  if (showDefault && o.defaultValue !== undefined) parts.push(`默认:${o.defaultValueDescription ?? quote(o.defaultValue)}`);
+  if (showDefault && o.defaultValue !== undefined) parts.push(`默认:${o.defaultValueDescription ?? (o.defaultValue === true ? "开启" : quote(o.defaultValue))}`);
   if (o.envVar) parts.push(`也可用环境变量 ${o.envVar} 设置`);
   return parts.length ? `(${parts.join(";")})` : "";
 }
 
+/** Commander's own descriptions of what it adds (help, version), for commands that keep them. */
+const BUILT_IN: Record<string, string> = {
+  "display help for command": "显示帮助",
+  "output the version number": "显示版本",
+};
+const described = (text: string, fallback = "") => BUILT_IN[text] ?? (text || fallback);
+
 function optionDescription(o: Option): string {
-  const showDefault = o.required || o.optional || (o.isBoolean() && typeof o.defaultValue === "boolean" && !o.negate);
-  return o.description + detail(o, showDefault);
+  // A flag that is off unless given (default false) needs no "默认" note.
+  const showDefault = o.required || o.optional || (o.isBoolean() && o.defaultValue === true && !o.negate);
+  return described(o.description) + detail(o, showDefault);
 }
 
 function commandTerm(c: Command): string {
@@ -78,7 +86,7 @@ function commandTerm(c: Command): string {
 /** The whole help of a command, in Chinese, terms aligned by display width (CJK counts two). */
 export function renderHelp(cmd: Command, helper: Help): string {
   const sections: Array<[string, Array<[string, string]>]> = [
-    ["命令", helper.visibleCommands(cmd).map((c) => [commandTerm(c), c.description()])],
+    ["命令", helper.visibleCommands(cmd).map((c) => [commandTerm(c), c.description() === "display help for command" ? "显示命令的帮助" : c.description()])],
     ["参数", helper.visibleArguments(cmd).map((a) => [argumentTerm(a), a.description + detail(a, true)])],
     ["选项", helper.visibleOptions(cmd).map((o) => [o.flags, optionDescription(o)])],
   ];
