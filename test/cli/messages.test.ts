@@ -40,12 +40,14 @@ function englishWords(text: string): string[] {
   return (text.replace(/(^|[\s,(])--?[A-Za-z][\w-]*/g, "$1").match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_ASCII.has(w));
 }
 
+// One build for the whole file: the tests spawn bin/kaohe.cjs or load build/cli.cjs, as a clerk's install runs it.
+beforeAll(() => {
+  execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT });
+});
+
 const ENGLISH_HEADING = /\b(Usage|Options|Commands|Arguments|default|choices|display|help for command|error|unknown|missing|Did you mean)\b/;
 
 describe("help, entirely in Chinese", () => {
-  beforeAll(() => {
-    execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT });
-  });
 
   it.each([[["--help"]], [["-h"]], [[]], [["help"]], [["check", "--help"]], [["help", "check"]], [["check", "-h"]]])(
     "kaohe %j prints Chinese help and exits 0",
@@ -126,7 +128,6 @@ describe("every refused format through the installed command (build/cli.cjs)", (
   /** The bundle bin/kaohe.cjs runs, loaded once: every format goes through the code clerks install. */
   let bundle: { main: typeof main };
   beforeAll(() => {
-    execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT });
     bundle = createRequire(import.meta.url)(join(ROOT, "build/cli.cjs"));
   });
   const dir = tempDir();
@@ -194,9 +195,6 @@ describe("every refused format through the installed command (build/cli.cjs)", (
 });
 
 describe("no stack trace a clerk can reach", () => {
-  beforeAll(() => {
-    execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT });
-  });
 
   it("ends quietly when the reader of the output goes away (kaohe check … | head -1), keeping the report's exit status", async () => {
     const child = spawn(process.execPath, [BIN, "check", WUHAI], { stdio: ["ignore", "pipe", "pipe"] });
