@@ -2,7 +2,7 @@
  * Reading and writing .xlsx files for the CLI: every way a file can be unusable becomes one
  * clear Chinese line (InputError), and writing goes to a temporary file renamed into place.
  */
-import { existsSync, renameSync, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { KaoheError } from "../core/errors";
@@ -31,7 +31,12 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, out: string, input: str
   if (resolve(out) === resolve(input)) throw new InputError("--out 不能与输入文件相同:检查结果只写入副本,原文件保持不变");
   if (extname(out).toLowerCase() !== ".xlsx") throw new InputError(`输出文件“${out}”应以 .xlsx 结尾,如 --out 核算副本.xlsx`);
   const dir = dirname(resolve(out));
-  if (!existsSync(dir)) throw new InputError(`输出文件夹“${dir}”不存在;请先建好该文件夹,或换一个输出位置`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(`“${out}”是文件夹;请在 --out 后写副本的文件名,如 --out 核算副本.xlsx`);
+  try {
+    mkdirSync(dir, { recursive: true }); // `--out 结果/核算.xlsx` makes 结果/ as a clerk would expect
+  } catch (e) {
+    throw new InputError(fsErrorMessage(e, join(dir, basename(out)), true));
+  }
   const tmp = holdTemporary(join(dir, `.kaohe-tmp-${process.pid}-${basename(out)}`));
   try {
     await wb.xlsx.writeFile(tmp);

@@ -177,6 +177,15 @@ describe("kaohe check --out", () => {
     expect((ws.getCell("F3").fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
   });
 
+  it("makes the output folder a clerk names (--out 结果/核算.xlsx), leaving nothing else behind", async () => {
+    const dir = tempDir();
+    const input = await writeXlsx([genheGrid(GENHE_ITEMS)], "自查.xlsx", dir);
+    const r = await kaohe("check", input, "--out", join(dir, "结果", "核算.xlsx"));
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(readdirSync(join(dir, "结果"))).toEqual(["核算.xlsx"]);
+    expect((await load(join(dir, "结果", "核算.xlsx"))).worksheets.map((w) => w.name)).toEqual(["评分表", "核算结果"]);
+  });
+
   it("refuses to overwrite the input file", async () => {
     const input = await writeXlsx([genheGrid(GENHE_ITEMS)]);
     const before = sha(input);

@@ -6,7 +6,7 @@
 import { Command, Option } from "commander";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { EventEmitter } from "node:events";
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -272,5 +272,32 @@ describe("guardProcess", () => {
       if (before === undefined) delete process.env.KAOHE_DEBUG;
       else process.env.KAOHE_DEBUG = before;
     }
+  });
+});
+
+describe("the README's Quick start, typed as a new user would", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const block = /## 快速开始[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1];
+  const commands = block.split("\n").filter((l) => l.startsWith("npx kaohe "));
+
+  it("runs each kaohe command with the exit status and result the README promises, writing only under out/", () => {
+    expect(commands).toHaveLength(2);
+    expect(readFileSync(join(ROOT, ".gitignore"), "utf8").split("\n")).toContain("out/");
+    const work = tempDir();
+    const results = commands.map((line) => {
+      // Same arguments; out/ resolved in a temporary folder instead of the checkout.
+      const args = line.slice("npx kaohe ".length).split(" ").map((a) => (a.startsWith("templates/") ? join(ROOT, a) : a));
+      return spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    });
+    expect(results.map((r) => [r.status, r.stderr])).toEqual([
+      [0, ""],
+      [1, ""], // the 乌海 sample holds deliberate errors: the README says exit 1 is expected
+    ]);
+    expect(results[0].stdout).toMatch(/满分 100 · .* · 最终得分 102/);
+    expect(results[0].stdout).toContain("未发现问题");
+    expect(results[1].stdout).toMatch(/问题:错误 2 个 · 警告 3 个/);
+    expect(readme).toMatch(/乌海样例故意保留了原文公开的问题\*\*:会报出 2 个错误[\s\S]*?和 3 个警告,所以这一条的\*\*退出码是 1,属于预期结果\*\*/);
+    expect(readdirSync(work)).toEqual(["out"]);
+    expect(readdirSync(join(work, "out"))).toEqual(["乌海核算.xlsx"]);
   });
 });
