@@ -38,16 +38,14 @@ function argumentTerm(a: Argument): string {
   return a.required ? `<${name}>` : `[${name}]`;
 }
 
-function isHelpOrVersion(o: Option, cmd: Command): boolean {
-  return o.long === "--help" || o.long === "--version" || o.attributeName() === (cmd as unknown as { _versionOptionName?: string })._versionOptionName;
-}
+const isHelpOrVersion = (o: Option) => o.long === "--help" || o.long === "--version";
 
 /** One usage line: `kaohe check <工作簿.xlsx> [选项]`. */
 export function usageOf(cmd: Command, helper: Help = cmd.createHelp()): string {
   const parts = [commandPath(cmd)];
   if (helper.visibleCommands(cmd).length) parts.push("<命令>");
   parts.push(...cmd.registeredArguments.map(argumentTerm));
-  if (helper.visibleOptions(cmd).some((o) => !isHelpOrVersion(o, cmd))) parts.push("[选项]");
+  if (helper.visibleOptions(cmd).some((o) => !isHelpOrVersion(o))) parts.push("[选项]");
   return parts.join(" ");
 }
 
@@ -79,7 +77,7 @@ function optionDescription(o: Option): string {
 
 function commandTerm(c: Command): string {
   const parts = [c.name(), ...c.registeredArguments.map(argumentTerm)];
-  if (c.options.some((o) => !o.hidden && o.long !== "--help")) parts.push("[选项]");
+  if (c.options.some((o) => !o.hidden && !isHelpOrVersion(o))) parts.push("[选项]");
   return parts.join(" ");
 }
 
