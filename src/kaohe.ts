@@ -4,7 +4,7 @@
  */
 import { compact, type Grid } from "./core/grid";
 import { renderFinding, type Finding } from "./core/findings";
-import { detectScoreTable } from "./core/layout/detect";
+import { isOwnSheet, scoreTableOf } from "./core/layout/mapping";
 import { scoreTable, unitClassesOf } from "./core/score";
 import { summarize, type Report, type ScoreSheetReport, type SheetReport } from "./core/report";
 import { checkStatistics, detectStatistics, statisticsReport, type StatisticsTable } from "./core/stats";
@@ -12,11 +12,13 @@ import { NoTableError, OptionError } from "./core/errors";
 import { runCrossChecks } from "./core/crosscheck";
 import { recognizeScheme } from "./schemes/recognize";
 import type { Scheme } from "./schemes/types";
-import type { WorkbookChanges, WorkbookPort } from "./hosts/port";
-import type { ColumnMapping } from "./core/mapping";
-import { RESULT_SHEET, planChanges } from "./writeback";
+import type { SheetWrite, WorkbookChanges, WorkbookPort } from "./hosts/port";
+import { mappingRows, readMappings, type ColumnMapping } from "./core/mapping";
+import { MAPPING_SHEET } from "./footprint";
+import { planChanges, type PlanOptions } from "./writeback";
 
 export { describeChanges, RESULT_SHEET } from "./writeback";
+export { readMappings, type ColumnMapping } from "./core/mapping";
 
 export interface CheckOptions {
   /** Header of the score column to score (自查评分, 考核评分 …); default each table's first. */
@@ -30,6 +32,8 @@ export interface CheckOptions {
    * workbook's mapping sheet apply. A mapped sheet is read by its mapping instead of by detection.
    */
   mapping?: ColumnMapping[];
+  /** Write plain values into 核算得分 instead of live formulas (default: formulas). */
+  values?: boolean;
 }
 
 export interface CheckResult {
@@ -52,10 +56,11 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   const findings: Finding[] = [];
   const scored: Array<{ report: ScoreSheetReport; scheme: Scheme | null }> = [];
   const stats: Array<{ sheet: string; table: StatisticsTable }> = [];
-  const usable = grids.filter((g) => g.name !== RESULT_SHEET);
+  const usable = grids.filter((g) => !isOwnSheet(g));
+  const mappings = options.mapping ?? readMappings(grids);
 
   for (const grid of usable) {
-    const table = detectScoreTable(grid);
+    const table = scoreTableOf(grid, mappings);
     if (table) {
       const scheme = recognizeScheme(usable, grid);
       let unitClass: string | undefined;
@@ -102,8 +107,22 @@ export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = 
  * What 写回 changes, host-neutral: the 核算得分 column, marks on cells with errors and
  * warnings, the 核算结果 sheet, and the clearing of marks an earlier run left.
  */
-export function planWriteback(result: CheckResult): WorkbookChanges {
-  return planChanges(result.report, result.grids);
+export function planWriteback(result: CheckResult, options: PlanOptions = {}): WorkbookChanges {
+  return planChanges(result.report, result.grids, options);
+}
+
+/**
+ * The hidden sheet that stores the clerk's column mappings in the workbook (so the mapping travels
+ * with the file and every host and the CLI read it). `mappings` is the whole list to keep: pass
+ * the stored ones (`readMappings(grids)`) with the new one replacing any for the same sheet.
+ */
+export function mappingSheet(mappings: ColumnMapping[]): SheetWrite {
+  return { name: MAPPING_SHEET, rows: mappingRows(mappings), widths: [16, 8, 8, 8, 10, 8, 8, 12], hidden: true };
+}
+
+/** The stored mappings with `mapping` in place of any for its sheet: what to pass to mappingSheet. */
+export function withMapping(stored: ColumnMapping[], mapping: ColumnMapping): ColumnMapping[] {
+  return [...stored.filter((m) => m.sheet !== mapping.sheet), mapping];
 }
 
 /** Applies a write-back plan through the port, in one batch. */

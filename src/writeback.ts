@@ -9,6 +9,12 @@ import { SEVERITY_LABEL, fmt, sortFindings, type RenderedFinding, type Severity 
 import { MARK_COLORS, NOTE_PREFIX, RESULT_HEADER, RESULT_SHEET } from "./footprint";
 import type { Report, ScoreSheetReport } from "./core/report";
 import type { CellRef, Mark, RangeWrite, SheetWrite, WorkbookChanges } from "./hosts/port";
+import { liveChanges, liveWrite } from "./writeback/live";
+
+export interface PlanOptions {
+  /** Plain values in 核算得分 instead of live formulas (default: formulas). */
+  values?: boolean;
+}
 
 export { MARK_COLORS, NOTE_PREFIX, RESULT_SHEET };
 
@@ -118,16 +124,17 @@ function resultSheet(report: Report, marked: Set<string>): SheetWrite {
 }
 
 /** The whole write-back for a report, host-neutral. */
-export function planChanges(report: Report, grids: Grid[]): WorkbookChanges {
+export function planChanges(report: Report, grids: Grid[], options: PlanOptions = {}): WorkbookChanges {
   const values: RangeWrite[] = [];
   for (const s of report.sheets) {
     if (s.kind !== "score") continue;
     const grid = grids.find((g) => g.name === s.sheet);
-    if (grid && s.placement.scoreColumn >= 0) values.push(scoreColumnWrite(grid, s, report.findings));
+    if (grid && s.placement.scoreColumn >= 0) values.push(liveWrite(scoreColumnWrite(grid, s, report.findings), s, grid, { grids, values: options.values }));
   }
   const marks = marksOf(report.findings);
   const marked = new Set(marks.map((m) => `${m.sheet}!${m.cell}`));
   return {
+    ...liveChanges(report, grids),
     clearMarks: previousMarks(grids),
     values,
     marks,
