@@ -21,7 +21,7 @@ import type { ConditionalMark, RangeWrite, Validation, WorkbookChanges } from ".
 import { recognizeScheme } from "../schemes/recognize";
 import type { Scheme } from "../schemes/types";
 import {
-  ABS, AND, IF, ISNUMBER, MAX, MAX_LITERAL, MIN, OR, ROUND6, SUM, SUMIF, add, concat, eq, gt, neg, num, ref, str, sub,
+  ABS, IF, bool, ISNUMBER, MAX, MAX_LITERAL, MIN, OR, ROUND6, SUM, SUMIF, add, concat, eq, gt, neg, num, ref, str, sub,
   FormulaValueError, type Cells, type Context, type Expr, type Value,
 } from "./live/expr";
 
@@ -34,11 +34,13 @@ export const FINAL_LABEL = "最终得分 ";
 
 /**
  * Entries the formulas read as 不适用 / as a triggered veto, as typed (a spreadsheet compares
- * texts ignoring case, not spaces). The engine reads more (spaces inside, "N/A", "✗"…): a text
- * present at 写回 is matched literally in its own formula; one typed later is flagged by the
- * engine at the next 计算 (README, "实时公式").
+ * texts ignoring case, not spaces). The engine reads more ("本项不适用", "—", spaces inside): a
+ * text present at 写回 is matched literally in its own formula; one typed later shows 0 until the
+ * next 计算 (README, "实时公式"). For 不适用 only the shown text differs: an item that is not
+ * applicable and one scored 0 add the same to every sum; a veto word decides the total, so the
+ * veto list is the engine's whole list.
  */
-const NOT_APPLICABLE_WORDS = ["不适用", "不涉及", "无此项", "本项不适用", "不适合", "—", "——", "／", "/"];
+const NOT_APPLICABLE_WORDS = ["不适用", "不涉及", "无此项", "/"];
 const YES_WORDS = ["是", "有", "发生", "触发", "已触发", "√", "✓", "✔", "Y", "YES"];
 
 /** Excel's limit on a formula's text. */
@@ -126,7 +128,8 @@ const clamp = (x: Expr, low: number | null, high: number | null) => {
 function itemFormula(it: Indicator, item: ItemReport, entry: Expr, deduction: boolean): Expr {
   const na = isNotApplicable(entry);
   if (it.kind === "veto") {
-    const triggered = OR(AND(ISNUMBER(entry), gt(ABS(entry), num(EPS))), ...YES_WORDS.map((w) => eq(entry, str(w))));
+    // IF, not AND: AND would take ABS of a text ("否") and fail with #VALUE!
+    const triggered = OR(IF(ISNUMBER(entry), gt(ABS(entry), num(EPS)), bool(false)), ...YES_WORDS.map((w) => eq(entry, str(w))));
     return IF(na, str(NOT_APPLICABLE), IF(triggered, str(VETO_TRIGGERED), str(VETO_NOT_TRIGGERED)));
   }
   if (it.kind === "adjust") {

@@ -6,7 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { join } from "node:path";
 import { parseA1, rangeA1, type CellValue, type Grid, type Merge } from "../../src/core/grid";
 import type { WorkbookChanges } from "../../src/hosts/port";
@@ -37,6 +38,8 @@ export function gridsOf(wb: ExcelJS.Workbook): Grid[] {
     const formulas: boolean[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) =>
       row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // exceljs shows a merged area's value in every cell of it; hosts give it at the top-left only
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         (cells[r - 1] ??= [])[c - 1] = plain(cell.value);
         if (cell.value && typeof cell.value === "object" && ("formula" in cell.value || "sharedFormula" in cell.value)) (formulas[r - 1] ??= [])[c - 1] = true;
       }),
@@ -111,4 +114,40 @@ export function recalculate(files: string[]): string[] {
     if (!existsSync(copy)) throw new Error(`LibreOffice did not convert ${f}`);
     return copy;
   });
+}
+
+const unescapeXml = (s: string) =>
+  s.replace(/&(lt|gt|quot|apos|amp|#x?[0-9a-fA-F]+);/g, (_, e: string) =>
+    e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'" : e === "amp" ? "&" : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
+  );
+
+/**
+ * The values a spreadsheet program saved in an .xlsx (formula results included, 0 too: exceljs
+ * drops a cached result of 0), by sheet name and A1 address. Reads the package's XML directly.
+ */
+export function savedValues(file: string): Map<string, Map<string, CellValue>> {
+  const zip = unzipSync(readFileSync(file));
+  const text = (path: string) => (zip[path] ? strFromU8(zip[path]) : "");
+  const shared = [...text("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1])).join(""),
+  );
+  const rels = new Map([...text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const relsAlt = new Map([...text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship [^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"/g)].map((m) => [m[2], m[1]]));
+  const out = new Map<string, Map<string, CellValue>>();
+  for (const m of text("xl/workbook.xml").matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {
+    const target = (rels.get(m[2]) ?? relsAlt.get(m[2]) ?? "").replace(/^\/?xl\//, "");
+    const cells = new Map<string, CellValue>();
+    for (const c of text(`xl/${target}`).matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const type = /t="([^"]+)"/.exec(c[2])?.[1] ?? "n";
+      const v = /<v>([\s\S]*?)<\/v>/.exec(c[3] ?? "")?.[1];
+      const inline = /<is>[\s\S]*?<t[^>]*>([\s\S]*?)<\/t>/.exec(c[3] ?? "")?.[1];
+      if (v === undefined && inline === undefined) continue;
+      cells.set(
+        c[1],
+        type === "s" ? shared[Number(v)] : type === "str" || type === "e" ? unescapeXml(v ?? "") : type === "inlineStr" ? unescapeXml(inline ?? "") : type === "b" ? v === "1" : Number(v),
+      );
+    }
+    out.set(unescapeXml(m[1]), cells);
+  }
+  return out;
 }

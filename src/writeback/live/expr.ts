@@ -39,6 +39,8 @@ function numberText(n: number): string {
 
 export const num = (n: number): Expr => ({ text: numberText(n), value: () => n });
 
+export const bool = (b: boolean): Expr => ({ text: b ? "TRUE" : "FALSE", value: () => b });
+
 export const str = (s: string): Expr => ({ text: `"${s.replace(/"/g, '""')}"`, value: () => s });
 
 export const ref = (row: number, col: number): Expr => ({ text: toA1(row, col), value: (ctx) => ctx.cell(row, col) });
@@ -72,8 +74,9 @@ const call = (name: string, args: Expr[], value: (ctx: Context) => Value): Expr 
 
 export const IF = (c: Expr, a: Expr, b: Expr): Expr => call("IF", [c, a, b], (ctx) => (truthy(c.value(ctx)) ? a.value(ctx) : b.value(ctx)));
 export const ISNUMBER = (a: Expr): Expr => call("ISNUMBER", [a], (ctx) => typeof a.value(ctx) === "number");
-export const OR = (...xs: Expr[]): Expr => (xs.length === 1 ? xs[0] : call("OR", xs, (ctx) => xs.some((x) => truthy(x.value(ctx)))));
-export const AND = (...xs: Expr[]): Expr => (xs.length === 1 ? xs[0] : call("AND", xs, (ctx) => xs.every((x) => truthy(x.value(ctx)))));
+// OR and AND evaluate every argument (an error in any is the result), unlike IF, which takes one branch.
+export const OR = (...xs: Expr[]): Expr => (xs.length === 1 ? xs[0] : call("OR", xs, (ctx) => xs.map((x) => truthy(x.value(ctx))).some(Boolean)));
+export const AND = (...xs: Expr[]): Expr => (xs.length === 1 ? xs[0] : call("AND", xs, (ctx) => xs.map((x) => truthy(x.value(ctx))).every(Boolean)));
 export const MIN = (a: Expr, b: Expr): Expr => call("MIN", [a, b], (ctx) => z(Math.min(toNumber(a.value(ctx)), toNumber(b.value(ctx)))));
 export const MAX = (a: Expr, b: Expr): Expr => call("MAX", [a, b], (ctx) => z(Math.max(toNumber(a.value(ctx)), toNumber(b.value(ctx)))));
 export const ABS = (a: Expr): Expr => call("ABS", [a], (ctx) => Math.abs(toNumber(a.value(ctx))));
