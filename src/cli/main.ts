@@ -14,6 +14,7 @@ export interface CheckCliOptions {
   column?: string;
   class?: string;
   out?: string;
+  values?: boolean;
 }
 
 export interface Io {
@@ -32,7 +33,7 @@ export async function runCheck(file: string, opts: CheckCliOptions, io: Io): Pro
     io.err(`kaohe:提示:本工作簿的评分规则不分考核单位类别,--class ${opts.class} 未使用\n`);
   }
   if (opts.out) {
-    await port.apply(planWriteback({ report, grids }));
+    await port.apply(planWriteback({ report, grids }, { values: opts.values }));
     await saveWorkbook(wb, opts.out, file);
   }
   // Indented for a person at a terminal; compact when a program reads it (5,000 items print ~3× faster).
@@ -77,6 +78,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--column <表头>", "要核算的评分列,如“考核评分”(默认第一个评分列)")
     .option("--class <类别>", "考核单位类别,如“一类”“二类”(默认第一类)")
     .option("--out <副本.xlsx>", "把核算得分、问题标记和“核算结果”表写入副本(原文件不变)")
+    .option("--values", "与 --out 一起用:核算得分写成数值,不写公式(默认写公式,改动填报后自动重算)")
     .helpOption("-h, --help", "显示帮助")
     .action(async (file: string, opts: CheckCliOptions) => setExit(await runCheck(file, opts, io)));
   return program;

@@ -252,8 +252,10 @@ export function liveColumn(report: ScoreSheetReport, grid: Grid, resultColumn: n
       if (bonusCap === null && deductCap === null) expr = ROUND6(SUM(at([...scored.rows, ...adjust.rows])));
       else {
         const bonus = SUMIF(adjust, ">0");
-        const taken = neg(SUMIF(adjust, "<0"));
-        expr = ROUND6(sub(add(SUM(scored), bonusCap === null ? bonus : MIN(num(bonusCap), bonus)), deductCap === null ? taken : MIN(num(deductCap), taken)));
+        let sum = bonusCap === null ? bonus : MIN(num(bonusCap), bonus);
+        if (scored.rows.length) sum = add(SUM(scored), sum);
+        sum = deductCap === null ? add(sum, SUMIF(adjust, "<0")) : sub(sum, MIN(num(deductCap), neg(SUMIF(adjust, "<0"))));
+        expr = ROUND6(sum);
       }
       exprs.set(st.row, { expr, expected });
     }
