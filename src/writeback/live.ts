@@ -137,7 +137,7 @@ function itemFormula(it: Indicator, item: ItemReport, entry: Expr, deduction: bo
     const x = numberIn(entry);
     // a 扣分 column holds points taken off; a deduction-only item takes a positive entry as one
     const signed = deduction || deductOnly ? neg(ABS(x)) : x;
-    return IF(na, str(NOT_APPLICABLE), ROUND6(clamp(signed, deductCap === null ? null : -deductCap, bonusCap)));
+    return IF(na, str(NOT_APPLICABLE), ROUND6(clamp(signed, deductCap === null ? null : 0 - deductCap, bonusCap)));
   }
   const max = item.max;
   if (deduction && max !== null) {
@@ -348,11 +348,11 @@ function entryBounds(it: Indicator, item: ItemReport, deduction: boolean): { min
   if (deduction || deductOnly) {
     // points taken off may be typed as positive or negative numbers
     if (deductCap === null) return null;
-    return { min: -deductCap, max: deductCap, what: `扣分最多 ${fmt(deductCap)} 分(填正数或负数均按扣分计)` };
+    return { min: 0 - deductCap, max: deductCap, what: `扣分最多 ${fmt(deductCap)} 分(填正数或负数均按扣分计)` };
   }
   if (bonusCap === null || deductCap === null) return null;
   const what = deductCap === 0 ? `加分应在 0 到 ${fmt(bonusCap)} 之间` : `加减分应在 -${fmt(deductCap)} 到 ${fmt(bonusCap)} 之间`;
-  return { min: -deductCap, max: bonusCap, what };
+  return { min: 0 - deductCap, max: bonusCap, what };
 }
 
 export interface LiveValidation {
