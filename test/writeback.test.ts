@@ -39,7 +39,7 @@ describe("the 核算得分 column", () => {
       ["合计", null, 10, null, null],
     ]);
     const { changes } = plan([g]);
-    expect(changes.values).toEqual([{ sheet: "评分表", address: "F1", values: [["核算得分"], [5], ["不适用"], ["未触发"], [1], [6]] }]);
+    expect(changes.values).toMatchObject([{ sheet: "评分表", address: "F1", values: [["核算得分"], [5], ["不适用"], ["未触发"], [1], [6]] }]);
   });
 
   it("puts the final, labelled, one row below a table without a total row", () => {

@@ -197,17 +197,23 @@ export function liveColumn(report: ScoreSheetReport, grid: Grid, resultColumn: n
   const r = resolve(report, grid, options);
   if (typeof r === "string") return valuesOnly(r);
   const { table, scheme, entryCol, deduction } = r;
+  // a formula reading its own column would refer to itself
+  if (resultColumn === entryCol) return valuesOnly("核算得分列就是评分列");
 
   const exprs = new Map<number, { expr: Expr | null; expected: CellValue }>();
   /** A sheet as a spreadsheet sees it, our column computed by our formulas (each cell once). */
   const contextOf = (sheet: Grid): Context => {
     const memo = new Map<number, Value>();
+    const visiting = new Set<number>();
     const ctx: Context = {
       cell(row, col) {
         if (col !== resultColumn || !exprs.has(row)) return valueAt(sheet, row, col);
         if (!memo.has(row)) {
+          if (visiting.has(row)) throw new FormulaValueError(`第${row + 1}行的公式引用了自身`);
+          visiting.add(row);
           const e = exprs.get(row)!;
           memo.set(row, e.expr ? e.expr.value(ctx) : e.expected);
+          visiting.delete(row);
         }
         return memo.get(row)!;
       },
