@@ -17,7 +17,7 @@ import { mappingRows, readMappings, type ColumnMapping } from "./core/mapping";
 import { MAPPING_SHEET } from "./footprint";
 import { planChanges, type PlanOptions } from "./writeback";
 
-export { describeChanges, RESULT_SHEET } from "./writeback";
+export { describeChanges, RESULT_SHEET, type PlanOptions } from "./writeback";
 export { readMappings, type ColumnMapping } from "./core/mapping";
 
 export interface CheckOptions {
@@ -32,8 +32,6 @@ export interface CheckOptions {
    * workbook's mapping sheet apply. A mapped sheet is read by its mapping instead of by detection.
    */
   mapping?: ColumnMapping[];
-  /** Write plain values into 核算得分 instead of live formulas (default: formulas). */
-  values?: boolean;
 }
 
 export interface CheckResult {
@@ -104,8 +102,10 @@ export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = 
 }
 
 /**
- * What 写回 changes, host-neutral: the 核算得分 column, marks on cells with errors and
- * warnings, the 核算结果 sheet, and the clearing of marks an earlier run left.
+ * What 写回 changes, host-neutral: the 核算得分 column (live formulas with their values cached;
+ * plain values with `{ values: true }`), validation and conditional marks on the entry cells,
+ * marks on cells with errors and warnings, the 核算结果 sheet, and the clearing of what an earlier
+ * run left.
  */
 export function planWriteback(result: CheckResult, options: PlanOptions = {}): WorkbookChanges {
   return planChanges(result.report, result.grids, options);

@@ -92,7 +92,19 @@ interface Resolved {
 }
 
 /** The table and scheme the report came from, as checkGrids resolves them; or why not. */
+const resolved = new WeakMap<ScoreSheetReport, WeakMap<Grid, Resolved | string>>();
+
 function resolve(report: ScoreSheetReport, grid: Grid, options: LiveOptions): Resolved | string {
+  // the plan asks for the column and for the validations of the same report: detect once
+  if (options.table !== undefined || options.scheme !== undefined || options.mappings !== undefined) return resolveNow(report, grid, options);
+  let byGrid = resolved.get(report);
+  if (!byGrid) resolved.set(report, (byGrid = new WeakMap()));
+  let r = byGrid.get(grid);
+  if (r === undefined) byGrid.set(grid, (r = resolveNow(report, grid, options)));
+  return r;
+}
+
+function resolveNow(report: ScoreSheetReport, grid: Grid, options: LiveOptions): Resolved | string {
   const grids = options.grids ?? [grid];
   const table = options.table !== undefined ? options.table : scoreTableOf(grid, options.mappings ?? readMappings(grids));
   if (!table) return "找不到评分表";
@@ -147,6 +159,26 @@ function itemFormula(it: Indicator, item: ItemReport, entry: Expr, deduction: bo
     return IF(na, str(NOT_APPLICABLE), IF(ISNUMBER(entry), fromNumber, IF(eq(entry, str("")), num(max), num(0))));
   }
   return IF(na, str(NOT_APPLICABLE), ROUND6(clamp(numberIn(entry), 0, max)));
+}
+
+/** Where an item formula's shape takes its entry cell: replaced by the item's own cell. */
+const SLOT_MARK = "\u0001";
+const SLOT: Expr = { text: SLOT_MARK, value: (ctx) => ctx.cell(-1, -1) };
+
+/** A shape made an item's formula: its entry cell put in the slot, for the text and the value. */
+function bindEntry(shape: Expr, row: number, col: number): Expr {
+  return {
+    text: shape.text.split(SLOT_MARK).join(toA1(row, col)),
+    value: (ctx) => shape.value({ cell: (r, c) => (r === -1 ? ctx.cell(row, col) : ctx.cell(r, c)) }),
+  };
+}
+
+/** Items alike but for their entry cell share one formula shape (built once on long sheets). */
+function shapeKey(it: Indicator, item: ItemReport, deduction: boolean): string {
+  if (it.kind === "veto") return "veto";
+  if (it.kind === "scored") return `scored|${deduction}|${item.max}`;
+  const l = adjustLimits(it, item.rules);
+  return `adjust|${deduction}|${l.deductOnly}|${l.bonusCap}|${l.deductCap}`;
 }
 
 const constant = (v: CellValue): Expr => (typeof v === "number" ? num(v) : str(String(v ?? "")));
@@ -226,11 +258,15 @@ export function liveColumn(report: ScoreSheetReport, grid: Grid, resultColumn: n
   try {
     // Items: the generic formula; where it reads today's entry otherwise than the engine (a text
     // only the engine understands, "5分", "满分"), that text is matched literally first.
+    const shapes = new Map<string, Expr>();
     table.items.forEach((it, i) => {
       const item = report.items[i];
       const expected = itemShown(item);
       const entry = ref(it.row, entryCol);
-      let expr: Expr | null = itemFormula(it, item, entry, deduction);
+      const key = shapeKey(it, item, deduction);
+      let shape = shapes.get(key);
+      if (!shape) shapes.set(key, (shape = itemFormula(it, item, SLOT, deduction)));
+      let expr: Expr | null = bindEntry(shape, it.row, entryCol);
       if (expr && !same(expr.value(ctx), expected)) {
         const typed = item.entered;
         expr = typeof typed === "string" && typed.length <= MAX_LITERAL && !/[\r\n\t]/.test(typed) ? IF(eq(entry, str(typed)), constant(expected), expr) : null;
