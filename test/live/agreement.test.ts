@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseA1 } from "../../src/core/grid";
-import { checkGrids } from "../../src/kaohe";
+import { checkGrids, planWriteback } from "../../src/kaohe";
 import type { ScoreSheetReport } from "../../src/core/report";
 import { liveColumn } from "../../src/writeback/live";
 import { layoutCases } from "./cases";
@@ -35,5 +35,34 @@ describe("the live column's formulas agree with the engine", async () => {
       }
     }
     if (changes.values.length) expect(formulas).toBeGreaterThan(0);
+  });
+});
+
+describe("a second 写回 on the written workbook", async () => {
+  const all = await cases();
+  it.each(all.map((c) => [c.name, c] as const))("%s: finds its column again and writes the same formulas and values", (_, c) => {
+    const first = planWriteback({ report: checkGrids(c.grids), grids: c.grids });
+    // the workbook as a host reads it after the first 写回: our column holds formulas and their results
+    const written = c.grids.map((g) => {
+      const blocks = first.values.filter((v) => v.sheet === g.name);
+      if (!blocks.length) return g;
+      const cells = g.cells.map((r) => [...r]);
+      const formulas: boolean[][] = [];
+      for (const b of blocks) {
+        const at = parseA1(b.address)!;
+        b.values.forEach((row, i) => {
+          const r = at.row + i;
+          while (cells.length <= r) cells.push([]);
+          while (cells[r].length <= at.col) cells[r].push(null);
+          cells[r][at.col] = row[0] === "" ? null : row[0];
+          if (b.formulas?.[i]?.[0]) (formulas[r] ??= [])[at.col] = true;
+        });
+      }
+      return { ...g, cells, formulas };
+    });
+    const second = planWriteback({ report: checkGrids(written), grids: written });
+    expect(second.values).toEqual(first.values);
+    expect(second.validations).toEqual(first.validations);
+    expect(second.conditional).toEqual(first.conditional);
   });
 });
