@@ -120,6 +120,11 @@ export function mappingSheet(mappings: ColumnMapping[]): SheetWrite {
   return { name: MAPPING_SHEET, rows: mappingRows(mappings), widths: [16, 8, 8, 8, 10, 8, 8, 12], hidden: true };
 }
 
+/** A write-back that only stores the mappings (the pane applies it when the clerk confirms a mapping). */
+export function mappingChanges(mappings: ColumnMapping[]): WorkbookChanges {
+  return { clearMarks: [], values: [], marks: [], sheets: [mappingSheet(mappings)] };
+}
+
 /** The stored mappings with `mapping` in place of any for its sheet: what to pass to mappingSheet. */
 export function withMapping(stored: ColumnMapping[], mapping: ColumnMapping): ColumnMapping[] {
   return [...stored.filter((m) => m.sheet !== mapping.sheet), mapping];

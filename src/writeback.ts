@@ -9,7 +9,7 @@ import { SEVERITY_LABEL, fmt, sortFindings, type RenderedFinding, type Severity 
 import { MARK_COLORS, NOTE_PREFIX, RESULT_HEADER, RESULT_SHEET } from "./footprint";
 import type { Report, ScoreSheetReport } from "./core/report";
 import type { CellRef, Mark, RangeWrite, SheetWrite, WorkbookChanges } from "./hosts/port";
-import { liveChanges, liveWrite } from "./writeback/live";
+import { describeLive, liveChanges, liveWrite } from "./writeback/live";
 
 export interface PlanOptions {
   /** Plain values in 核算得分 instead of live formulas (default: formulas). */
@@ -152,6 +152,7 @@ export function describeChanges(changes: WorkbookChanges): string[] {
   if (changes.clearMarks.length) lines.push(`清除上次计算留下的 ${changes.clearMarks.length} 处标记(底色和批注)`);
   if (changes.marks.length) lines.push(`在 ${changes.marks.length} 个有问题的单元格上标底色并加批注`);
   for (const s of changes.sheets) lines.push(`新建或更新工作表“${s.name}”(共 ${s.rows.length} 行)`);
+  lines.push(...describeLive(changes));
   lines.push("您填写的内容、公式和格式不会被修改");
   return lines;
 }

@@ -9,7 +9,7 @@
  * before anything is written, its value on the current workbook must equal the engine's, cell by
  * cell. Where it cannot (an entry only the engine reads), that cell gets the engine's value.
  */
-import { compact, hasFormula, parseA1, toA1, valueAt, columnLetters, type CellValue, type Grid } from "../core/grid";
+import { compact, hasFormula, parseA1, parseRange, toA1, valueAt, columnLetters, type CellValue, type Grid } from "../core/grid";
 import { fmt } from "../core/findings";
 import type { Group, Indicator, ScoreTable } from "../core/layout/detect";
 import { isOwnSheet, scoreTableOf } from "../core/layout/mapping";
@@ -475,6 +475,24 @@ export function liveValidation(report: ScoreSheetReport, grid: Grid, options: Li
   });
   flush();
   return out;
+}
+
+/** Chinese lines for the confirm dialog: the formulas, validations and conditional formats a plan writes. */
+export function describeLive(changes: WorkbookChanges): string[] {
+  const lines: string[] = [];
+  for (const v of changes.values) {
+    const n = v.formulas?.flat().filter(Boolean).length ?? 0;
+    if (n) lines.push(`工作表“${v.sheet}”的核算得分中 ${n} 格为公式(保存核算结果;改动填报后表格自动重算)`);
+  }
+  const cells = (list: Array<{ range: string }> | undefined) =>
+    (list ?? []).reduce((n, x) => {
+      const m = parseRange(x.range);
+      return n + (m ? (m.bottom - m.top + 1) * (m.right - m.left + 1) : 0);
+    }, 0);
+  if (changes.validations?.length) lines.push(`给 ${changes.validations.length} 个填报单元格加数据验证(输入提示为评分标准;超出范围时提醒,仍可填写)`);
+  if (changes.conditional?.length) lines.push(`给 ${cells(changes.conditional)} 个填报单元格加条件格式(填写超出范围时显示浅红底色)`);
+  if (changes.clearValidations?.length || changes.clearConditional?.length) lines.push("先移除上次写回加的数据验证和条件格式(您自己设置的不动)");
+  return lines;
 }
 
 /**
