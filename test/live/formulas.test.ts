@@ -8,7 +8,7 @@ import type { ScoreSheetReport } from "../../src/core/report";
 import { checkGrids, planWriteback } from "../../src/kaohe";
 import { liveColumn, liveWrite } from "../../src/writeback/live";
 import { gridOf } from "../helpers/grid";
-import { xiuwenGrid } from "../helpers/seeds";
+import { genheTownship, xiuwenGrid } from "../helpers/seeds";
 
 const HEADER: CellValue[] = ["序号", "考核内容", "分值", "评分标准", "得分"];
 
@@ -81,6 +81,19 @@ describe("item formulas", () => {
     expect(at("F2")).toEqual({ formula: null, value: 5 });
     expect(column.reason).toBeNull();
     expect(at("F3")?.formula).toBe("=MAX(0,ROUND(ROUND(SUM(F2),6),6))");
+  });
+});
+
+describe("the column scored", () => {
+  it("is the one the formulas read (--column 考核评分), the final equal to the engine's for that column", () => {
+    const grid = genheTownship([6, 16, 8, 5, 5, 5, 5, 8, 20, 8, 4, 5, 6, 4, 5], [5, 12, 8, 5, 5, 5, 5, 8, 18, 8, 2, 5, 4, 4, 5]);
+    const report = checkGrids([grid], { column: "考核评分" }).sheets[0] as ScoreSheetReport;
+    const column = liveColumn(report, grid, 7, { grids: [grid] });
+    expect(column.reason).toBeNull();
+    expect(column.cells.get(2)?.formula).toBe(`=IF(${na("G3")},"不适用",ROUND(MIN(6,MAX(0,${num("G3")})),6))`);
+    expect(column.cells.get(2)?.value).toBe(5);
+    expect(column.final.value).toBe(report.total.final);
+    expect(column.recompute(grid).final).toBe(report.total.final);
   });
 });
 
