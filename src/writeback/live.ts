@@ -380,21 +380,22 @@ function cut(text: string, limit: number): string {
 }
 
 /** The bounds of an item's entry, or null when the rules leave a side open (no validation then). */
-function entryBounds(it: Indicator, item: ItemReport, deduction: boolean): { min: number; max: number; what: string } | null {
+function entryBounds(it: Indicator, item: ItemReport, deduction: boolean): { min: number; max: number; what: string; abs: boolean } | null {
   if (it.kind === "scored") {
     if (item.max === null) return null;
-    return { min: 0, max: item.max, what: deduction ? `扣分应在 0 到 ${fmt(item.max)} 之间` : `得分应在 0 到 ${fmt(item.max)} 之间` };
+    // the engine takes a 扣分 entry's size (−4 takes 4 off): only one beyond the 分值 is wrong
+    return { min: 0, max: item.max, what: deduction ? `扣分应在 0 到 ${fmt(item.max)} 之间` : `得分应在 0 到 ${fmt(item.max)} 之间`, abs: deduction };
   }
   if (it.kind !== "adjust") return null;
   const { deductOnly, bonusCap, deductCap } = adjustLimits(it, item.rules);
   if (deduction || deductOnly) {
     // points taken off may be typed as positive or negative numbers
     if (deductCap === null) return null;
-    return { min: 0 - deductCap, max: deductCap, what: `扣分最多 ${fmt(deductCap)} 分(填正数或负数均按扣分计)` };
+    return { min: 0 - deductCap, max: deductCap, what: `扣分最多 ${fmt(deductCap)} 分(填正数或负数均按扣分计)`, abs: true };
   }
   if (bonusCap === null || deductCap === null) return null;
   const what = deductCap === 0 ? `加分应在 0 到 ${fmt(bonusCap)} 之间` : `加减分应在 -${fmt(deductCap)} 到 ${fmt(bonusCap)} 之间`;
-  return { min: 0 - deductCap, max: bonusCap, what };
+  return { min: 0 - deductCap, max: bonusCap, what, abs: false };
 }
 
 export interface LiveValidation {
@@ -435,7 +436,9 @@ export function liveValidation(report: ScoreSheetReport, grid: Grid, options: Li
     if (!run) return;
     const first = toA1(run.top, entryCol);
     const range = run.bottom > run.top ? `${first}:${toA1(run.bottom, entryCol)}` : first;
-    const test = run.abs ? `ABS(${first})>${run.max}` : `OR(${first}<${run.min},${first}>${run.max})`;
+    // comparisons, not ABS: ABS of a text ("不适用") is an error even where ISNUMBER is false
+    const low = run.abs ? -run.max : run.min;
+    const test = `OR(${first}<${low},${first}>${run.max})`;
     out.conditional.push({ sheet, range, formula: `AND(ISNUMBER(${first}),${test})`, color: LIVE_MARK_COLOR });
     run = null;
   };
@@ -466,7 +469,7 @@ export function liveValidation(report: ScoreSheetReport, grid: Grid, options: Li
       prompt: cut(`${item.title}(${head}):${rule || bounds.what}`, MAX_PROMPT),
       error: cut(`${bounds.what};不适用的项目可填“不适用”。仍要保留请点“是”,核算时会标出。`, MAX_ERROR),
     });
-    const abs = bounds.min === -bounds.max && it.kind === "adjust";
+    const abs = bounds.abs;
     if (run && run.bottom === row - 1 && run.min === bounds.min && run.max === bounds.max && run.abs === abs) run.bottom = row;
     else {
       flush();

@@ -65,8 +65,8 @@ describe("validation of entry cells", () => {
       { sheet: "评分表", range: "E2:E3", formula: "AND(ISNUMBER(E2),OR(E2<0,E2>6))", color: LIVE_MARK_COLOR },
       { sheet: "评分表", range: "E4", formula: "AND(ISNUMBER(E4),OR(E4<0,E4>4))", color: LIVE_MARK_COLOR },
       { sheet: "评分表", range: "E5", formula: "AND(ISNUMBER(E5),OR(E5<0,E5>3))", color: LIVE_MARK_COLOR },
-      { sheet: "评分表", range: "E6", formula: "AND(ISNUMBER(E6),ABS(E6)>6)", color: LIVE_MARK_COLOR },
-      { sheet: "评分表", range: "E7", formula: "AND(ISNUMBER(E7),ABS(E7)>2)", color: LIVE_MARK_COLOR },
+      { sheet: "评分表", range: "E6", formula: "AND(ISNUMBER(E6),OR(E6<-6,E6>6))", color: LIVE_MARK_COLOR },
+      { sheet: "评分表", range: "E7", formula: "AND(ISNUMBER(E7),OR(E7<-2,E7>2))", color: LIVE_MARK_COLOR },
     ]);
   });
 
