@@ -10,10 +10,13 @@ import { MARK_COLORS, NOTE_PREFIX, RESULT_HEADER, RESULT_SHEET } from "./footpri
 import type { Report, ScoreSheetReport } from "./core/report";
 import type { CellRef, Mark, RangeWrite, SheetWrite, WorkbookChanges } from "./hosts/port";
 import { describeLive, liveChanges, liveWrite } from "./writeback/live";
+import type { ColumnMapping } from "./core/mapping";
 
 export interface PlanOptions {
   /** Plain values in 核算得分 instead of live formulas (default: formulas). */
   values?: boolean;
+  /** The column mappings the report was scored with when not (yet) stored in the workbook (CheckOptions.mapping). */
+  mapping?: ColumnMapping[];
 }
 
 export { MARK_COLORS, NOTE_PREFIX, RESULT_SHEET };
@@ -129,12 +132,12 @@ export function planChanges(report: Report, grids: Grid[], options: PlanOptions 
   for (const s of report.sheets) {
     if (s.kind !== "score") continue;
     const grid = grids.find((g) => g.name === s.sheet);
-    if (grid && s.placement.scoreColumn >= 0) values.push(liveWrite(scoreColumnWrite(grid, s, report.findings), s, grid, { grids, values: options.values }));
+    if (grid && s.placement.scoreColumn >= 0) values.push(liveWrite(scoreColumnWrite(grid, s, report.findings), s, grid, { grids, values: options.values, mappings: options.mapping }));
   }
   const marks = marksOf(report.findings);
   const marked = new Set(marks.map((m) => `${m.sheet}!${m.cell}`));
   return {
-    ...liveChanges(report, grids),
+    ...liveChanges(report, grids, { mappings: options.mapping }),
     clearMarks: previousMarks(grids),
     values,
     marks,

@@ -12,7 +12,7 @@ import { tableFromMapping } from "../../src/core/layout/mapping";
 import { readMappings, type ColumnMapping } from "../../src/core/mapping";
 import type { ScoreSheetReport } from "../../src/core/report";
 import { MAPPING_SHEET } from "../../src/footprint";
-import { checkGrids, mappingSheet, withMapping } from "../../src/kaohe";
+import { checkGrids, mappingSheet, planWriteback, withMapping } from "../../src/kaohe";
 import { countyDepartment } from "../corpus/tables";
 import { gridOf } from "../helpers/grid";
 import { tempDir } from "../helpers/xlsx";
@@ -69,6 +69,19 @@ describe("a score table from a column mapping", () => {
     const grids = [unknownHeaderSheet(), mappingGrid([{ ...UNKNOWN_MAPPING, scores: ["D"] }])];
     expect(scoreSheets(grids)[0].column).toBe("计分口径");
     expect(scoreSheets(grids, { mapping: [UNKNOWN_MAPPING] })[0].column).toBe("本单位填报");
+  });
+});
+
+describe("写回 of a table read by a mapping not yet stored", () => {
+  it("writes live formulas when the plan is given the mapping, the engine's values otherwise", () => {
+    const grids = [unknownHeaderSheet()];
+    const report = checkGrids(grids, { mapping: [UNKNOWN_MAPPING] });
+    const told = planWriteback({ report, grids }, { mapping: [UNKNOWN_MAPPING] });
+    const untold = planWriteback({ report, grids });
+    expect(told.values[0].values).toEqual(untold.values[0].values);
+    expect(told.values[0].formulas?.flat().filter(Boolean)).toHaveLength(5);
+    expect(untold.values[0].formulas).toBeUndefined();
+    expect(told.validations?.map((v) => v.range)).toEqual(["E3", "E4", "E5", "E6"]);
   });
 });
 
