@@ -36,7 +36,7 @@ export const FINAL_LABEL = "最终得分 ";
  * Entries the formulas read as 不适用 / as a triggered veto, as typed (a spreadsheet compares
  * texts ignoring case, not spaces). The engine reads more ("本项不适用", "—", spaces inside): a
  * text present at 写回 is matched literally in its own formula; one typed later shows 0 until the
- * next 计算 (README, "实时公式"). For 不适用 only the shown text differs: an item that is not
+ * next 计算 (README, "写回后的实时公式"). For 不适用 only the shown text differs: an item that is not
  * applicable and one scored 0 add the same to every sum; a veto word decides the total, so the
  * veto list is the engine's whole list.
  */
