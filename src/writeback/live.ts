@@ -257,7 +257,7 @@ export function liveColumn(report: ScoreSheetReport, grid: Grid, resultColumn: n
 
   try {
     // Items: the generic formula; where it reads today's entry otherwise than the engine (a text
-    // only the engine understands, "5分", "满分"), that text is matched literally first.
+    // only the engine understands: "5分", "５", "本项不适用"), that text is matched literally first.
     const shapes = new Map<string, Expr>();
     table.items.forEach((it, i) => {
       const item = report.items[i];
@@ -357,6 +357,8 @@ export function liveWrite(write: RangeWrite, report: ScoreSheetReport, grid: Gri
   if (!at) return write;
   const live = liveColumn(report, grid, at.col, options);
   if (live.reason) return write;
+  // the formulas sum the column's item cells: every one of them must be written here
+  for (const row of live.cells.keys()) if (row < at.row || row >= at.row + write.values.length) return write;
   let any = false;
   const formulas: Array<Array<string | null>> = [];
   for (let i = 0; i < write.values.length; i++) {

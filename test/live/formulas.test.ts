@@ -172,6 +172,14 @@ describe("the plan", () => {
     expect(liveWrite(write, s, grid, { grids: [grid] })).toBe(write);
   });
 
+  it("writes no formula when the write leaves out a row the sums refer to", () => {
+    const s = report.sheets[0] as ScoreSheetReport;
+    const write = { sheet: s.sheet, address: "F2", values: [[5], ["不适用"], [5]] as CellValue[][] };
+    expect(liveWrite(write, s, grid, { grids: [grid] }).formulas?.flat().filter(Boolean)).toHaveLength(3);
+    const short = { sheet: s.sheet, address: "F2", values: [[5], ["不适用"]] as CellValue[][] };
+    expect(liveWrite(short, s, grid, { grids: [grid] })).toBe(short);
+  });
+
   it("gives values only, with the reason, when the table read now is not the one the report came from", () => {
     const s = report.sheets[0] as ScoreSheetReport;
     const other = gridOf([HEADER, [1, "甲", 6, "", 5], ["合计", null, 6, null, null]]);
