@@ -70,6 +70,11 @@ try {
   console.log(`exceljs load:  ${bare.toFixed(0)} ms`);
   console.log(`kaohe check:   ${check.toFixed(0)} ms`);
   console.log(`ratio:         ${(check / bare).toFixed(2)}× (target ≤ 1.5×)`);
+  // 写回 with live formulas (the default) against plain values: the formulas' own cost
+  const out = join(dir, "out.xlsx");
+  const live = await time(() => main(["check", file, "--out", out], sink));
+  const values = await time(() => main(["check", file, "--out", out, "--values"], sink));
+  console.log(`check --out:   ${live.toFixed(0)} ms with live formulas, ${values.toFixed(0)} ms with --values (${(live / values).toFixed(2)}×)`);
   parserBench();
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(dir);

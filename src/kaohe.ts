@@ -4,7 +4,7 @@
  */
 import { compact, type Grid } from "./core/grid";
 import { renderFinding, type Finding } from "./core/findings";
-import { detectScoreTable } from "./core/layout/detect";
+import { isOwnSheet, scoreTableOf } from "./core/layout/mapping";
 import { scoreTable, unitClassesOf } from "./core/score";
 import { summarize, type Report, type ScoreSheetReport, type SheetReport } from "./core/report";
 import { checkStatistics, detectStatistics, statisticsReport, type StatisticsTable } from "./core/stats";
@@ -12,11 +12,13 @@ import { NoTableError, OptionError } from "./core/errors";
 import { runCrossChecks } from "./core/crosscheck";
 import { recognizeScheme } from "./schemes/recognize";
 import type { Scheme } from "./schemes/types";
-import type { WorkbookChanges, WorkbookPort } from "./hosts/port";
-import type { ColumnMapping } from "./core/mapping";
-import { isOurSheet, markCells, planChanges, type WritebackPlan } from "./writeback";
+import type { SheetWrite, WorkbookChanges, WorkbookPort } from "./hosts/port";
+import { mappingRows, readMappings, type ColumnMapping } from "./core/mapping";
+import { MAPPING_SHEET } from "./footprint";
+import { markCells, planChanges, type PlanOptions, type WritebackPlan } from "./writeback";
 
-export { describeChanges, RESULT_SHEET, type WritebackPlan } from "./writeback";
+export { describeChanges, RESULT_SHEET, type PlanOptions, type WritebackPlan } from "./writeback";
+export { readMappings, type ColumnMapping } from "./core/mapping";
 
 export interface CheckOptions {
   /** Header of the score column to score (自查评分, 考核评分 …); default each table's first. */
@@ -54,10 +56,11 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   const stats: Array<{ sheet: string; table: StatisticsTable }> = [];
   // Sheets the add-in wrote (核算结果, 核算结果(2) …, the mapping sheet) are never scored; a user's
   // own sheet that happens to be named 核算结果 is.
-  const usable = grids.filter((g) => !isOurSheet(g));
+  const usable = grids.filter((g) => !isOwnSheet(g));
+  const mappings = options.mapping ?? readMappings(grids);
 
   for (const grid of usable) {
-    const table = detectScoreTable(grid);
+    const table = scoreTableOf(grid, mappings);
     if (table) {
       const scheme = recognizeScheme(usable, grid);
       let unitClass: string | undefined;
@@ -101,19 +104,44 @@ export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = 
 }
 
 /**
+/**
  * What 写回 changes, host-neutral: the 核算得分 column (only into cells that hold nothing, or
- * that an earlier run wrote), marks on cells with errors and warnings (recording the fill each
- * one covers, read through the port), the 核算结果 sheet, and the clearing of the marks an
- * earlier run left (restoring the fills it recorded). The port is only read, never written.
+ * that an earlier run wrote; live formulas with their values cached, plain values with
+ * `{ values: true }`), validation and conditional marks on the entry cells, marks on cells with
+ * errors and warnings (recording the fill each one covers, read through the port), the 核算结果
+ * sheet, and the clearing of what an earlier run left (restoring the fills it recorded). The
+ * port is only read, never written.
  */
-export async function planWriteback(result: CheckResult, port?: Pick<WorkbookPort, "readFills">): Promise<WritebackPlan> {
+export async function planWriteback(
+  result: CheckResult,
+  port?: Pick<WorkbookPort, "readFills">,
+  options: PlanOptions = {},
+): Promise<WritebackPlan> {
   const cells = markCells(result.report.findings);
   let fills: Map<string, string | null> | undefined;
   if (port?.readFills && cells.length) {
     const read = await port.readFills(cells);
     fills = new Map(cells.map((c, i) => [`${c.sheet}!${c.cell}`, read[i] ?? null]));
   }
-  return planChanges(result.report, result.grids, { fills });
+  return planChanges(result.report, result.grids, { ...options, fills });
+}
+/**
+ * The hidden sheet that stores the clerk's column mappings in the workbook (so the mapping travels
+ * with the file and every host and the CLI read it). `mappings` is the whole list to keep: pass
+ * the stored ones (`readMappings(grids)`) with the new one replacing any for the same sheet.
+ */
+export function mappingSheet(mappings: ColumnMapping[]): SheetWrite {
+  return { name: MAPPING_SHEET, rows: mappingRows(mappings), widths: [16, 8, 8, 8, 10, 8, 8, 12], hidden: true };
+}
+
+/** A write-back that only stores the mappings (the pane applies it when the clerk confirms a mapping). */
+export function mappingChanges(mappings: ColumnMapping[]): WorkbookChanges {
+  return { clearMarks: [], values: [], marks: [], sheets: [mappingSheet(mappings)] };
+}
+
+/** The stored mappings with `mapping` in place of any for its sheet: what to pass to mappingSheet. */
+export function withMapping(stored: ColumnMapping[], mapping: ColumnMapping): ColumnMapping[] {
+  return [...stored.filter((m) => m.sheet !== mapping.sheet), mapping];
 }
 
 /** Applies a write-back plan through the port, in one batch. */

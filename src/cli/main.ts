@@ -15,6 +15,7 @@ export interface CheckCliOptions {
   column?: string;
   class?: string;
   out?: string;
+  values?: boolean;
 }
 
 export interface Io {
@@ -34,7 +35,7 @@ export async function runCheck(file: string, opts: CheckCliOptions, io: Io): Pro
   }
   let written: string[] = [];
   if (opts.out) {
-    const plan = await planWriteback({ report, grids }, port);
+    const plan = await planWriteback({ report, grids }, port, { values: opts.values });
     written = describeChanges(plan);
     await port.apply(plan);
     await saveWorkbook(wb, opts.out, file);
@@ -72,6 +73,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--column <表头>", "要核算的评分列,如“考核评分”(默认第一个评分列)")
     .option("--class <类别>", "考核单位类别,如“一类”“二类”(默认第一类)")
     .option("--out <副本.xlsx>", "把核算得分、问题标记和“核算结果”表写入副本(原文件不变)")
+    .option("--values", "与 --out 一起用:核算得分写成数值,不写公式(默认写公式,改动填报后自动重算)")
     .helpOption("-h, --help", "显示帮助")
     .action(async (file: string, opts: CheckCliOptions) => setExit(await runCheck(file, opts, io)));
   setHelpExtras(check, {

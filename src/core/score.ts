@@ -143,17 +143,31 @@ function scoreScored(it: Indicator, entry: Entry, rules: Rule[], at: { sheet: st
   return { score: round(x), applicable: true, vetoed: false };
 }
 
+/**
+ * What an adjustment item's entry may be: whether a positive entry means a deduction, and the
+ * caps on each side (null: no cap). Shared by the scorer and the live formulas of 写回.
+ */
+export function adjustLimits(it: Pick<Indicator, "sign" | "sectionCap">, rules: Rule[]): { deductOnly: boolean; bonusCap: number | null; deductCap: number | null } {
+  const b = boundsOf(rules);
+  const hasBonus = b.bonusSteps.length > 0 || b.bonusCap !== null;
+  const hasDeduct = b.deductSteps.length > 0 || b.deductCap !== null;
+  const deductOnly = it.sign === "deduct" || (hasDeduct && !hasBonus && it.sign !== "bonus");
+  const bonusOnly = it.sign === "bonus" || (hasBonus && !hasDeduct && it.sign !== "deduct");
+  // A cap written with the 分值 ("加、扣分项(10分)") bounds the side(s) the item may go.
+  return {
+    deductOnly,
+    bonusCap: b.bonusCap ?? (deductOnly ? 0 : it.sectionCap),
+    deductCap: b.deductCap ?? (bonusOnly ? 0 : it.sectionCap),
+  };
+}
+
 function scoreAdjust(it: Indicator, entry: Entry, raw: CellValue, rules: Rule[], at: { sheet: string; cell: string }, emit: Emit): ItemOutcome {
   if (entry.kind === "blank" || entry.kind === "no") return { score: 0, applicable: true, vetoed: false };
   if (entry.kind !== "number") {
     emit({ code: "score_not_number", ...at, entered: entry.kind === "text" ? entry.text : "是" });
     return { score: 0, applicable: true, vetoed: false };
   }
-  const b = boundsOf(rules);
-  const hasBonus = b.bonusSteps.length > 0 || b.bonusCap !== null;
-  const hasDeduct = b.deductSteps.length > 0 || b.deductCap !== null;
-  const deductOnly = it.sign === "deduct" || (hasDeduct && !hasBonus && it.sign !== "bonus");
-  const bonusOnly = it.sign === "bonus" || (hasBonus && !hasDeduct && it.sign !== "deduct");
+  const { deductOnly, bonusCap, deductCap } = adjustLimits(it, rules);
   let x = entry.value;
   if (deductOnly && x > 0) {
     emit({ code: "score_normalized", ...at, entered: raw, value: -x, reason: "deduction_as_positive" });
@@ -161,9 +175,6 @@ function scoreAdjust(it: Indicator, entry: Entry, raw: CellValue, rules: Rule[],
   } else if (entry.fromText) {
     emit({ code: "score_normalized", ...at, entered: raw, value: x, reason: "text" });
   }
-  // A cap written with the 分值 ("加、扣分项(10分)") bounds the side(s) the item may go.
-  const bonusCap = b.bonusCap ?? (deductOnly ? 0 : it.sectionCap);
-  const deductCap = b.deductCap ?? (bonusOnly ? 0 : it.sectionCap);
   if (bonusCap !== null && x > bonusCap + EPS) {
     emit({ code: "adjust_over_cap", ...at, cap: bonusCap, entered: x });
     x = bonusCap;
@@ -223,7 +234,7 @@ function chooseColumn(table: ScoreTable, wanted: string | undefined, emit: Emit)
 type CapList = Array<{ cap: number; cell: string; text: string }>;
 
 /** The two directions a group cap works in: bonuses down to the cap, deductions up to it. */
-const GROUP_CAP_DIRECTIONS: Array<{ sign: 1 | -1; code: "group_bonus_capped" | "group_deduct_capped"; caps: (g: Group, scheme: Scheme | null) => CapList }> = [
+export const GROUP_CAP_DIRECTIONS: Array<{ sign: 1 | -1; code: "group_bonus_capped" | "group_deduct_capped"; caps: (g: Group, scheme: Scheme | null) => CapList }> = [
   {
     sign: 1,
     code: "group_bonus_capped",

@@ -131,7 +131,9 @@ export function createXlsxPort(workbook: ExcelJS.Workbook, options: XlsxPortOpti
         if (!at) throw new HostError("bad_address", block.address);
         block.values.forEach((row, i) =>
           row.forEach((v, j) => {
-            ws.getCell(at.row + i + 1, at.col + j + 1).value = v === "" ? null : v;
+            const formula = block.formulas?.[i]?.[j];
+            // a live formula keeps the engine's value as its cached result
+            ws.getCell(at.row + i + 1, at.col + j + 1).value = formula ? ({ formula: formula.replace(/^=/, ""), result: v } as ExcelJS.CellValue) : v === "" ? null : v;
           }),
         );
       }

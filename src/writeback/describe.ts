@@ -6,6 +6,7 @@
 import type { WorkbookChanges } from "../hosts/port";
 import { SEARCH_COLUMNS } from "./column";
 import type { PlanSummary } from "./plan";
+import { describeLive } from "./live";
 
 /** Chinese lines telling the user what a write-back will change. */
 export function describeChanges(changes: WorkbookChanges & { summary?: PlanSummary }): string[] {
@@ -45,10 +46,14 @@ export function describeChanges(changes: WorkbookChanges & { summary?: PlanSumma
   for (const name of summary?.resultSheet.userSheets ?? []) {
     lines.push(`工作簿中已有您自己的工作表“${name}”,不会改动`);
   }
+  lines.push(...describeLive(changes));
+  // The promise names exactly what we do put on the user's cells, so it stays true.
+  const marking = changes.marks.length > 0 || changes.clearMarks.length > 0;
+  const live = (changes.validations?.length ?? 0) > 0 || (changes.conditional?.length ?? 0) > 0;
+  const except = [marking ? "标记的底色、本助手的批注" : "", live ? "填报单元格上的数据验证与条件格式" : ""].filter(Boolean).join("和");
   lines.push(
-    changes.marks.length || changes.clearMarks.length
-      ? "除标记的底色和本助手的批注外,您填写的内容、公式、批注和格式不会被修改;标记的底色在问题解决后重新计算时恢复原样"
-      : "您填写的内容、公式、批注和格式不会被修改",
+    (except ? `除${except}外,您填写的内容、公式、批注和格式不会被修改` : "您填写的内容、公式、批注和格式不会被修改") +
+      (marking ? ";标记的底色在问题解决后重新计算时恢复原样" : ""),
   );
   return lines;
 }

@@ -3,7 +3,7 @@
  * what was written, and the Chinese description of it all.
  */
 export { MARK_COLORS, NOTE_PREFIX, RESULT_SHEET } from "../footprint";
-export { planChanges, RESULT_COLUMN_WIDTH, type PlanInput, type PlanSummary, type WritebackPlan } from "./plan";
+export { planChanges, RESULT_COLUMN_WIDTH, type PlanInput, type PlanOptions, type PlanSummary, type WritebackPlan } from "./plan";
 export { describeChanges } from "./describe";
 export { markCells } from "./marks";
 export { chooseColumn, SEARCH_COLUMNS } from "./column";

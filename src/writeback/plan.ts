@@ -14,6 +14,8 @@ import { planMarks, type PlannedMark } from "./marks";
 import { ourResultSheet, previousColumns, previousMarks, resultSheetName } from "./record";
 import { resultSheet, type SheetPlacement } from "./result-sheet";
 import { capText } from "./text";
+import { liveChanges, liveWrite } from "./live";
+import type { ColumnMapping } from "../core/mapping";
 
 /** Width (characters) of the 核算得分 column. */
 export const RESULT_COLUMN_WIDTH = 10;
@@ -33,7 +35,14 @@ export interface WritebackPlan extends WorkbookChanges {
   summary: PlanSummary;
 }
 
-export interface PlanInput {
+export interface PlanOptions {
+  /** Plain values in 核算得分 instead of live formulas (default: formulas). */
+  values?: boolean;
+  /** The column mappings the report was scored with when not (yet) stored in the workbook (CheckOptions.mapping). */
+  mapping?: ColumnMapping[];
+}
+
+export interface PlanInput extends PlanOptions {
   /** The fill the host read on each cell to mark, "sheet!A1" → "#RRGGBB" or null; absent when unknown. */
   fills?: Map<string, string | null>;
 }
@@ -53,7 +62,7 @@ function columnValues(s: ScoreSheetReport, findings: RenderedFinding[]): Map<num
   return byRow;
 }
 
-function placeSheet(grid: Grid | undefined, s: ScoreSheetReport, findings: RenderedFinding[], grids: Grid[]): { placement: SheetPlacement; write: RangeWrite | null } {
+function placeSheet(grid: Grid | undefined, s: ScoreSheetReport, findings: RenderedFinding[], grids: Grid[], input: PlanInput): { placement: SheetPlacement; write: RangeWrite | null } {
   const values = columnValues(s, findings);
   const p = s.placement;
   const none = (skip: SheetPlacement["skip"]): { placement: SheetPlacement; write: null } => ({
@@ -83,14 +92,21 @@ function placeSheet(grid: Grid | undefined, s: ScoreSheetReport, findings: Rende
       finalSkip: choice.finalSkip,
       values,
     },
-    write: {
-      sheet: s.sheet,
-      address: toA1(p.headerRow, col),
-      values: rows.map((row) => row.map((v) => (typeof v === "string" ? capText(v, MAX_CELL_TEXT) : v))),
-      formatFrom: { column: columnLetters(p.scoreColumn) },
-      columnWidth: RESULT_COLUMN_WIDTH,
-      extendPrintArea: true,
-    },
+    // Live formulas with the engine's values cached (plain values when asked, or where a formula
+    // could not reproduce the engine exactly).
+    write: liveWrite(
+      {
+        sheet: s.sheet,
+        address: toA1(p.headerRow, col),
+        values: rows.map((row) => row.map((v) => (typeof v === "string" ? capText(v, MAX_CELL_TEXT) : v))),
+        formatFrom: { column: columnLetters(p.scoreColumn) },
+        columnWidth: RESULT_COLUMN_WIDTH,
+        extendPrintArea: true,
+      },
+      s,
+      grid,
+      { grids, values: input.values, mappings: input.mapping },
+    ),
   };
 }
 
@@ -105,6 +121,7 @@ export function planChanges(report: Report, grids: Grid[], input: PlanInput = {}
       s,
       report.findings,
       grids,
+      input,
     );
     placements.push(placement);
     if (write) values.push(write);
@@ -115,6 +132,7 @@ export function planChanges(report: Report, grids: Grid[], input: PlanInput = {}
   const marked = new Set(marks.map((m) => `${m.sheet}!${m.cell}`));
   const where = resultSheetName(grids);
   return {
+    ...liveChanges(report, grids, { mappings: input.mapping }),
     clearMarks: previous,
     values,
     marks: marks.map(({ sheet, cell, color, note }) => ({ sheet, cell, color, note })),

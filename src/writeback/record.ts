@@ -25,9 +25,8 @@ export const FILL_UNKNOWN = "未知";
 const OUR_NAME = new RegExp(`^${RESULT_SHEET}(\\((\\d+)\\))?$`);
 
 /** Whether the add-in wrote this sheet (its A1 starts with SHEET_MARKER): the engine skips it. */
-export function isOurSheet(grid: Grid): boolean {
-  return textOf(grid.cells[0]?.[0] ?? null).startsWith(SHEET_MARKER);
-}
+export { isOwnSheet as isOurSheet } from "../core/layout/mapping";
+import { isOwnSheet as isOurSheet } from "../core/layout/mapping";
 
 /** Our 核算结果 sheet of an earlier run, if any. */
 export function ourResultSheet(grids: Grid[]): Grid | null {

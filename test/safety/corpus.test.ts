@@ -131,7 +131,12 @@ describe("what each case guards", () => {
   it("categories beginning with =, +, -, @ stay texts everywhere the plan writes them", async () => {
     const spec = cloneSpec(corpusCase("categories-beginning-with-equals"));
     const { port, plan } = await run(spec);
-    expect(plan.values.every((v) => v.formulas === undefined)).toBe(true);
+    // The only formulas are the live 核算得分 formulas: no text of the user's becomes one.
+    const written = plan.values.flatMap((v) => v.values.flatMap((row, i) => row.map((value, j) => ({ value, formula: v.formulas?.[i]?.[j] ?? null }))));
+    expect(written.filter((c) => typeof c.value === "string" && /^[=+\-@]/.test(c.value)).map((c) => c.formula)).toEqual(
+      written.filter((c) => typeof c.value === "string" && /^[=+\-@]/.test(c.value)).map(() => null),
+    );
+    expect(written.filter((c) => c.formula !== null).every((c) => !/组织领导|加分项/.test(c.formula!))).toBe(true);
     const texts = plan.sheets[0].rows.flat().filter((v): v is string => typeof v === "string");
     expect(texts).toEqual(expect.arrayContaining(["=组织领导", "+加分项"]));
     await port.apply(plan);

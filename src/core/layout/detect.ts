@@ -285,13 +285,15 @@ interface RowText {
 }
 
 /**
- * Detects the score table of a sheet, or null when the sheet holds none.
+ * Detects the score table of a sheet, or null when the sheet holds none; with `fixed`, reads the
+ * table under that header row and those column roles instead of looking for them.
  * Never throws on odd content: what it cannot place, it leaves out.
  */
-export function detectScoreTable(grid: Grid): ScoreTable | null {
+export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: ColumnMap }): ScoreTable | null {
   const width = Math.max(columnCount(grid), ...grid.merges.map((m) => m.right + 1), 0);
   if (width === 0) return null;
-  const header = findHeader(grid, width);
+  // A header the clerk pointed at (a column mapping) replaces the search by header words.
+  const header = fixed ? { row: fixed.row, end: fixed.row, columns: fixed.columns } : findHeader(grid, width);
   if (!header) return null;
   const { columns } = header;
 
