@@ -112,7 +112,7 @@ describe("the browser build of the fake", () => {
     expect(grid.merges).toEqual(genheScoreSheet.merges);
     await port.apply({ clearMarks: [], values: [], marks: [{ sheet: grid.name, cell: "F7", color: "#FF0000", note: "超过分值" }], sheets: [] });
     const fake = win.__kaoheFakeEt as FakeEt;
-    expect(fake.marks(grid.name)).toEqual({ F7: { fill: "#FF0000", comment: "超过分值" } });
+    expect(fake.marks(grid.name)).toEqual({ F7: { fill: "#FF0000", comment: "【考核计分助手】超过分值" } });
   });
 });
 
