@@ -658,12 +658,13 @@ export class FakeEt {
     const keys = [...st.values.keys(), ...st.formulas.keys(), ...st.fills.keys(), ...st.comments.keys(), ...st.formats.keys(), ...st.numberFormats.keys()].map((k) => k.split(",").map(Number));
     const areas = [...keys.map(([r, c]) => ({ r1: r, c1: c, r2: r, c2: c })), ...st.merges];
     if (!areas.length) return { r1: 1, c1: 1, r2: 1, c2: 1 };
-    const used = {
-      r1: Math.min(...areas.map((a) => a.r1)),
-      c1: Math.min(...areas.map((a) => a.c1)),
-      r2: Math.max(...areas.map((a) => a.r2)),
-      c2: Math.max(...areas.map((a) => a.c2)),
-    };
+    const used = { ...areas[0] };
+    for (const a of areas) {
+      used.r1 = Math.min(used.r1, a.r1);
+      used.c1 = Math.min(used.c1, a.c1);
+      used.r2 = Math.max(used.r2, a.r2);
+      used.c2 = Math.max(used.c2, a.c2);
+    }
     if (st.formattedRows > used.r2) used.r2 = st.formattedRows;
     return used;
   }
@@ -683,6 +684,7 @@ export class FakeEt {
   private shaped(a: Area, at: (r: number, c: number) => unknown): unknown {
     const single = a.r1 === a.r2 && a.c1 === a.c2;
     if (single) return at(a.r1, a.c1);
+    if ((a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1) > 3_000_000) throw new Error(`fake ET: 一次读取 ${areaText(a)} 的全部值,WPS 会卡死`);
     const shape = this.options.value2 ?? "array";
     if (shape === "first") return at(a.r1, a.c1);
     const rows: unknown[][] = [];
@@ -890,9 +892,13 @@ export class FakeEt {
         },
         End: (direction: unknown) => {
           if (direction === -4162) {
-            let r = a.r1 - 1;
-            while (r > 1 && !st.values.has(key(r, a.c1)) && !st.formulas.has(key(r, a.c1))) r--;
-            return this.range(st, { r1: Math.max(r, 1), c1: a.c1, r2: Math.max(r, 1), c2: a.c1 });
+            // Up from an empty cell: the nearest cell above holding something, else row 1.
+            let r = 1;
+            for (const k of [...st.values.keys(), ...st.formulas.keys()]) {
+              const [kr, kc] = k.split(",").map(Number);
+              if (kc === a.c1 && kr < a.r1 && kr > r) r = kr;
+            }
+            return this.range(st, { r1: r, c1: a.c1, r2: r, c2: a.c1 });
           }
           if (direction === -4159) {
             let c = a.c1 - 1;

@@ -76,11 +76,11 @@ function trim(ws: Wx, used: Block): Block {
 }
 
 /** A block's values (or formulas), any shape ET gives, cell by cell where the shape is unusable. */
-function readBlock(ws: Wx, b: Block, member: "Value2" | "Formula", map?: (v: unknown) => CellValue): CellValue[][] {
+function readBlock(ws: Wx, b: Block, member: "Value2" | "Formula", map?: (v: unknown) => CellValue, sheetCells = b.rows * b.cols): CellValue[][] {
   const raw = prop(ws.Range(blockA1(b)), member);
   const m = toMatrix(raw, b.rows, b.cols, map);
   if (m) return m;
-  if (b.rows * b.cols > MAX_CELLWISE)
+  if (sheetCells > MAX_CELLWISE)
     throw new HostError("host_failed", `WPS 返回的单元格数据格式无法识别(${Object.prototype.toString.call(raw)}),且区域过大无法逐格读取`);
   const cells = prop(ws, "Cells");
   return Array.from({ length: b.rows }, (_, r) =>
@@ -93,11 +93,11 @@ function readBlock(ws: Wx, b: Block, member: "Value2" | "Formula", map?: (v: unk
 }
 
 /** Which cells of a block hold formulas. */
-function formulasOf(ws: Wx, b: Block): boolean[][] {
+function formulasOf(ws: Wx, b: Block, sheetCells: number): boolean[][] {
   const has = attempt(() => prop(ws.Range(blockA1(b)), "HasFormula"));
   if (has === false) return [];
   if (has === true) return Array.from({ length: b.rows }, () => Array<boolean>(b.cols).fill(true));
-  const texts = readBlock(ws, b, "Formula", (v) => (v === null || v === undefined ? null : String(v)));
+  const texts = readBlock(ws, b, "Formula", (v) => (v === null || v === undefined ? null : String(v)), sheetCells);
   return texts.map((row) => row.map((t) => typeof t === "string" && t.startsWith("=")));
 }
 
@@ -213,8 +213,8 @@ export function readSheet(ws: Wx): Grid {
     const step = Math.max(1, Math.floor(CHUNK_CELLS / b.cols));
     for (let r = 0; r < b.rows; r += step) {
       const part = { ...b, top: b.top + r, rows: Math.min(step, b.rows - r) };
-      block.push(...readBlock(ws, part, "Value2"));
-      const f = formulasOf(ws, part);
+      for (const row of readBlock(ws, part, "Value2", undefined, b.rows * b.cols)) block.push(row);
+      const f = formulasOf(ws, part, b.rows * b.cols);
       for (let i = 0; i < part.rows; i++) formulas[r + i] = f[i] ?? [];
     }
     const merges = findMerges(ws, block, b.top, b.left);
