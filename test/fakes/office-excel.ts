@@ -468,6 +468,8 @@ export class FakeExcel {
       const cols = a.right - a.left + 1;
       if (!Array.isArray(v) || v.length !== rows || (v as unknown[][]).some((r) => !Array.isArray(r) || r.length !== cols))
         throw fail("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rangeA1(a)}).`);
+      // A write reaching into a merged area (other than its top-left cell) fails as a whole.
+      (v as unknown[][]).forEach((row, i) => row.forEach((x, j) => x !== null && x !== undefined && this.checkMerge(st(), a.top + i, a.left + j)));
       (v as unknown[][]).forEach((row, i) => row.forEach((x, j) => f(a.top + i, a.left + j, x)));
     };
     const textFormat = (r: number, c: number) => st().formats.get(toA1(r, c))?.numberFormat === "@";

@@ -268,7 +268,8 @@ export class FakeEt {
       st.visible = s.hidden ? 0 : -1;
       st.formattedRows = s.formattedRows ?? 0;
       if (s.printArea) st.pageSetup.PrintArea = s.printArea;
-      (s.cells ?? []).forEach((row, r) => row?.forEach((v, c) => this.store(st, r + 1, c + 1, v)));
+      // What the user typed is stored as it is (a text typed with a leading apostrophe stays text).
+      (s.cells ?? []).forEach((row, r) => row?.forEach((v, c) => v !== null && v !== undefined && v !== "" && st.values.set(key(r + 1, c + 1), v)));
       st.merges = (s.merges ?? []).map((m) => ({ r1: m.top + 1, c1: m.left + 1, r2: m.bottom + 1, c2: m.right + 1 }));
       for (const [a, hex] of Object.entries(s.fills ?? {})) st.fills.set(this.keyOf(a), hexToBgr(hex));
       for (const [a, text] of Object.entries(s.comments ?? {})) st.comments.set(this.keyOf(a), text);

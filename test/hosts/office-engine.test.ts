@@ -30,7 +30,7 @@ describe("the engine through Excel", () => {
 
     const before = excel.syncs;
     await applyWriteback(port, planWriteback(first));
-    expect(excel.syncs - before).toBe(2);
+    expect(excel.syncs - before).toBe(3);
     const snapshot = () =>
       JSON.stringify({
         sheets: excel.sheets.map((s) => [s.name, s.cells, [...s.fills].sort()]),

@@ -171,7 +171,21 @@ export async function applyAll(context: Ox, f: Features, changes: WorkbookChange
     a1.load("values");
     firstCells.set(s.name, a1);
   }
-  if (located.length || conditionals.length || firstCells.size || validations.some((v) => v.cells)) await context.sync();
+  // The last guard of forms: never a value into a merged area (a signature line, a merged note).
+    const targetMerges = f.merges
+    ? blocks
+        .filter((b) => b.rect.rows && b.rect.cols && !created.has(b.w.sheet))
+        .map((b) => {
+          const areas = ws(b.w.sheet).getRange(rectA1(b.rect)).getMergedAreasOrNullObject();
+          areas.load("address");
+          return { b, areas };
+        })
+    : [];
+  if (located.length || conditionals.length || firstCells.size || targetMerges.length || validations.some((v) => v.cells)) await context.sync();
+
+  for (const { b, areas } of targetMerges)
+    if (!areas.isNullObject && String(areas.address ?? "") !== "")
+      throw new HostError("host_failed", `工作表“${b.w.sheet}”的 ${rectA1(b.rect)} 中有合并单元格(如签字栏),考核计分助手不会写入其中。本次未做任何修改。`);
 
   for (const [name, a1] of firstCells) {
     const text = String(a1.values?.[0]?.[0] ?? "");

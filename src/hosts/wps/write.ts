@@ -186,6 +186,12 @@ export function applyChanges(ctx: WriteContext, changes: WorkbookChanges): void 
   const created = new Set(changes.sheets.map((s) => s.name));
   const refs = [...changes.clearMarks, ...changes.values, ...changes.marks, ...(changes.validations ?? []), ...(changes.clearValidations ?? []), ...(changes.conditional ?? []), ...(changes.clearConditional ?? [])];
   for (const r of refs) if (!created.has(r.sheet)) guard(`打开工作表“${r.sheet}”`, () => ctx.sheet(r.sheet));
+  // The last guard of forms: never a value into a merged area (a signature line, a merged note).
+  for (const { w, b } of blocks) {
+    if (!b || created.has(w.sheet)) continue;
+    const merged = guard(`读取“${w.sheet}”${areaA1(b)}`, () => prop(ctx.sheet(w.sheet).Range(areaA1(b)), "MergeCells"));
+    if (merged !== false) throw new HostError("host_failed", `工作表“${w.sheet}”的 ${areaA1(b)} 中有合并单元格(如签字栏),考核计分助手不会写入其中。本次未做任何修改。`);
+  }
   for (const s of changes.sheets) {
     const ws = guard(`打开工作表“${s.name}”`, () => ctx.find(s.name));
     if (!ws) continue;
