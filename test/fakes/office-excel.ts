@@ -424,7 +424,21 @@ export class FakeExcel {
   }
 
   /** The used area: cells with a value or formula (valuesOnly), or also with a fill or format. */
+  private usedCache = new Map<string, string>();
+
   private usedArea(s: SheetState, valuesOnly: boolean): string {
+    // Nothing changes between two syncs' writes: one computation per sheet and sync.
+    const k = `${this.syncs}|${this.ops.length}|${s.id}|${valuesOnly}|${s.store.size}`;
+    let hit = this.usedCache.get(k);
+    if (hit === undefined) {
+      hit = this.computeUsedArea(s, valuesOnly);
+      this.usedCache.clear();
+      this.usedCache.set(k, hit);
+    }
+    return hit;
+  }
+
+  private computeUsedArea(s: SheetState, valuesOnly: boolean): string {
     let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
     const take = (r: number, c: number) => {
       top = Math.min(top, r);
@@ -630,10 +644,7 @@ export class FakeExcel {
     m.getMergedAreasOrNullObject = () => {
       const address = () => {
             const a = area();
-            const hits = st().merges.filter((x) => {
-              const g = parseRange(x)!;
-              return g.top <= a.bottom && g.bottom >= a.top && g.left <= a.right && g.right >= a.left;
-            });
+            const hits = this.parsedMerges(st()).filter(({ g }) => g.top <= a.bottom && g.bottom >= a.top && g.left <= a.right && g.right >= a.left).map(({ x }) => x);
             if (hits.length > this.mergeLimit) throw fail("GeneralException", "There was an internal error while processing the request.");
             return hits.map((x) => `${quote(sheet)}!${x}`).join(",");
       };
@@ -713,12 +724,28 @@ export class FakeExcel {
     return coll;
   }
 
+  private covered = new WeakMap<string[], Map<string, string>>();
+  private parsed = new WeakMap<string[], Array<{ x: string; g: Merge }>>();
+
+  private parsedMerges(s: SheetState): Array<{ x: string; g: Merge }> {
+    let p = this.parsed.get(s.merges);
+    if (!p) this.parsed.set(s.merges, (p = s.merges.map((x) => ({ x, g: parseRange(x)! }))));
+    return p;
+  }
+
+  /** Fails when (r, c) lies in a merged area other than at its top-left cell. */
   private checkMerge(s: SheetState, r: number, c: number): void {
-    for (const x of s.merges) {
-      const g = parseRange(x)!;
-      if (r >= g.top && r <= g.bottom && c >= g.left && c <= g.right && (r !== g.top || c !== g.left))
-        throw fail("MergedRangeConflict", `cannot write into ${toA1(r, c)} inside merged ${x}`);
+    let index = this.covered.get(s.merges);
+    if (!index) {
+      index = new Map();
+      for (const x of s.merges) {
+        const g = parseRange(x)!;
+        for (let i = g.top; i <= g.bottom; i++) for (let j = g.left; j <= g.right; j++) if (i !== g.top || j !== g.left) index.set(key(i, j), x);
+      }
+      this.covered.set(s.merges, index);
     }
+    const hit = index.get(key(r, c));
+    if (hit) throw fail("MergedRangeConflict", `cannot write into ${toA1(r, c)} inside merged ${hit}`);
   }
 
   private annotations(version: string, store: Map<string, string>, kind: "note" | "comment"): Any {

@@ -17,7 +17,8 @@ import { chunkRows, errorCode, isPayloadError, pack, parseAreas, parseMergedAddr
 
 /** A used range larger than this is a stray value far away, not a score sheet: refuse, don't hang. */
 const MAX_SHEET_CELLS = 2_000_000;
-/** Rows of one merged-areas query when a sheet has too many for one. */
+/** Rows of one merged-areas query when a sheet has too many for one (categories merged every few rows: ~250 areas). */
+const MERGE_BAND_ROWS = 1024;
 const MERGE_BAND_MIN = 16;
 
 /** Values as Excel returns them ("" for an empty cell) → grid values (null for empty). */
@@ -38,17 +39,17 @@ interface SheetInfo {
 }
 
 /** sync 2: used ranges, and (when `extras`) merges and formula cells of every sheet at once. */
-async function readBounds(context: Ox, f: Features, wss: Ox[], extras: boolean): Promise<Array<{ used: Rect; merges: Merge[] | null; formulas: Merge[] | null }>> {
+async function readBounds(context: Ox, f: Features, wss: Ox[], extras: { merges: boolean; formulas: boolean }): Promise<Array<{ used: Rect; merges: Merge[] | null; formulas: Merge[] | null }>> {
   const queued = wss.map((ws) => {
     const used = f.v12 ? ws.getUsedRange(true) : ws.getUsedRange();
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     let merged: Ox = null;
     let special: Ox = null;
-    if (extras && f.merges) {
+    if (extras.merges && f.merges) {
       merged = ws.getRange().getMergedAreasOrNullObject();
       merged.load("address");
     }
-    if (extras && f.v19) {
+    if (extras.formulas && f.v19) {
       special = used.getSpecialCellsOrNullObject("Formulas");
       special.load("address");
     }
@@ -62,31 +63,37 @@ async function readBounds(context: Ox, f: Features, wss: Ox[], extras: boolean):
   }));
 }
 
-/** Merged areas of one sheet, in row bands halved until Excel answers (a band that still fails at the floor is given up). */
+/**
+ * Merged areas of one sheet whose whole-sheet query failed (over 512 areas): row bands, all in one
+ * sync, halved until every band answers. A sheet where even the smallest bands fail is read without
+ * merged areas (the engine then carries a category down its blank cells).
+ */
 async function mergesInBands(context: Ox, ws: Ox, used: Rect): Promise<Merge[]> {
-  const out: Merge[] = [];
-  const seen = new Set<string>();
-  const visit = async (band: Rect): Promise<void> => {
-    const areas = ws.getRange(rectA1(band)).getMergedAreasOrNullObject();
-    areas.load("address");
+  const width = Math.max(used.left + used.cols, 1);
+  for (let size = MERGE_BAND_ROWS; size >= MERGE_BAND_MIN; size = Math.floor(size / 2)) {
+    const bands = chunkRows({ top: used.top, left: 0, rows: used.rows, cols: width }, size * width).map((band) => {
+      const areas = ws.getRange(rectA1(band)).getMergedAreasOrNullObject();
+      areas.load("address");
+      return areas;
+    });
     try {
       await context.sync();
     } catch (e) {
-      if (isPayloadError(e) || band.rows <= MERGE_BAND_MIN) throw e;
-      const half = Math.ceil(band.rows / 2);
-      await visit({ ...band, rows: half });
-      await visit({ ...band, top: band.top + half, rows: band.rows - half });
-      return;
+      if (isPayloadError(e)) throw e;
+      continue;
     }
-    if (areas.isNullObject) return;
-    for (const m of parseMergedAddress(areas.address)) {
-      const k = `${m.top},${m.left}`;
-      if (!seen.has(k)) out.push(m), seen.add(k);
+    const seen = new Set<string>();
+    const out: Merge[] = [];
+    for (const areas of bands) {
+      if (areas.isNullObject) continue;
+      for (const m of parseMergedAddress(areas.address)) {
+        const k = `${m.top},${m.left}`;
+        if (!seen.has(k)) out.push(m), seen.add(k);
+      }
     }
-  };
-  // Whole columns wide: a merge reaching right of the used range (a title over blank cells) counts.
-  await visit({ top: used.top, left: 0, rows: used.rows, cols: Math.max(used.left + used.cols, 1) });
-  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+    return out.sort((a, b) => a.top - b.top || a.left - b.left);
+  }
+  return [];
 }
 
 /** Reads every sheet: see the file comment for the syncs. */
@@ -115,13 +122,17 @@ export async function readAll(context: Ox, f: Features, budget: number): Promise
     }),
   );
   let bounds;
-  try {
-    bounds = await readBounds(context, f, wss, true);
-  } catch (e) {
-    if (isPayloadError(e) || !(f.merges || f.v19)) throw e;
-    // One sheet's merged areas (over 512) or formula cells failed the whole sync: again without them.
-    for (const l of located) l.where.load("address");
-    bounds = await readBounds(context, f, wss, false);
+  // One sheet's merged areas (over 512) fail the whole sync: again without merged areas (read per
+  // sheet below), and, should that fail too, without formula cells.
+  const attempts = [{ merges: true, formulas: true }, { merges: false, formulas: true }, { merges: false, formulas: false }];
+  for (let i = 0; ; i++) {
+    try {
+      bounds = await readBounds(context, f, wss, attempts[i]);
+      break;
+    } catch (e) {
+      if (isPayloadError(e) || i === attempts.length - 1 || (!f.merges && !f.v19)) throw e;
+      for (const l of located) l.where.load("address");
+    }
   }
   const infos: SheetInfo[] = wss.map((ws, i) => ({
     ws,
