@@ -4,11 +4,14 @@
  */
 import type { CheckOptions, CheckResult } from "../kaohe";
 import type { WorkbookChanges, WorkbookPort } from "../hosts/port";
+import type { WorkbookDescription } from "../describe";
 
 export type { CheckOptions, CheckResult };
 
 export interface PaneEngine {
   checkWorkbook(port: WorkbookPort, options?: CheckOptions): Promise<CheckResult>;
+  /** The light opening scan (score columns, unit classes); without it the pane scans with checkWorkbook. */
+  describeWorkbook?(port: WorkbookPort): Promise<WorkbookDescription>;
   planWriteback(result: CheckResult): WorkbookChanges;
   describeChanges(changes: WorkbookChanges): string[];
   applyWriteback(port: WorkbookPort, changes: WorkbookChanges): Promise<void>;
