@@ -182,7 +182,7 @@ function main() {
   writeFileSync(join(offlineRoot, "安装说明.txt"), installNotes(folder, version, url));
 
   console.log(`package-wps: 已生成 ${out}(在线加载项)和 ${offlineRoot}(离线安装包 ${folder})`);
-  if (!args.url) console.log(`package-wps: 示例 jsplugins.xml/publish.xml 中的地址是 ${EXAMPLE_URL},部署时用 --url= 或 KAOHE_WPS_URL 指定实际地址`);
+  if (!args.url) console.log(`package-wps: 示例 jsplugins.xml/publish.xml 中的地址是 ${EXAMPLE_URL},部署时用 ADDIN_BASE_URL(与 Excel 清单同一个地址)、--url= 或 KAOHE_WPS_URL 指定实际地址`);
 }
 
 main();
