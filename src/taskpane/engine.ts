@@ -12,7 +12,8 @@ export interface PaneEngine {
   checkWorkbook(port: WorkbookPort, options?: CheckOptions): Promise<CheckResult>;
   /** The light opening scan (score columns, unit classes); without it the pane scans with checkWorkbook. */
   describeWorkbook?(port: WorkbookPort): Promise<WorkbookDescription>;
-  planWriteback(result: CheckResult): WorkbookChanges;
+  /** Reads the fills of the cells to mark through the port (see kaohe.ts). */
+  planWriteback(result: CheckResult, port: WorkbookPort): Promise<WorkbookChanges>;
   describeChanges(changes: WorkbookChanges): string[];
   applyWriteback(port: WorkbookPort, changes: WorkbookChanges): Promise<void>;
 }

@@ -230,6 +230,8 @@ export async function applyAll(context: Ox, f: Features, changes: WorkbookChange
     });
   });
 
+  const userFills = new Map(changes.clearMarks.map((c) => [key(c.sheet, c.cell), c.restoreFill ? normalizeColor(c.restoreFill) : null]));
+  const markedOrCleared = new Set([...changes.clearMarks.map((c) => key(c.sheet, c.cell)), ...marked]);
   for (const b of blocks) queueBlock(b.w, b.rect);
   function queueBlock(w: RangeWrite, rect: Rect) {
     if (!rect.rows || !rect.cols) return;
@@ -261,6 +263,17 @@ export async function applyAll(context: Ox, f: Features, changes: WorkbookChange
               for (let j = 0; j < part.cols; j++)
                 ws(sheet).getRange(rectA1({ ...part, left: part.left + j, cols: 1 })).copyFrom(source, "Formats");
             } else copyLoadedFormat(range, sourceFormats.get(w), part, rect);
+            // A source cell under one of our marks lends the user's fill (as recorded), not our colour.
+            for (let i = 0; i < part.rows; i++) {
+              const k = key(sheet, `${w.formatFrom.column}${part.top + i + 1}`);
+              if (!markedOrCleared.has(k)) continue;
+              const restore = userFills.get(k) ?? null;
+              for (let j = 0; j < part.cols; j++) {
+                const fill = ws(sheet).getRange(toA1(part.top + i, part.left + j)).format.fill;
+                if (restore) fill.color = restore;
+                else fill.clear();
+              }
+            }
           }
           const slice = rows.slice(part.top - rect.top, part.top - rect.top + part.rows);
           if (withFormulas) range.formulas = slice;
@@ -315,7 +328,7 @@ export async function applyAll(context: Ox, f: Features, changes: WorkbookChange
     if (typeof s.wrapText === "boolean") fmt.wrapText = s.wrapText;
     for (const p of ["name", "size", "bold", "color", "italic"]) if (s.font[p] !== null && s.font[p] !== undefined) fmt.font[p] = s.font[p];
     const fill = normalizeColor(s.fill.color);
-    if (fill && fill !== "#FFFFFF") fmt.fill.color = fill;
+    if (fill && fill !== "#FFFFFF" && !OUR_FILLS.has(fill)) fmt.fill.color = fill;
     const nf: unknown[][] = src.numberFormat;
     if (Array.isArray(nf)) {
       const slice = nf.slice(part.top - rect.top, part.top - rect.top + part.rows);

@@ -88,7 +88,7 @@ function owner(range: Wx, path: string[]): Wx {
 }
 
 /** Copies the look of `src` (one column) onto `dst` (same rows), property by property: the clipboard stays the user's. */
-function copyFormat(src: Wx, dst: Wx, srcCell: (r: number) => Wx, dstCell: (r: number) => Wx, rows: number): void {
+function copyFormat(src: Wx, dst: Wx, srcCell: (r: number) => Wx, dstCell: (r: number) => Wx, rows: number, userFill: (r: number) => string | null): void {
   for (const [path, p] of FORMAT_PROPS) {
     const v = attempt(() => prop(owner(src, path), p));
     if (v === undefined) continue;
@@ -99,10 +99,16 @@ function copyFormat(src: Wx, dst: Wx, srcCell: (r: number) => Wx, dstCell: (r: n
         if (one !== undefined && one !== null) attempt(() => (owner(dstCell(r), path)[p] = one));
       }
   }
-  // Fill: the source's, or none.
+  // Fill: the user's fill of the source cell. A source cell showing one of our mark colours shows
+  // the user's fill recorded by the plan (restoreFill), or none: our marks are not the table's look.
   for (let r = 0; r < rows; r++) {
-    const fill = attempt(() => fillOf(srcCell(r)));
-    if (fill) attempt(() => (prop(dstCell(r), "Interior").Color = toBgr(fill)));
+    let fill = attempt(() => fillOf(srcCell(r))) ?? null;
+    if (fill && OUR_FILLS.has(fill)) fill = userFill(r);
+    if (fill) attempt(() => (prop(dstCell(r), "Interior").Color = toBgr(fill!)));
+    else {
+      const shown = attempt(() => fillOf(dstCell(r)));
+      if (shown && OUR_FILLS.has(shown)) attempt(() => clearFill(dstCell(r)));
+    }
   }
   for (const index of BORDERS) {
     const from = attempt(() => item(prop(src, "Borders"), index));
@@ -213,7 +219,9 @@ export function applyChanges(ctx: WriteContext, changes: WorkbookChanges): void 
       }
       if (isOurNote(commentOf(range))) range.ClearComments();
     });
-  for (const { w, b } of blocks) if (b) guard(`写入“${w.sheet}”${areaA1(b)}`, () => writeBlock(ctx.sheet(w.sheet), w, b));
+  // The fill the user had under each of our marks, as the plan recorded it.
+  const userFills = new Map(changes.clearMarks.map((c) => [`${c.sheet}!${c.cell}`, c.restoreFill ? normalizeColor(c.restoreFill) : null]));
+  for (const { w, b } of blocks) if (b) guard(`写入“${w.sheet}”${areaA1(b)}`, () => writeBlock(ctx.sheet(w.sheet), w, b, userFills));
   for (const m of changes.marks) guard(`标记“${m.sheet}”${m.cell}`, () => putMark(ctx.sheet(m.sheet), m));
   for (const c of changes.clearValidations ?? [])
     guard(`清除“${c.sheet}”${c.range} 的数据有效性`, () => {
@@ -233,7 +241,7 @@ export function applyChanges(ctx: WriteContext, changes: WorkbookChanges): void 
   for (const s of changes.sheets) guard(`写入工作表“${s.name}”`, () => writeSheet(ctx, s));
 }
 
-function writeBlock(ws: Wx, w: RangeWrite, b: Block): void {
+function writeBlock(ws: Wx, w: RangeWrite, b: Block, userFills: Map<string, string | null>): void {
   if (w.formatFrom) {
     const col = w.formatFrom.column;
     const src = ws.Range(`${col}${b.top + 1}:${col}${b.top + b.rows}`);
@@ -245,6 +253,7 @@ function writeBlock(ws: Wx, w: RangeWrite, b: Block): void {
         (r) => ws.Range(`${col}${b.top + 1 + r}`),
         (r) => ws.Range(`${letter}${b.top + 1 + r}`),
         b.rows,
+        (r) => userFills.get(`${w.sheet}!${col}${b.top + 1 + r}`) ?? null,
       );
     }
   }
