@@ -219,6 +219,23 @@ describe("the written column and the result sheet", () => {
     expect(excel.sheet(MAPPING_SHEET).hidden).toBe(true);
   });
 
+  it("refuses to write into a merged area (a signature line), writing nothing", async () => {
+    const s = sheet(2);
+    s.cells.push(["填表人:张三  审核人:李四"]);
+    s.merges = [...(s.merges ?? []), "A5:I5"];
+    const excel = new FakeExcel([s]);
+    const before = excel.snapshot();
+    const e = await failure(
+      createOfficePort(excel.env()).apply({
+        ...none,
+        values: [{ sheet: "考核", address: "H2", values: [["核算得分"], [1], [2], ["最终得分 3"]] }],
+        marks: [{ sheet: "考核", cell: "F3", color: "#FFC7CE", note: "x" }],
+      }),
+    );
+    expect(e.message).toContain("H2:H5 中有合并单元格");
+    expect(excel.snapshot()).toEqual(before);
+  });
+
   it("refuses to replace a sheet of that name the user made, writing nothing", async () => {
     const excel = new FakeExcel([sheet(2), { name: "核算结果", cells: [["我的汇总"]] }]);
     const before = excel.snapshot();

@@ -308,6 +308,15 @@ describe("sheets the add-in owns", () => {
     expect(fake.hidden(MAPPING_SHEET)).toBe(true);
   });
 
+  it("refuses to write into a merged area (a signature line), writing nothing", async () => {
+    const cells = [...genheScoreSheet.cells!, ["填表人:张三  审核人:李四"]];
+    const { fake, port } = setup([{ ...genheScoreSheet, cells, merges: [...genheScoreSheet.merges!, { top: 11, left: 0, bottom: 11, right: 8 }] }]);
+    const before = fake.snapshot();
+    const e = await failure(port.apply({ ...plan(), values: [{ sheet: GENHE_SHEET, address: "H2", values: Array.from({ length: 11 }, () => [1]) }] }));
+    expect(e.message).toContain("H2:H12 中有合并单元格");
+    expect(fake.snapshot()).toEqual(before);
+  });
+
   it("refuses to replace a sheet of that name the user made, writing nothing", async () => {
     const { fake, port } = setup([genheScoreSheet, { name: "核算结果", cells: [["我的汇总"], [1]] }]);
     const before = fake.snapshot();
