@@ -114,6 +114,17 @@ describe("reading", () => {
     expect(mapping.hidden).toBe(true);
   });
 
+  it("reads on where a build lacks Formula or Comment.Parent: formulas unknown, notes unread, values intact", async () => {
+    const { fake, port } = setup([{ ...genheScoreSheet, formulas: { H3: "=1" }, comments: { F3: "用户" } }]);
+    fake.failOn("Range.HasFormula", "not supported");
+    fake.failOn("Range.Formula", "not supported");
+    fake.failOn("Comment.Parent", "not supported");
+    const [g] = await port.readSheets();
+    expect(g.formulas).toBeUndefined();
+    expect(g.notes).toEqual({});
+    expect(g.cells[2][5]).toBe(5);
+  });
+
   it("reads fills: a colour, or null for none", async () => {
     const { port } = setup([{ ...genheScoreSheet, fills: { F3: "#00B050" } }]);
     expect(await port.readFills!([{ sheet: GENHE_SHEET, cell: "F3" }, { sheet: GENHE_SHEET, cell: "F4" }])).toEqual(["#00B050", null]);

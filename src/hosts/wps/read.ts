@@ -93,11 +93,12 @@ function readBlock(ws: Wx, b: Block, member: "Value2" | "Formula", map?: (v: unk
 }
 
 /** Which cells of a block hold formulas. */
-function formulasOf(ws: Wx, b: Block, sheetCells: number): boolean[][] {
+function formulasOf(ws: Wx, b: Block, sheetCells: number): boolean[][] | null {
   const has = attempt(() => prop(ws.Range(blockA1(b)), "HasFormula"));
   if (has === false) return [];
   if (has === true) return Array.from({ length: b.rows }, () => Array<boolean>(b.cols).fill(true));
-  const texts = readBlock(ws, b, "Formula", (v) => (v === null || v === undefined ? null : String(v)), sheetCells);
+  const texts = attempt(() => readBlock(ws, b, "Formula", (v) => (v === null || v === undefined ? null : String(v)), sheetCells));
+  if (!texts) return null; // the host cannot tell: no cell is known to hold a formula
   return texts.map((row) => row.map((t) => typeof t === "string" && t.startsWith("=")));
 }
 
@@ -181,10 +182,12 @@ function notesOf(ws: Wx): Record<string, string> {
   if (!comments) return out;
   const count = Number(attempt(() => prop(comments, "Count")) ?? 0);
   for (let i = 1; i <= count; i++) {
-    const c = item(comments, i);
-    const text = String(prop(c, "Text") ?? "");
-    const at = addressOf(prop(c, "Parent"));
-    out[at] = ourNoteBody(text) ?? text;
+    // A build without Comment.Parent or Text leaves that note unread (the write-back still checks each cell it marks).
+    const note = attempt(() => {
+      const c = item(comments, i);
+      return { text: String(prop(c, "Text") ?? ""), at: addressOf(prop(c, "Parent")) };
+    });
+    if (note) out[note.at] = ourNoteBody(note.text) ?? note.text;
   }
   return out;
 }
@@ -210,19 +213,22 @@ export function readSheet(ws: Wx): Grid {
     }
     const block: CellValue[][] = [];
     const formulas: boolean[][] = [];
+    let formulasKnown = true;
     const step = Math.max(1, Math.floor(CHUNK_CELLS / b.cols));
     for (let r = 0; r < b.rows; r += step) {
       const part = { ...b, top: b.top + r, rows: Math.min(step, b.rows - r) };
       for (const row of readBlock(ws, part, "Value2", undefined, b.rows * b.cols)) block.push(row);
-      const f = formulasOf(ws, part, b.rows * b.cols);
-      for (let i = 0; i < part.rows; i++) formulas[r + i] = f[i] ?? [];
+      const f = formulasKnown ? formulasOf(ws, part, b.rows * b.cols) : null;
+      if (!f) formulasKnown = false;
+      for (let i = 0; i < part.rows; i++) formulas[r + i] = f?.[i] ?? [];
     }
     const merges = findMerges(ws, block, b.top, b.left);
     const notes = notesOf(ws);
     const empty = block.every((row) => row.every((v) => v === null));
     const pad = <T,>(rows: T[][], fill: T): T[][] => [...Array.from({ length: b.top }, () => [] as T[]), ...rows.map((row) => [...Array<T>(b.left).fill(fill), ...row])];
     const grid: Grid = { name, cells: empty ? [] : pad(block, null), merges, notes, hidden };
-    if (formulas.some((row) => row.some(Boolean))) grid.formulas = pad(formulas.map((row) => Array.from({ length: b.cols }, (_, c) => row[c] === true)), false);
+    if (!formulasKnown) delete grid.formulas;
+    else if (formulas.some((row) => row.some(Boolean))) grid.formulas = pad(formulas.map((row) => Array.from({ length: b.cols }, (_, c) => row[c] === true)), false);
     else grid.formulas = [];
     return grid;
   });
