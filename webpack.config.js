@@ -17,6 +17,13 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json")) + "/dist";
 /** The workbook the preview opens first, in this order of preference (the first that exists). */
 const SAMPLES = ["genhe-department-sample.xlsx"];
+/**
+ * The oldest engines the pane supports: Chromium 69 (WPS 表格 add-ins on 信创 Linux) and EdgeHTML 18
+ * (Excel 2016/2019 on Windows 10). Syntax is lowered to ES2017 for them; the built-ins they lack are
+ * polyfilled by assets/legacy-check.js, loaded first (test/hosts/legacy-check.test.ts keeps the two
+ * in step with what the bundle really calls).
+ */
+const LEGACY_TARGET = ["es2017", "chrome69", "edge18"];
 /** Office.js host files other than Excel's are not needed by a workbook add-in. */
 const OTHER_HOSTS = /^(access|onenote|outlook|outlookwebapp|powerpoint|powerpointios|project|visio|word|wordios)-/;
 
@@ -110,13 +117,12 @@ module.exports = (env = {}, argv = {}) => {
           test: /\.[jt]sx?$/,
           exclude: /node_modules/,
           loader: "esbuild-loader",
-          // Edge Legacy (EdgeHTML 18) is the oldest web view Excel 2016/2019 use that can run the pane.
-          options: { target: "es2017", jsx: "automatic" },
+          options: { target: LEGACY_TARGET, jsx: "automatic" },
         },
       ],
     },
     // esbuild minifies fast and lowers the syntax of the dependencies to the same target.
-    optimization: { minimizer: [new EsbuildPlugin({ target: "es2017", legalComments: "none" })] },
+    optimization: { minimizer: [new EsbuildPlugin({ target: LEGACY_TARGET, legalComments: "none" })] },
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({
@@ -146,3 +152,5 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+module.exports.LEGACY_TARGET = LEGACY_TARGET;

@@ -8,8 +8,9 @@
  *   dist/wps-offline/publish.xml   the entry that registers it, and 安装说明.txt
  *
  * Usage: node scripts/package-wps.mjs [--dist=dist] [--url=https://server/kaohe/wps/] [--pane-url=URL]
- *   --url       where dist/wps/ will be served (written into the jsplugins.xml/publish.xml examples);
- *               also read from KAOHE_WPS_URL
+ *   --url       where dist/wps/ will be served (written into jsplugins.xml/publish.xml). Without it:
+ *               KAOHE_WPS_URL, else ADDIN_BASE_URL + "wps/" — the one variable that also fills the
+ *               Office manifest (webpack.config.js), so one build serves both add-ins from one address
  *   --pane-url  load the pane from this address instead of the copy beside main.js
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -27,8 +28,16 @@ function fail(message) {
   process.exit(1);
 }
 
+/** The WPS add-in's address from ADDIN_BASE_URL (where dist/ is served): dist/wps/ beside it. */
+function fromBaseUrl() {
+  const base = process.env.ADDIN_BASE_URL || "";
+  if (!base) return "";
+  if (!/^https?:\/\/[^/]+/.test(base)) fail(`ADDIN_BASE_URL 必须是 http:// 或 https:// 开头的地址:${base}`);
+  return (base.endsWith("/") ? base : base + "/") + "wps/";
+}
+
 function parseArgs(argv) {
-  const args = { dist: "dist", url: process.env.KAOHE_WPS_URL || "", paneUrl: "" };
+  const args = { dist: "dist", url: process.env.KAOHE_WPS_URL || fromBaseUrl(), paneUrl: "" };
   for (const a of argv) {
     const m = /^--(dist|url|pane-url)=(.*)$/.exec(a);
     if (!m) fail(`无法识别的参数 ${a}(可用:--dist= --url= --pane-url=)`);
@@ -74,6 +83,36 @@ function absoluteAssetRefs(html) {
   const refs = [];
   for (const m of html.matchAll(/\b(?:src|href)\s*=\s*["'](\/(?!\/)[^"']*)["']/g)) refs.push(m[1]);
   return refs;
+}
+
+/** The install notes shipped with the offline layout (the README's WPS section says the same). */
+function installNotes(folder, version, url) {
+  return [
+    `考核计分助手 WPS 表格加载项 ${version} · 安装说明`,
+    "",
+    "一、离线安装(本机,不需要服务器)",
+    "1. 完全退出 WPS(包括托盘图标)。",
+    "2. 把本目录中的文件夹 " + folder + " 复制到 WPS 加载项目录:",
+    "     Linux(统信、麒麟等信创系统):~/.local/share/Kingsoft/wps/jsaddons/",
+    "     Windows:%APPDATA%\\kingsoft\\wps\\jsaddons\\",
+    "3. 如果该目录中还没有 publish.xml,把本目录的 publish.xml 复制过去;",
+    "   如果已有,把其中 <jsplugin name=\"kaohe\" …/> 这一行加到已有文件的 <jsplugins> 里。",
+    "4. 重新打开 WPS 表格,功能区出现“考核计分”选项卡即安装成功。",
+    "",
+    "二、在线安装(单位服务器,加载项随服务器更新)",
+    `   加载项地址:${url}`,
+    "   政企版/专业版:由管理员在 WPS 安装目录 office6/cfgs/oem.ini 的 [Support] 中写 JsApiPlugin=true,",
+    "   [Server] 中写 JSPluginsServer=<jsplugins.xml 的地址>(jsplugins.xml 在加载项目录中已生成)。",
+    "",
+    "三、注意",
+    "- WPS 个人版从 12.1.0.16910 起限制了 oem.ini / jsplugins.xml 的加载方式:个人版请用上面的离线安装",
+    "  (publish.xml),或改用单位统一部署的政企版 WPS。",
+    "- publish.xml 中 enable=\"enable_dev\" 是开发者模式的写法,部分版本只认 enable=\"enable\":",
+    "  若重启 WPS 后没有“考核计分”选项卡,把该行的 enable_dev 改为 enable 再试(反之亦然)。",
+    "- 任务窗格空白:确认安装路径可读;在 oem.ini 的 [Support] 中加 JsApiShowWebDebugger=true 后按 F12 查看原因。",
+    "- 测试步骤见 docs/manual-test.md;结果请按其中的说明反馈。",
+    "",
+  ].join("\n");
 }
 
 function main() {
@@ -140,24 +179,10 @@ function main() {
       `  <jsplugin name="${ADDIN_NAME}" type="et" url="${folder}" version="${version}" enable="enable_dev" install="null" customDomain=""/>\n` +
       `</jsplugins>\n`,
   );
-  writeFileSync(
-    join(offlineRoot, "安装说明.txt"),
-    [
-      `考核计分助手 WPS 表格加载项 ${version} · 离线安装`,
-      "",
-      "1. 完全退出 WPS。",
-      "2. 把本目录中的文件夹 " + folder + " 复制到 WPS 加载项目录:",
-      "     Linux(统信、麒麟等):~/.local/share/Kingsoft/wps/jsaddons/",
-      "     Windows:%APPDATA%\\kingsoft\\wps\\jsaddons\\",
-      "3. 如果该目录中还没有 publish.xml,把本目录的 publish.xml 复制过去;",
-      "   如果已有,把其中 <jsplugin name=\"kaohe\" …/> 这一行加到已有文件的 <jsplugins> 里。",
-      "4. 重新打开 WPS 表格,功能区出现“考核计分”选项卡即安装成功。",
-      "",
-    ].join("\n"),
-  );
+  writeFileSync(join(offlineRoot, "安装说明.txt"), installNotes(folder, version, url));
 
   console.log(`package-wps: 已生成 ${out}(在线加载项)和 ${offlineRoot}(离线安装包 ${folder})`);
-  if (!args.url) console.log(`package-wps: 示例 jsplugins.xml/publish.xml 中的地址是 ${EXAMPLE_URL},部署时用 --url= 或 KAOHE_WPS_URL 指定实际地址`);
+  if (!args.url) console.log(`package-wps: 示例 jsplugins.xml/publish.xml 中的地址是 ${EXAMPLE_URL},部署时用 ADDIN_BASE_URL(与 Excel 清单同一个地址)、--url= 或 KAOHE_WPS_URL 指定实际地址`);
 }
 
 main();

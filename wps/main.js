@@ -17,13 +17,31 @@
     return root.wps || root.Application;
   }
 
-  function paneUrl() {
+  /**
+   * 本文件所在目录的地址。与官方模板(GetUrlPath)一样先解码:离线安装时地址是 file:// 路径,
+   * 用户名含中文时(/home/张三/…)浏览器给出的是 %E5%BC%A0 这样的编码,不解码则部分版本窗格空白。
+   */
+  function baseUrl() {
     var here = String(root.location && root.location.href ? root.location.href : "");
     try {
-      return new URL(PANE_PAGE, here).href;
+      here = decodeURI(here);
     } catch (e) {
-      return here.substring(0, here.lastIndexOf("/") + 1) + PANE_PAGE;
+      // 地址中有不成对的 % :保持原样
     }
+    here = here.split("#")[0].split("?")[0];
+    return here.substring(0, here.lastIndexOf("/") + 1);
+  }
+
+  function paneUrl() {
+    if (/^(https?|file):/i.test(PANE_PAGE)) return PANE_PAGE;
+    return baseUrl() + PANE_PAGE;
+  }
+
+  /** 新版 WPS 写作 CreateTaskpane,旧版写作 CreateTaskPane:两种都认。 */
+  function createPane(w, url) {
+    var create = w.CreateTaskPane || w.CreateTaskpane;
+    if (typeof create !== "function") throw new Error("当前 WPS 不支持任务窗格(没有 CreateTaskPane)");
+    return create.call(w, url);
   }
 
   function existingPane(w) {
@@ -44,8 +62,13 @@
       pane.Visible = !pane.Visible;
       return pane.Visible;
     }
-    pane = w.CreateTaskPane(paneUrl());
+    pane = createPane(w, paneUrl());
     w.PluginStorage.setItem(PANE_ID_KEY, pane.ID);
+    try {
+      pane.DockPosition = 2; // msoCTPDockPositionRight:与 Excel 一样停靠在右侧
+    } catch (e) {
+      // 个别版本不支持设置停靠位置
+    }
     pane.Visible = true;
     return true;
   }
@@ -76,5 +99,5 @@
     return id === BUTTON_ID ? "images/kaohe.svg" : "";
   };
 
-  root.KaoheWpsAddin = { toggleTaskPane: toggleTaskPane, paneUrl: paneUrl, PANE_ID_KEY: PANE_ID_KEY };
+  root.KaoheWpsAddin = { toggleTaskPane: toggleTaskPane, paneUrl: paneUrl, baseUrl: baseUrl, PANE_ID_KEY: PANE_ID_KEY };
 })(typeof window !== "undefined" ? window : this);

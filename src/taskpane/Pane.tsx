@@ -25,6 +25,7 @@ import type { RenderedFinding } from "../core/findings";
 import type { Report, ScoreSheetReport } from "../core/report";
 import type { HostKind, WorkbookChanges, WorkbookPort } from "../hosts/port";
 import type { CheckOptions, CheckResult, PaneEngine } from "./engine";
+import type { WorkbookDescription } from "../describe";
 import { NoTableError } from "../core/errors";
 import { FindingList } from "./FindingList";
 import { errorMessage } from "./messages";
@@ -73,6 +74,12 @@ function choicesOf(report: Report): Choices {
     unitClass: withClasses?.unitClass ?? withClasses?.unitClasses[0] ?? "",
     statistics: report.sheets.some((s) => s.kind === "statistics"),
   };
+}
+
+/** The choices from the light opening scan; no score or statistics sheet is "no table", as 计算 would say. */
+function choicesOfDescription(d: WorkbookDescription): Choices {
+  if (!d.sheets.some((s) => s.kind !== "other")) throw new NoTableError(null);
+  return { columns: d.scoreColumns, column: d.scoreColumns[0] ?? "", unitClasses: d.unitClasses, unitClass: d.unitClasses[0] ?? "", statistics: d.statistics };
 }
 
 const NO_CHOICES: Choices = { columns: [], column: "", unitClasses: [], unitClass: "", statistics: false };
@@ -127,8 +134,10 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
     void (async () => {
       await step("正在读取工作簿…", async () => {
         try {
-          const scan = await engine.checkWorkbook(port);
-          if (mounted.current) setChoices(choicesOf(scan.report));
+          const scan = engine.describeWorkbook
+            ? choicesOfDescription(await engine.describeWorkbook(port))
+            : choicesOf((await engine.checkWorkbook(port)).report);
+          if (mounted.current) setChoices(scan);
         } catch (e) {
           if (mounted.current && !(e instanceof NoTableError)) setUnread(true);
           throw e;

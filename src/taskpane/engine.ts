@@ -4,11 +4,14 @@
  */
 import type { CheckOptions, CheckResult } from "../kaohe";
 import type { WorkbookChanges, WorkbookPort } from "../hosts/port";
+import type { WorkbookDescription } from "../describe";
 
 export type { CheckOptions, CheckResult };
 
 export interface PaneEngine {
   checkWorkbook(port: WorkbookPort, options?: CheckOptions): Promise<CheckResult>;
+  /** The light opening scan (score columns, unit classes); without it the pane scans with checkWorkbook. */
+  describeWorkbook?(port: WorkbookPort): Promise<WorkbookDescription>;
   /** Reads the fills of the cells to mark through the port (see kaohe.ts). */
   planWriteback(result: CheckResult, port: WorkbookPort): Promise<WorkbookChanges>;
   describeChanges(changes: WorkbookChanges): string[];

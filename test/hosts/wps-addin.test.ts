@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
 import { genheScoreSheet } from "../fakes/genhe";
-import { createFakeEt, type FakeEt } from "../fakes/wps-et";
+import { createFakeEt, type FakeEt, type FakeEtOptions } from "../fakes/wps-et";
 import { fakeWpsInitScript } from "../fakes/wps-et-bundle";
 import { createWpsPort, detectWpsApplication } from "../../src/hosts/wps";
 
@@ -23,8 +23,8 @@ interface Ribbon {
 }
 
 /** Runs wps/main.js the way WPS does: a classic script in a page at `href`, with `wps` global. */
-function loadMainJs(href = "http://intranet.example/kaohe/wps/index.html") {
-  const fake = createFakeEt([genheScoreSheet]);
+function loadMainJs(href = "http://intranet.example/kaohe/wps/index.html", options: FakeEtOptions = {}) {
+  const fake = createFakeEt([genheScoreSheet], options);
   const alerts: string[] = [];
   const win: Record<string, unknown> = { wps: fake.wps, location: { href }, URL, alert: (m: string) => alerts.push(m) };
   win.window = win;
@@ -76,6 +76,22 @@ describe("main.js: the 考核计分 button toggles the task pane", () => {
     expect(wps.GetTaskPane("pane-1").url).toBe("file:///home/user/.local/share/Kingsoft/wps/jsaddons/kaohe_0.1.0/taskpane.html");
   });
 
+  it("decodes the add-in folder's address as the official template does (a Chinese user name in the path)", () => {
+    const { fake, win } = loadMainJs("file:///home/%E5%BC%A0%E4%B8%89/.local/share/Kingsoft/wps/jsaddons/kaohe_0.1.0/index.html?x=1#top");
+    win.OnAction({ Id: "btnKaoheTaskPane" });
+    const wps = fake.wps as { GetTaskPane(id: string): { url: string; DockPosition?: number } };
+    expect(wps.GetTaskPane("pane-1").url).toBe("file:///home/张三/.local/share/Kingsoft/wps/jsaddons/kaohe_0.1.0/taskpane.html");
+    expect(wps.GetTaskPane("pane-1").DockPosition).toBe(2);
+  });
+
+  it("opens the pane on builds that spell it CreateTaskpane", () => {
+    const { fake, win, alerts } = loadMainJs(undefined, { paneSpelling: "CreateTaskpane" });
+    expect("CreateTaskPane" in fake.wps).toBe(false);
+    win.OnAction({ Id: "btnKaoheTaskPane" });
+    expect(alerts).toEqual([]);
+    expect(fake.paneCount()).toBe(1);
+  });
+
   it("recreates the pane when the stored id no longer names one", () => {
     const { fake, win } = loadMainJs();
     (fake.wps as { PluginStorage: { setItem(k: string, v: string): void } }).PluginStorage.setItem("kaohe_taskpane_id", "gone");
@@ -112,7 +128,7 @@ describe("the browser build of the fake", () => {
     expect(grid.merges).toEqual(genheScoreSheet.merges);
     await port.apply({ clearMarks: [], values: [], marks: [{ sheet: grid.name, cell: "F7", color: "#FF0000", note: "超过分值" }], sheets: [] });
     const fake = win.__kaoheFakeEt as FakeEt;
-    expect(fake.marks(grid.name)).toEqual({ F7: { fill: "#FF0000", comment: "超过分值" } });
+    expect(fake.marks(grid.name)).toEqual({ F7: { fill: "#FF0000", comment: "【考核计分助手】超过分值" } });
   });
 });
 
@@ -163,6 +179,23 @@ describe("scripts/package-wps.mjs", () => {
     expect(existsSync(join(offline, `kaohe_${version}`, "taskpane.html"))).toBe(true);
     expect(readFileSync(join(offline, "publish.xml"), "utf8")).toContain(`url="kaohe_${version}" version="${version}"`);
     expect(readFileSync(join(offline, "安装说明.txt"), "utf8")).toContain("jsaddons");
+  });
+
+  it("takes the add-in's address from ADDIN_BASE_URL, the variable that fills the Office manifest", () => {
+    const dist = join(tmp, "dist3");
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, "taskpane.html"), "<!doctype html>");
+    execFileSync(process.execPath, [join(ROOT, "scripts/package-wps.mjs"), `--dist=${dist}`], {
+      encoding: "utf8",
+      stdio: "pipe",
+      env: { ...process.env, KAOHE_WPS_URL: "", ADDIN_BASE_URL: "https://oa.example.gov.cn/kaohe" },
+    });
+    expect(readFileSync(join(dist, "wps", "jsplugins.xml"), "utf8")).toContain('url="https://oa.example.gov.cn/kaohe/wps/"');
+    expect(readFileSync(join(dist, "wps", "publish.xml"), "utf8")).toContain('url="https://oa.example.gov.cn/kaohe/wps/"');
+    const notes = readFileSync(join(dist, "wps-offline", "安装说明.txt"), "utf8");
+    expect(notes).toContain("12.1.0.16910");
+    expect(notes).toContain("enable_dev");
+    expect(notes).toContain("https://oa.example.gov.cn/kaohe/wps/");
   });
 
   it("can point the pane at the Excel add-in's server", () => {

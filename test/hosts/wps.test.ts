@@ -1,4 +1,4 @@
-import { NOTE_PREFIX } from "../../src/writeback";
+import { NOTE_PREFIX, SHEET_MARKER } from "../../src/footprint";
 import { describe, expect, it } from "vitest";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { HostError, type WorkbookChanges } from "../../src/hosts/port";
@@ -36,6 +36,7 @@ function plan(): WorkbookChanges {
       {
         name: "核算结果",
         rows: [
+          [`${SHEET_MARKER})`],
           ["工作表", "单元格", "问题"],
           [GENHE_SHEET, "F7", "得分 12 超过分值 10,按 10 分计算"],
           [GENHE_SHEET, "F11", "合计填写 92,核算为 90"],
@@ -83,7 +84,7 @@ describe("reading sheets", () => {
     expect(grids.map((g) => g.name)).toEqual([GENHE_SHEET, "空表"]);
     expect(grids[0].cells).toEqual(expectedCells(genheScoreSheet.cells!));
     expect(grids[0].merges).toEqual(genheScoreSheet.merges);
-    expect(grids[1]).toEqual<Grid>({ name: "空表", cells: [], merges: [] });
+    expect(grids[1]).toEqual<Grid>({ name: "空表", cells: [], merges: [], formulas: [], notes: {}, hidden: false });
     // One Value2 read per sheet: never cell by cell.
     expect(fake.callCounts["Range.Value2"]).toBe(2);
   });
@@ -137,7 +138,8 @@ describe("reading sheets", () => {
     const { fake, port } = setup([{ name: "无合并", cells }]);
     const [g] = await port.readSheets();
     expect(g.merges).toEqual([]);
-    expect(fake.calls).toBeLessThan(20);
+    // Used range, values, formulas' presence (one HasFormula), comments, visibility, one MergeCells.
+    expect(fake.calls).toBeLessThan(30);
   });
 
   it("reads the same through builds that expose properties as zero-argument methods", async () => {
@@ -149,14 +151,20 @@ describe("reading sheets", () => {
 });
 
 describe("Value2 shapes", () => {
-  it.each<[string, unknown, number, number, CellValue[][]]>([
+  it.each<[string, unknown, number, number, CellValue[][] | null]>([
     ["a 2D array of rows", [[1, "a"], [undefined, true]], 2, 2, [[1, "a"], [null, true]]],
     ["a scalar for one cell", 7, 1, 1, [[7]]],
     ["an empty single cell", undefined, 1, 1, [[null]]],
     ["a 1D array for one row", [1, 2, 3], 1, 3, [[1, 2, 3]]],
     ["a 1D array for one column", [1, 2, 3], 3, 1, [[1], [2], [3]]],
     ["a flat row-major array", [1, 2, 3, 4], 2, 2, [[1, 2], [3, 4]]],
-    ["a scalar where 2D was expected", "x", 2, 2, [["x", null], [null, null]]],
+    // A single value for a block cannot be trusted: null, and the reader goes cell by cell.
+    ["a scalar where 2D was expected", "x", 2, 2, null],
+    ["an Item(r, c) object", { Item: (r: number, c: number) => r * 10 + c }, 2, 2, [[11, 12], [21, 22]]],
+    ["a VBArray (column-major)", { toArray: () => [1, 3, 2, 4] }, 2, 2, [[1, 2], [3, 4]]],
+    ["COM error codes", [[-2146826281, -2146826246]], 1, 2, [["#DIV/0!", "#N/A"]]],
+    ["a 2D array of the wrong size", [[1, 2]], 2, 2, null],
+    ["an unknown object", { foo: 1 }, 2, 2, null],
     ["empty strings as blank", [["", "b"]], 1, 2, [[null, "b"]]],
   ])("%s", (_, raw, rows, cols, expected) => {
     expect(toMatrix(raw, rows, cols)).toEqual(expected);
@@ -230,7 +238,7 @@ describe("write-back", () => {
   });
 
   it("empties an existing 核算结果 and refills it, leaving no stale rows", async () => {
-    const stale: CellValue[][] = Array.from({ length: 30 }, (_, r) => [`旧${r}`, "x", "y", "z", "w"]);
+    const stale: CellValue[][] = Array.from({ length: 30 }, (_, r) => [r === 0 ? `${SHEET_MARKER})` : `旧${r}`, "x", "y", "z", "w"]);
     const { fake, port } = setup([genheScoreSheet, { name: "核算结果", cells: stale }]);
     await port.apply(plan());
     expect(fake.sheetNames()).toEqual([GENHE_SHEET, "核算结果"]);
@@ -244,12 +252,23 @@ describe("write-back", () => {
     expect(fake.marks(GENHE_SHEET)).toEqual({});
   });
 
-  it("falls back to a white fill where a build refuses xlNone, and still clears the comment", async () => {
+  it("clears a fill the documented way (ColorIndex = xlColorIndexNone), never with white", async () => {
     const { fake, port } = setup();
     await port.apply(plan());
-    fake.failOn("Interior.Color=", "Invalid property value.");
+    fake.resetCalls();
     await port.apply({ clearMarks: [{ sheet: GENHE_SHEET, cell: "F7" }], values: [], marks: [], sheets: [] });
-    expect(fake.marks(GENHE_SHEET).F7).toEqual({ fill: "#FFFFFF", comment: null });
+    expect(fake.callCounts["Interior.ColorIndex="]).toBe(1);
+    expect(fake.callCounts["Interior.Color="]).toBeUndefined();
+    expect(fake.marks(GENHE_SHEET).F7).toBeUndefined();
+  });
+
+  it("falls back to Pattern = xlPatternNone where a build refuses ColorIndex, and still clears the comment", async () => {
+    const { fake, port } = setup();
+    await port.apply(plan());
+    fake.failOn("Interior.ColorIndex=", "Invalid property value.");
+    await port.apply({ clearMarks: [{ sheet: GENHE_SHEET, cell: "F7" }], values: [], marks: [], sheets: [] });
+    expect(fake.marks(GENHE_SHEET).F7).toBeUndefined();
+    expect(fake.callCounts["Interior.Pattern="]).toBe(1);
   });
 
   it("is idempotent: applying the same plan twice leaves the same workbook", async () => {
@@ -345,7 +364,7 @@ describe("the fake keeps the adapter inside the documented subset", () => {
     expect(() => ws.ProtectContents).toThrow(/不在 WPS 文档子集中/);
     const range = (ws.Range as (a: string) => { Interior: Record<string, unknown> })("A1");
     expect(() => {
-      range.Interior.ColorIndex = -4142;
+      range.Interior.TintAndShade = 0.5;
     }).toThrow(/不在 WPS 文档子集中/);
   });
 });
