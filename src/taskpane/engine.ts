@@ -9,7 +9,8 @@ export type { CheckOptions, CheckResult };
 
 export interface PaneEngine {
   checkWorkbook(port: WorkbookPort, options?: CheckOptions): Promise<CheckResult>;
-  planWriteback(result: CheckResult): WorkbookChanges;
+  /** The plan of 写回; may read the workbook again through the port (then async). */
+  planWriteback(result: CheckResult, port: WorkbookPort): WorkbookChanges | Promise<WorkbookChanges>;
   describeChanges(changes: WorkbookChanges): string[];
   applyWriteback(port: WorkbookPort, changes: WorkbookChanges): Promise<void>;
 }
