@@ -102,6 +102,7 @@ export function Preview({ engine, sample }: PreviewProps) {
       });
       const doc = editableBook(book);
       const grids = await doc.port.readSheets();
+      document.documentElement.dataset.kaoheOpenMs = String(Math.round(performance.now() - timing.current));
       setSelected(null);
       setEntries(new Set());
       setWritten(false);
