@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetters, parseA1, textOf, toA1, type Grid } from "../core/grid";
-import { HEADER_HEIGHT, layoutOf, ROW_HEADER_WIDTH, windowOf, type SheetLayout } from "./layout";
+import { HEADER_HEIGHT, layoutOf, windowOf, type SheetLayout } from "./layout";
 import type { CellLook } from "./workbook";
 
 /** A cell's text in the grid is cut here (the formula bar shows more). */
@@ -56,7 +56,7 @@ const useStyles = makeStyles({
     position: "relative",
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+    ":focus-visible": { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   },
   table: {
     tableLayout: "fixed",
@@ -71,6 +71,7 @@ const useStyles = makeStyles({
       verticalAlign: "top",
       overflow: "hidden",
       boxSizing: "border-box",
+      userSelect: "none",
     },
     "& th": {
       backgroundColor: tokens.colorNeutralBackground3,
@@ -245,14 +246,14 @@ function SheetView({ grid, looks, selected, onSelect, editable, onEdit }: SheetV
     const left = layout.colLeft[m?.left ?? at.col];
     const right = layout.colLeft[(m?.right ?? at.col) + 1];
     const height = (el.clientHeight || 800) - HEADER_HEIGHT;
-    const width = (el.clientWidth || 1200) - ROW_HEADER_WIDTH;
+    const width = (el.clientWidth || 1200) - layout.rowHeader;
     if (top < el.scrollTop || bottom > el.scrollTop + height) el.scrollTop = Math.max(0, top - height / 2);
     if (left < el.scrollLeft || right > el.scrollLeft + width) el.scrollLeft = Math.max(0, left - width / 3);
     measure();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, layout]);
 
-  const w = windowOf(layout, { top: view.top, left: view.left, width: view.width - ROW_HEADER_WIDTH, height: view.height - HEADER_HEIGHT });
+  const w = windowOf(layout, { top: view.top, left: view.left, width: view.width - layout.rowHeader, height: view.height - HEADER_HEIGHT });
   const cols: number[] = [];
   for (let c = w.c0; c <= w.c1; c++) cols.push(c);
   const leftPad = layout.colLeft[w.c0];
@@ -393,6 +394,7 @@ function SheetView({ grid, looks, selected, onSelect, editable, onEdit }: SheetV
     <>
       <div className={styles.bar} aria-live="polite" data-testid="formula-bar">
         <span className={styles.address}>{selected ?? ""}</span>
+        {!selected && <span className={styles.barHint}>点选单元格查看其内容;浅绿色的单元格可以填写得分</span>}
         <span className={styles.barText}>
           {barText.length > BAR_CHARS ? `${barText.slice(0, BAR_CHARS)}…(共 ${barText.length.toLocaleString("zh-CN")} 字,此处只显示开头)` : barText}
         </span>
@@ -412,12 +414,12 @@ function SheetView({ grid, looks, selected, onSelect, editable, onEdit }: SheetV
           className={styles.table}
           data-testid="sheet"
           data-sheet={grid.name}
-          style={{ width: ROW_HEADER_WIDTH + layout.colLeft[layout.cols] }}
+          style={{ width: layout.rowHeader + layout.colLeft[layout.cols] }}
           aria-rowcount={layout.rows + 1}
           aria-colcount={layout.cols + 1}
         >
           <colgroup>
-            <col style={{ width: ROW_HEADER_WIDTH }} />
+            <col style={{ width: layout.rowHeader }} />
             {leftPad > 0 && <col style={{ width: leftPad }} />}
             {cols.map((c) => (
               <col key={c} style={{ width: layout.colLeft[c + 1] - layout.colLeft[c] }} />
@@ -473,7 +475,7 @@ function boxOf(l: SheetLayout, cell: string) {
   const left = m?.left ?? p.col;
   return {
     top: HEADER_HEIGHT + l.rowTop[top],
-    left: ROW_HEADER_WIDTH + l.colLeft[left],
+    left: l.rowHeader + l.colLeft[left],
     width: l.colLeft[(m?.right ?? p.col) + 1] - l.colLeft[left],
     height: l.rowTop[(m?.bottom ?? p.row) + 1] - l.rowTop[top],
   };

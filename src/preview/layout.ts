@@ -4,7 +4,6 @@
  */
 import { columnCount, MergeIndex, textOf, type Grid } from "../core/grid";
 
-export const ROW_HEADER_WIDTH = 48;
 export const HEADER_HEIGHT = 24;
 const LINE = 16;
 const PAD = 7;
@@ -30,6 +29,8 @@ export interface SheetLayout {
   rowTop: Float64Array;
   /** colLeft[c] = x of column c's left (body coordinates); colLeft[cols] = body width. */
   colLeft: Float64Array;
+  /** Width of the row numbers' column: room for the last row's digits. */
+  rowHeader: number;
 }
 
 export function layoutOf(grid: Grid): SheetLayout {
@@ -72,7 +73,7 @@ export function layoutOf(grid: Grid): SheetLayout {
     }
     rowTop[r + 1] = rowTop[r] + lines * LINE + PAD;
   }
-  return { rows, cols, merges, rowTop, colLeft };
+  return { rows, cols, merges, rowTop, colLeft, rowHeader: Math.max(40, String(rows).length * 7 + 2 * PAD + 2) };
 }
 
 /** The first index i with starts[i + 1] > at (binary search over running sums). */

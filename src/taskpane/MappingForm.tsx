@@ -28,6 +28,8 @@ const useStyles = makeStyles({
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalS },
   fieldset: { border: "none", margin: 0, padding: 0 },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightSemibold },
+  // A long option (a header row's texts) must not widen the select past the pane.
+  select: { minWidth: 0, maxWidth: "100%", "& select": { textOverflow: "ellipsis" } },
 });
 
 /** How far down the header row may be, and how many columns a select lists. */
@@ -162,7 +164,7 @@ export function MappingForm({ port, chosen, noTable, disabled, onApply, onCancel
     const preview = (r: number) => {
       const t = rowTexts(grid, merges, r, width).filter((x) => x !== "");
       const text = t.join(" | ");
-      return text.length > 48 ? text.slice(0, 47) + "…" : text;
+      return text.length > 24 ? text.slice(0, 23) + "…" : text;
     };
     return { merges, width, rows, preview };
   }, [grid]);
@@ -199,7 +201,7 @@ export function MappingForm({ port, chosen, noTable, disabled, onApply, onCancel
         请选择表头所在的行,并说明每一列是什么;写回工作簿时,这些设置会保存在工作簿里,下次打开(包括命令行和其他电脑)同样适用。
       </Text>
       <Field label="工作表">
-        <Select value={draft.sheet} onChange={(_, d) => setDraft(stored.find((m) => m.sheet === d.value) ? fromMapping(stored.find((m) => m.sheet === d.value)!) : guess(grids.find((g) => g.name === d.value)!, d.value))}>
+        <Select className={styles.select} value={draft.sheet} onChange={(_, d) => setDraft(stored.find((m) => m.sheet === d.value) ? fromMapping(stored.find((m) => m.sheet === d.value)!) : guess(grids.find((g) => g.name === d.value)!, d.value))}>
           {grids.map((g) => (
             <option key={g.name} value={g.name}>
               {g.name}
@@ -208,7 +210,7 @@ export function MappingForm({ port, chosen, noTable, disabled, onApply, onCancel
         </Select>
       </Field>
       <Field label="表头所在行" hint="表头下面一行起是各考核项">
-        <Select value={String(draft.headerRow)} onChange={(_, d) => set({ headerRow: Number(d.value) })}>
+        <Select className={styles.select} value={String(draft.headerRow)} onChange={(_, d) => set({ headerRow: Number(d.value) })}>
           {Array.from({ length: Math.max(view.rows, draft.headerRow) }, (_, r) => (
             <option key={r} value={String(r + 1)}>
               第 {r + 1} 行{view.preview(r) ? `:${view.preview(r)}` : "(空行)"}
@@ -225,7 +227,7 @@ export function MappingForm({ port, chosen, noTable, disabled, onApply, onCancel
             validationState={draft[r.role] && twice.has(draft[r.role]) ? "warning" : "none"}
             validationMessage={draft[r.role] && twice.has(draft[r.role]) ? "这一列选了两次" : undefined}
           >
-            <Select value={draft[r.role]} onChange={(_, d) => set({ [r.role]: d.value })}>
+            <Select className={styles.select} value={draft[r.role]} onChange={(_, d) => set({ [r.role]: d.value })}>
               <option value="">{r.role === "title" ? "(请选择)" : "(没有这一列)"}</option>
               {Array.from({ length: view.width }, (_, c) => (
                 <option key={c} value={columnLetters(c)}>

@@ -146,6 +146,10 @@ describe("preview.html", () => {
     // The sample's README: 自查评分 满分 110, 得分 116; 4 cross-check warnings.
     expect(await total.textContent()).toContain("116");
     expect((await findings(page)).filter((f) => f.startsWith("cross_check_failed"))).toHaveLength(4);
+    // The truth at a glance: 110 with 20 of bonus, not a rate of 105.5%; where the declared 100 comes from.
+    expect(await page.getByTestId("total-max").first().textContent()).toBe("110,加分上限 20(共 130)");
+    expect(await page.getByTestId("total-rate").count()).toBe(0);
+    expect(await page.getByTestId("declared-max").first().textContent()).toContain("所识别的模板规定全表满分 100 分");
     await page.screenshot({ path: `${SHOTS}/preview.png`, fullPage: false });
     await page.locator("aside").screenshot({ path: `${SHOTS}/pane.png` });
     await page.getByTestId("finding").first().scrollIntoViewIfNeeded();
