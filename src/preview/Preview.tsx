@@ -11,7 +11,7 @@ import type { PaneEngine, CheckResult } from "../taskpane/engine";
 import { errorMessage } from "../taskpane/messages";
 import { Pane } from "../taskpane/Pane";
 import { editable as editableBook, typedValue, withValue, type EditableWorkbook } from "./document";
-import { openPreviewWorkbook, resultFileName, type CellLook, type PreviewWorkbook } from "./workbook";
+import { openPreviewWorkbook, resultFileName, type CellLooks, type PreviewWorkbook } from "./workbook";
 import { WorkbookView, type Selection } from "./WorkbookView";
 
 const useStyles = makeStyles({
@@ -183,9 +183,9 @@ export function Preview({ engine, sample }: PreviewProps) {
 
   // Fills and notes, read once per sheet for each state of the workbook.
   const looks = useMemo(() => {
-    const cache = new Map<string, Map<string, CellLook>>();
+    const cache = new Map<string, CellLooks>();
     return (sheet: string) => {
-      if (!opened) return new Map<string, CellLook>();
+      if (!opened) return new Map() as CellLooks;
       if (!cache.has(sheet)) cache.set(sheet, opened.book.looks(sheet));
       return cache.get(sheet)!;
     };

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetters, parseA1, textOf, toA1, type Grid } from "../core/grid";
 import { HEADER_HEIGHT, layoutOf, windowOf, type SheetLayout } from "./layout";
-import type { CellLook } from "./workbook";
+import type { CellLooks } from "./workbook";
 
 /** A cell's text in the grid is cut here (the formula bar shows more). */
 const SHOWN_CHARS = 400;
@@ -117,7 +117,7 @@ export interface WorkbookViewProps {
   grids: Grid[];
   active: string;
   onActivate(sheet: string): void;
-  looks(sheet: string): Map<string, CellLook>;
+  looks(sheet: string): CellLooks;
   selected: Selection | null;
   /** The clerk moved the cursor (click, arrow keys). */
   onSelect?(selection: Selection): void;
@@ -189,7 +189,7 @@ function SheetTabs({ names, active, onActivate }: { names: string[]; active: str
 
 interface SheetViewProps {
   grid: Grid;
-  looks: Map<string, CellLook>;
+  looks: CellLooks;
   selected: string | null;
   onSelect(cell: string): void;
   editable(cell: string): boolean;

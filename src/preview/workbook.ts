@@ -15,7 +15,7 @@ export interface PreviewWorkbook {
   /** Reads and writes the workbook (no change events: the preview adds them, see document.ts). */
   readonly port: WorkbookPort;
   /** The fills and notes of one sheet, by "row,col" (0-based). */
-  looks(sheet: string): Map<string, CellLook>;
+  looks(sheet: string): CellLooks;
   /** Sets one cell to a value the clerk typed (null empties it). */
   setCellValue(sheet: string, a1: string, value: CellValue): void;
   /** The workbook as .xlsx bytes, with everything written and typed so far. */
@@ -79,22 +79,34 @@ export interface CellLook {
   note?: string;
 }
 
-/** The fills and notes of one sheet, by "row,col" (0-based). */
-export function looksOf(workbook: ExcelJS.Workbook, sheet: string): Map<string, CellLook> {
-  const out = new Map<string, CellLook>();
+/** The fills and notes of one sheet by "row,col" (0-based), looked up only for the cells shown. */
+export interface CellLooks {
+  get(key: string): CellLook | undefined;
+}
+
+/** The look of each cell, read from the workbook the first time the view shows that cell. */
+export function looksOf(workbook: ExcelJS.Workbook, sheet: string): CellLooks {
   const ws = workbook.getWorksheet(sheet);
-  ws?.eachRow({ includeEmpty: false }, (row, r) =>
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const look: CellLook = {};
-      const fill = cell.fill as ExcelJS.FillPattern | undefined;
-      const argb = fill?.type === "pattern" && fill.pattern !== "none" ? fill.fgColor?.argb : undefined;
-      if (argb && /^[0-9A-F]{8}$/i.test(argb)) look.fill = `#${argb.slice(2).toUpperCase()}`;
-      const note = noteText(cell.note);
-      if (note) look.note = note;
-      if (look.fill || look.note) out.set(`${r - 1},${c - 1}`, look);
-    }),
-  );
-  return out;
+  const seen = new Map<string, CellLook | undefined>();
+  return {
+    get(key) {
+      if (seen.has(key)) return seen.get(key);
+      const [r, c] = key.split(",").map(Number);
+      const cell = ws?.findCell(r + 1, c + 1);
+      let look: CellLook | undefined;
+      if (cell) {
+        const found: CellLook = {};
+        const fill = cell.fill as ExcelJS.FillPattern | undefined;
+        const argb = fill?.type === "pattern" && fill.pattern !== "none" ? fill.fgColor?.argb : undefined;
+        if (argb && /^[0-9A-F]{8}$/i.test(argb)) found.fill = `#${argb.slice(2).toUpperCase()}`;
+        const note = noteText(cell.note);
+        if (note) found.note = note;
+        if (found.fill || found.note) look = found;
+      }
+      seen.set(key, look);
+      return look;
+    },
+  };
 }
 
 /** "评分表.xlsx" → "评分表-核算.xlsx". */
