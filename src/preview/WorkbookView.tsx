@@ -392,7 +392,13 @@ function SheetView({ grid, looks, selected, onSelect, editable, onEdit }: SheetV
 
   return (
     <>
-      <div className={styles.bar} aria-live="polite" data-testid="formula-bar">
+      {/* A long text scrolls in the bar: then it takes focus so the keyboard can scroll it too. */}
+      <div
+        className={styles.bar}
+        aria-live="polite"
+        data-testid="formula-bar"
+        {...(barText.length > 200 ? { tabIndex: 0, role: "region", "aria-label": `单元格 ${selected ?? ""} 的内容` } : {})}
+      >
         <span className={styles.address}>{selected ?? ""}</span>
         {!selected && <span className={styles.barHint}>点选单元格查看其内容;浅绿色的单元格可以填写得分</span>}
         <span className={styles.barText}>

@@ -375,6 +375,7 @@ describe("preview.html", () => {
     await cell.click();
     await page.getByTestId("formula-bar").filter({ hasText: "共 1,000,000 字" }).waitFor();
     console.log(`选中该单元格并显示到编辑栏:${Date.now() - t0} ms`);
+    await axeClean(page, "a cell of 1,000,000 characters in the formula bar");
     await page.context().close();
   });
 
