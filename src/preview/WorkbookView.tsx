@@ -365,7 +365,11 @@ function SheetView({ grid, looks, selected, onSelect, editable, onEdit }: SheetV
             startEdit(address);
           }}
         >
-          <div className={mergeClasses(styles.text, boxHeight > 20 && styles.wrap)} style={{ maxHeight: boxHeight }}>
+          <div
+            className={mergeClasses(styles.text, boxHeight > 20 && styles.wrap)}
+            // Wrapped text ends in "…" on its last line rather than being cut mid-line.
+            style={boxHeight > 20 ? { maxHeight: boxHeight, display: "-webkit-box", WebkitBoxOrient: "vertical", WebkitLineClamp: Math.max(1, Math.floor(boxHeight / 16)) } : { maxHeight: boxHeight }}
+          >
             {shownText(text)}
           </div>
         </td>,
