@@ -4,10 +4,11 @@
  */
 import { Command, CommanderError } from "commander";
 import { KaoheError } from "../core/errors";
-import { checkGrids, planWriteback } from "../kaohe";
+import { checkGrids, describeChanges, planWriteback } from "../kaohe";
 import { createXlsxPort } from "../hosts/xlsx";
 import { COLOR, PLAIN, formatReport } from "./format";
 import { loadWorkbook, saveWorkbook } from "./load";
+import { commanderMessage, fsErrorMessage, guardProcess, renderHelp, setHelpExtras, unexpectedMessage } from "./messages";
 
 export interface CheckCliOptions {
   json?: boolean;
@@ -31,30 +32,20 @@ export async function runCheck(file: string, opts: CheckCliOptions, io: Io): Pro
   if (opts.class && !report.sheets.some((s) => s.kind === "score" && s.unitClasses.length > 0)) {
     io.err(`kaohe:提示:本工作簿的评分规则不分考核单位类别,--class ${opts.class} 未使用\n`);
   }
+  let written: string[] = [];
   if (opts.out) {
-    await port.apply(planWriteback({ report, grids }));
+    const plan = await planWriteback({ report, grids }, port);
+    written = describeChanges(plan);
+    await port.apply(plan);
     await saveWorkbook(wb, opts.out, file);
   }
   // Indented for a person at a terminal; compact when a program reads it (5,000 items print ~3× faster).
   if (opts.json) io.out(JSON.stringify(report, null, io.isTTY ? 2 : undefined) + "\n");
   else {
     io.out(formatReport(report, io.isTTY && !process.env.NO_COLOR ? COLOR : PLAIN));
-    if (opts.out) io.out(`已写入副本:${opts.out}(原文件未改动)\n`);
+    if (opts.out) io.out(`已写入副本:${opts.out}(原文件未改动)\n${written.map((l) => `  ${l}\n`).join("")}`);
   }
   return report.summary.errors > 0 ? 1 : 0;
-}
-
-const COMMANDER_ZH: Record<string, (e: CommanderError) => string> = {
-  "commander.unknownOption": (e) => `不认识的选项${quoted(e.message)};请运行 kaohe --help 查看用法`,
-  "commander.unknownCommand": (e) => `不认识的命令${quoted(e.message)};可用命令:check`,
-  "commander.missingArgument": () => "缺少要检查的文件;用法:kaohe check <工作簿.xlsx>",
-  "commander.optionMissingArgument": (e) => `选项${quoted(e.message)}需要一个值`,
-  "commander.excessArguments": () => "参数过多;一次检查一个文件:kaohe check <工作簿.xlsx>",
-};
-
-function quoted(message: string): string {
-  const m = /'([^']+)'/.exec(message);
-  return m ? `“${m[1]}”` : "";
 }
 
 /** Builds the program; exported for tests. */
@@ -68,17 +59,30 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version("0.1.0", "-v, --version", "显示版本")
     .showHelpAfterError(false)
     .exitOverride()
+    .configureHelp({ formatHelp: renderHelp })
     .configureOutput({ writeOut: io.out, writeErr: () => {}, outputError: () => {} });
-  program
+  setHelpExtras(program, {
+    examples: ["kaohe check 自查评分表.xlsx", "kaohe check 自查评分表.xlsx --out 核算副本.xlsx", "kaohe help check"],
+  });
+  const check = program
     .command("check")
     .description("核算工作簿中的评分表(小计、总分、规则)并核对统计表")
-    .argument("<workbook.xlsx>", "要检查的 .xlsx 工作簿")
+    .argument("<工作簿.xlsx>", "要检查的 .xlsx 工作簿(.xls、.et、.ods、.csv 请先在 WPS 或 Excel 中另存为 .xlsx)")
     .option("--json", "以 JSON 输出检查报告(schemaVersion 1)")
     .option("--column <表头>", "要核算的评分列,如“考核评分”(默认第一个评分列)")
     .option("--class <类别>", "考核单位类别,如“一类”“二类”(默认第一类)")
     .option("--out <副本.xlsx>", "把核算得分、问题标记和“核算结果”表写入副本(原文件不变)")
     .helpOption("-h, --help", "显示帮助")
     .action(async (file: string, opts: CheckCliOptions) => setExit(await runCheck(file, opts, io)));
+  setHelpExtras(check, {
+    examples: [
+      "kaohe check 自查评分表.xlsx",
+      "kaohe check 自查评分表.xlsx --column 考核评分 --class 二类",
+      "kaohe check 自查评分表.xlsx --out 核算副本.xlsx",
+      "kaohe check 自查评分表.xlsx --json > 报告.json",
+    ],
+    footer: ["退出码:0 没有错误;1 发现错误级别的问题(报告照常输出);2 文件或选项无法使用(标准错误输出一行说明)"],
+  });
   return program;
 }
 
@@ -91,25 +95,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(program.helpInformation());
       return 0;
     }
+    // `kaohe help <命令>` for a command that doesn't exist: commander would print the root help to stderr.
+    if (argv[0] === "help" && argv[1] && !program.commands.some((c) => c.name() === argv[1])) argv = argv.slice(1);
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
-      io.err(`kaohe:${(COMMANDER_ZH[e.code] ?? (() => "参数有误;请运行 kaohe --help 查看用法"))(e)}\n`);
+      io.err(`kaohe:${commanderMessage(e, program, argv)}\n`);
       return 2;
     }
     if (e instanceof KaoheError) {
       io.err(`kaohe:${e.message}\n`);
       return 2;
     }
-    io.err(`kaohe:处理时发生意外错误(${e instanceof Error ? e.message : String(e)});请把文件和这行信息发给维护人员\n`);
+    const errno = e as NodeJS.ErrnoException;
+    if (typeof errno?.code === "string" && typeof errno.path === "string") {
+      io.err(`kaohe:${fsErrorMessage(e, errno.path, ["write", "rename", "mkdir", "unlink", "copyfile"].includes(errno.syscall ?? ""))}\n`);
+      return 2;
+    }
+    io.err(`kaohe:${unexpectedMessage(e)}\n`);
     return 2;
   }
 }
 
 /** The process entry used by bin/kaohe.cjs. */
 export function run(): void {
-  const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: Boolean(process.stdout.isTTY) };
+  const streams = guardProcess();
+  const io: Io = { ...streams, isTTY: Boolean(process.stdout.isTTY) };
   main(process.argv.slice(2), io).then((code) => (process.exitCode = code));
 }
