@@ -325,7 +325,10 @@ describe("preview.html", () => {
     await wb.xlsx.readFile((await download.path())!);
     const stored = wb.getWorksheet("考核计分助手设置")!;
     expect(stored.state).toBe("hidden");
-    expect(stored.getRow(3).values).toEqual([undefined, "考核表", 2, "B", "C", "D", "", "A", "E"]);
+    // Read back the way every host and the CLI read it.
+    const { readMappings } = await import("../../src/core/mapping");
+    const { gridOf } = await import("../../src/hosts/xlsx");
+    expect(readMappings(wb.worksheets.map(gridOf))).toEqual([{ sheet: "考核表", headerRow: 2, title: "B", max: "C", method: "D", category: null, id: "A", scores: ["E"] }]);
     await page.context().close();
   });
 
