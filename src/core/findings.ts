@@ -23,7 +23,8 @@ export interface FindingFields {
   veto_applied: { title: string };
   group_bonus_capped: { group: string; cap: number; sum: number };
   group_deduct_capped: { group: string; cap: number; sum: number };
-  max_sum_mismatch: { scope: string; declared: number; sum: number };
+  /** `origin`: "scheme" when the declared total comes from the recognised template, not from a cell. */
+  max_sum_mismatch: { scope: string; declared: number; sum: number; origin?: "scheme" };
   max_unknown: { title: string };
   total_mismatch: { entered: number; computed: number };
   rule_not_understood: { phrase: string };
@@ -172,7 +173,10 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
   },
   max_sum_mismatch: {
     severity: "warning",
-    message: (f) => `“${f.scope}”标明 ${fmt(f.declared)} 分,但所含各项分值合计 ${fmt(f.sum)} 分`,
+    message: (f) =>
+      f.origin === "scheme"
+        ? `所识别的模板规定全表满分 ${fmt(f.declared)} 分(表内未写明),但表内各项分值合计 ${fmt(f.sum)} 分`
+        : `“${f.scope}”标明 ${fmt(f.declared)} 分${f.cell ? `(单元格 ${f.cell} 中的数字)` : ""},但所含各项分值合计 ${fmt(f.sum)} 分`,
     expected: (f) => f.declared,
     actual: (f) => f.sum,
   },

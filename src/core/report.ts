@@ -81,6 +81,13 @@ export interface ScoreSheetReport {
   items: ItemReport[];
   categories: CategoryReport[];
   total: TotalReport;
+  /**
+   * The most the 加分 items may add (their caps and group caps): a scheme of 35 + 5 reads
+   * "满分 35,加分上限 5". 0 without bonus items; null when a bonus has no bound; absent in older reports.
+   */
+  bonusMax?: number | null;
+  /** Some adjustment item has no rule at all ("根据实际情况确定加分数和扣分数"): not in bonusMax. */
+  bonusOpen?: boolean;
   subtotals: SubtotalReport[];
   placement: ScoreTablePlacement;
 }

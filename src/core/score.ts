@@ -161,6 +161,40 @@ export function adjustLimits(it: Pick<Indicator, "sign" | "sectionCap">, rules: 
   };
 }
 
+/**
+ * The most the 加分 items may add to the total (the "加分上限" of "满分 35,加分上限 5(共 40)"):
+ * each item's own cap, bounded by its groups' bonus caps; null when some bonus has no bound.
+ */
+function bonusCeiling(table: ScoreTable, items: ItemReport[], scheme: Scheme | null): { max: number | null; open: boolean } {
+  let open = false;
+  const walk = (indices: number[], depth: number): number | null => {
+    const byGroup = new Map<string, number[]>();
+    let sum: number | null = 0;
+    for (const i of indices) {
+      const key = table.items[i].groups[depth];
+      if (key !== undefined) byGroup.set(key, [...(byGroup.get(key) ?? []), i]);
+      else {
+        let c = adjustLimits(table.items[i], items[i].rules).bonusCap;
+        // "根据实际情况确定加分数和扣分数": no rule, either way; said apart rather than voiding the ceiling.
+        if (c === null && table.items[i].sign === "both" && items[i].rules.length === 0) (c = 0), (open = true);
+        sum = c === null || sum === null ? null : sum + c;
+      }
+    }
+    for (const [key, inner] of byGroup) {
+      const caps = GROUP_CAP_DIRECTIONS[0].caps(table.groups.get(key)!, scheme).map((c) => c.cap);
+      const within = walk(inner, depth + 1);
+      const c = caps.length ? Math.min(within ?? Infinity, ...caps) : within;
+      sum = c === null || sum === null ? null : sum + c;
+    }
+    return sum;
+  };
+  const adjust = table.items.map((_, i) => i).filter((i) => items[i].kind === "adjust" && items[i].applicable);
+  const out = walk(adjust, 0);
+  return { max: out === null ? null : round(out), open };
+}
+
+const bonusFields = (c: { max: number | null; open: boolean }) => (c.open ? { bonusMax: c.max, bonusOpen: true } : { bonusMax: c.max });
+
 function scoreAdjust(it: Indicator, entry: Entry, raw: CellValue, rules: Rule[], at: { sheet: string; cell: string }, emit: Emit): ItemOutcome {
   if (entry.kind === "blank" || entry.kind === "no") return { score: 0, applicable: true, vetoed: false };
   if (entry.kind !== "number") {
@@ -383,6 +417,7 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
     items,
     categories,
     total: { max, base, adjustments, final, rate: max > 0 ? round(final / max) : 0, vetoed },
+    ...bonusFields(bonusCeiling(table, items, options.scheme ?? null)),
     subtotals,
     placement: {
       headerRow: table.headerRow,
@@ -424,7 +459,8 @@ function checkDeclaredMaxima(table: ScoreTable, scheme: Scheme | null, emit: Emi
   const declared = table.total?.declared ?? scheme?.declaredMax ?? null;
   if (declared !== null && total !== null && Math.abs(total - declared) > EPS) {
     const cell = table.total?.declaredCell ?? toA1(table.headerRow, table.columns.max ?? table.columns.first);
-    emit({ code: "max_sum_mismatch", sheet, cell, scope: table.total?.declared != null ? "合计" : "全表满分", declared, sum: total });
+    const fromTable = table.total?.declared != null;
+    emit({ code: "max_sum_mismatch", sheet, cell, scope: fromTable ? "合计" : "全表满分", declared, sum: total, ...(fromTable ? {} : { origin: "scheme" as const }) });
   }
 }
 

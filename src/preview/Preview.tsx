@@ -1,26 +1,17 @@
 /**
- * The preview page: the pane beside a read-only rendering of a workbook held by exceljs in the
- * browser. Opens the bundled sample by default; 写回 offers the resulting .xlsx for download.
+ * The preview page: the pane beside an editable, virtualised view of a workbook held in the
+ * browser. Opens the bundled sample by default; the clerk fills the entry cells, the pane
+ * recalculates as they type, 写回 writes the result, 下载 gives the filled workbook.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type ExcelJS from "exceljs";
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import { KaoheError } from "../core/errors";
-import type { Grid } from "../core/grid";
-import { createXlsxPort } from "../hosts/xlsx";
-import type { WorkbookPort } from "../hosts/port";
-import type { PaneEngine } from "../taskpane/engine";
+import { parseA1, type Grid } from "../core/grid";
+import type { PaneEngine, CheckResult } from "../taskpane/engine";
 import { errorMessage } from "../taskpane/messages";
 import { Pane } from "../taskpane/Pane";
-import { downloadUrl, looksOf, openWorkbook, resultFileName } from "./workbook";
+import { editable as editableBook, typedValue, withValue, type EditableWorkbook } from "./document";
+import { openPreviewWorkbook, resultFileName, type CellLooks, type PreviewWorkbook } from "./workbook";
 import { WorkbookView, type Selection } from "./WorkbookView";
 
 const useStyles = makeStyles({
@@ -56,20 +47,33 @@ const useStyles = makeStyles({
   },
   pane: { overflow: "auto", backgroundColor: tokens.colorNeutralBackground1, borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
   message: { margin: tokens.spacingHorizontalM },
+  sheetArea: { minHeight: 0, overflow: "hidden", display: "flex", flexDirection: "column" },
 });
 
 interface Opened {
   id: number;
   name: string;
-  workbook: ExcelJS.Workbook;
-  port: WorkbookPort;
+  book: PreviewWorkbook;
+  doc: EditableWorkbook;
   grids: Grid[];
+  /** Bumped when fills and notes may have changed (after 写回). */
+  looksVersion: number;
 }
 
 export interface PreviewProps {
   engine: PaneEngine;
   /** The sample opened first (a URL relative to the page), or null for none. */
   sample: string | null;
+}
+
+/** The entry cells of a result ("sheet!F11"): the score column's cell of every item. */
+function entryCells(result: CheckResult | null): Set<string> {
+  const out = new Set<string>();
+  for (const s of result?.report.sheets ?? []) {
+    if (s.kind !== "score" || s.placement.scoreColumn < 0) continue;
+    for (const item of s.items) out.add(`${s.sheet}!${item.cell}`);
+  }
+  return out;
 }
 
 export function Preview({ engine, sample }: PreviewProps) {
@@ -79,41 +83,37 @@ export function Preview({ engine, sample }: PreviewProps) {
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState("");
   const [selected, setSelected] = useState<Selection | null>(null);
-  const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
+  const [entries, setEntries] = useState<Set<string>>(new Set());
+  const [written, setWritten] = useState(false);
+  const [saving, setSaving] = useState(false);
   const nextId = useRef(1);
+  const timing = useRef(0);
 
-  const replaceDownload = useCallback((next: { url: string; name: string } | null) => {
-    setDownload((old) => {
-      if (old) URL.revokeObjectURL(old.url);
-      return next;
-    });
+  const open = useCallback(async (name: string, bytes: () => Promise<ArrayBuffer>) => {
+    setLoading(`正在打开“${name}”…`);
+    setError(null);
+    timing.current = performance.now();
+    try {
+      const book = await openPreviewWorkbook(await bytes(), name, {
+        onSelect: (sheet, cell) => {
+          setActive(sheet);
+          setSelected({ sheet, cell });
+        },
+      });
+      const doc = editableBook(book);
+      const grids = await doc.port.readSheets();
+      document.documentElement.dataset.kaoheOpenMs = String(Math.round(performance.now() - timing.current));
+      setSelected(null);
+      setEntries(new Set());
+      setWritten(false);
+      setActive(grids.find((g) => !g.hidden)?.name ?? "");
+      setOpened({ id: nextId.current++, name, book, doc, grids, looksVersion: 0 });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setLoading(null);
+    }
   }, []);
-
-  const open = useCallback(
-    async (name: string, bytes: () => Promise<ArrayBuffer>) => {
-      setLoading(`正在打开“${name}”…`);
-      setError(null);
-      try {
-        const workbook = await openWorkbook(await bytes(), name);
-        const port = createXlsxPort(workbook, {
-          onSelect: (sheet, cell) => {
-            setActive(sheet);
-            setSelected({ sheet, cell });
-          },
-        });
-        const grids = await port.readSheets();
-        replaceDownload(null);
-        setSelected(null);
-        setActive(grids[0]?.name ?? "");
-        setOpened({ id: nextId.current++, name, workbook, port, grids });
-      } catch (e) {
-        setError(errorMessage(e));
-      } finally {
-        setLoading(null);
-      }
-    },
-    [replaceDownload],
-  );
 
   useEffect(() => {
     if (!sample) return;
@@ -131,23 +131,66 @@ export function Preview({ engine, sample }: PreviewProps) {
     if (file) void open(file.name, () => file.arrayBuffer());
   };
 
-  // After 写回: render the changed workbook and offer it for download.
+  // After 写回: render the changed workbook (values, fills, notes, new sheets).
   const onWritten = async () => {
     if (!opened) return;
-    const grids = await opened.port.readSheets();
-    setOpened({ ...opened, grids });
-    replaceDownload({ url: await downloadUrl(opened.workbook), name: resultFileName(opened.name) });
+    const grids = await opened.doc.port.readSheets();
+    setOpened((o) => (o && o.id === opened.id ? { ...o, grids, looksVersion: o.looksVersion + 1 } : o));
+    setWritten(true);
+  };
+
+  const onResult = useCallback((result: CheckResult | null) => {
+    setEntries(entryCells(result));
+    // How long a workbook took from opening to its total shown (the browser tests print it).
+    if (result && timing.current) {
+      document.documentElement.dataset.kaoheFirstTotalMs = String(Math.round(performance.now() - timing.current));
+      timing.current = 0;
+    }
+  }, []);
+
+  const onEdit = (sheet: string, cell: string, text: string) => {
+    if (!opened) return;
+    const value = typedValue(text);
+    try {
+      opened.doc.edit(sheet, cell, value);
+    } catch (e) {
+      setError(errorMessage(e));
+      return;
+    }
+    const at = parseA1(cell);
+    if (at) setOpened((o) => (o ? { ...o, grids: withValue(o.grids, sheet, at.row, at.col, value) } : o));
+  };
+
+  const onDownload = async () => {
+    if (!opened) return;
+    setSaving(true);
+    try {
+      const blob = await opened.doc.save();
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = resultFileName(opened.name);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
   };
 
   // Fills and notes, read once per sheet for each state of the workbook.
   const looks = useMemo(() => {
-    const cache = new Map<string, ReturnType<typeof looksOf>>();
+    const cache = new Map<string, CellLooks>();
     return (sheet: string) => {
-      if (!opened) return new Map();
-      if (!cache.has(sheet)) cache.set(sheet, looksOf(opened.workbook, sheet));
+      if (!opened) return new Map() as CellLooks;
+      if (!cache.has(sheet)) cache.set(sheet, opened.book.looks(sheet));
       return cache.get(sheet)!;
     };
-  }, [opened]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened?.id, opened?.looksVersion]);
 
   return (
     <div className={styles.page}>
@@ -165,26 +208,37 @@ export function Preview({ engine, sample }: PreviewProps) {
         <Text size={200} data-testid="file-name">
           {opened ? `当前:${opened.name}` : "未打开工作簿"}
         </Text>
-        {download && (
-          <Button as="a" appearance="secondary" size="small" href={download.url} download={download.name} data-testid="download">
-            下载写回后的工作簿({download.name})
+        {opened && (
+          <Button appearance="secondary" size="small" onClick={() => void onDownload()} disabled={saving} data-testid="download">
+            {written ? "下载写回后的工作簿" : "下载工作簿(含填写的内容)"}({resultFileName(opened.name)})
           </Button>
         )}
         <Text size={200}>只在本机处理,不上传任何数据</Text>
       </header>
       <div className={styles.body}>
-        <div style={{ minHeight: 0, overflow: "hidden" }}>
+        <div className={styles.sheetArea}>
           {loading && <Spinner className={styles.message} label={loading} />}
           {error && (
             <MessageBar intent="error" role="alert" className={styles.message}>
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
-          {opened && <WorkbookView grids={opened.grids} active={active} onActivate={setActive} looks={looks} selected={selected} />}
+          {opened && (
+            <WorkbookView
+              grids={opened.grids}
+              active={active}
+              onActivate={setActive}
+              looks={looks}
+              selected={selected}
+              onSelect={setSelected}
+              editable={(sheet, cell) => entries.has(`${sheet}!${cell}`)}
+              onEdit={onEdit}
+            />
+          )}
         </div>
         <aside className={styles.pane} aria-label="考核计分助手窗格">
           {opened ? (
-            <Pane key={opened.id} port={opened.port} engine={engine} onWritten={onWritten} />
+            <Pane key={opened.id} port={opened.doc.port} engine={engine} onWritten={onWritten} onResult={onResult} />
           ) : (
             <p className={styles.message}>请先打开一个工作簿。</p>
           )}

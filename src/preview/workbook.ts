@@ -1,13 +1,45 @@
 /**
- * The preview's side of exceljs: open a file, what the rendering shows beyond values (the fill
- * and the note of a cell), and the .xlsx to download after 写回.
+ * The preview's workbook in memory, behind one small interface (PreviewWorkbook) so that the
+ * library underneath is this file's business only: today exceljs; the package-level .xlsx
+ * reader/writer replaces it here without the rest of the preview noticing.
  */
 import ExcelJS from "exceljs";
 import { KaoheError } from "../core/errors";
-import { noteText } from "../hosts/xlsx";
+import { parseA1, type CellValue } from "../core/grid";
+import { createXlsxPort, noteText } from "../hosts/xlsx";
+import { HostError, type WorkbookPort } from "../hosts/port";
 import { OLD_FORMAT_NAME, fileKind } from "../core/filekind";
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** A workbook opened in the browser: the port the pane uses, what the view shows, edits and saving. */
+export interface PreviewWorkbook {
+  /** Reads and writes the workbook (no change events: the preview adds them, see document.ts). */
+  readonly port: WorkbookPort;
+  /** The fills and notes of one sheet, by "row,col" (0-based). */
+  looks(sheet: string): CellLooks;
+  /** Sets one cell to a value the clerk typed (null empties it). */
+  setCellValue(sheet: string, a1: string, value: CellValue): void;
+  /** The workbook as .xlsx bytes, with everything written and typed so far. */
+  save(): Promise<Uint8Array>;
+}
+
+/** Opens .xlsx bytes as a PreviewWorkbook; `onSelect` is called when the pane selects a cell. */
+export async function openPreviewWorkbook(bytes: ArrayBuffer, name: string, options: { onSelect?(sheet: string, cell: string): void } = {}): Promise<PreviewWorkbook> {
+  const workbook = await openWorkbook(bytes, name);
+  return {
+    port: createXlsxPort(workbook, { onSelect: options.onSelect }),
+    looks: (sheet) => looksOf(workbook, sheet),
+    setCellValue(sheet, a1, value) {
+      const ws = workbook.getWorksheet(sheet);
+      if (!ws) throw new HostError("sheet_missing", sheet);
+      const at = parseA1(a1);
+      if (!at) throw new HostError("bad_address", a1);
+      ws.getCell(at.row + 1, at.col + 1).value = value;
+    },
+    async save() {
+      return new Uint8Array(await workbook.xlsx.writeBuffer());
+    },
+  };
+}
 
 /** Why bytes that are no .xlsx can't be opened, from what they are (checked before exceljs tries). */
 function notXlsx(bytes: Uint8Array, name: string): string | null {
@@ -47,22 +79,34 @@ export interface CellLook {
   note?: string;
 }
 
-/** The fills and notes of one sheet, by "row,col" (0-based). */
-export function looksOf(workbook: ExcelJS.Workbook, sheet: string): Map<string, CellLook> {
-  const out = new Map<string, CellLook>();
+/** The fills and notes of one sheet by "row,col" (0-based), looked up only for the cells shown. */
+export interface CellLooks {
+  get(key: string): CellLook | undefined;
+}
+
+/** The look of each cell, read from the workbook the first time the view shows that cell. */
+export function looksOf(workbook: ExcelJS.Workbook, sheet: string): CellLooks {
   const ws = workbook.getWorksheet(sheet);
-  ws?.eachRow({ includeEmpty: false }, (row, r) =>
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const look: CellLook = {};
-      const fill = cell.fill as ExcelJS.FillPattern | undefined;
-      const argb = fill?.type === "pattern" && fill.pattern !== "none" ? fill.fgColor?.argb : undefined;
-      if (argb && /^[0-9A-F]{8}$/i.test(argb)) look.fill = `#${argb.slice(2).toUpperCase()}`;
-      const note = noteText(cell.note);
-      if (note) look.note = note;
-      if (look.fill || look.note) out.set(`${r - 1},${c - 1}`, look);
-    }),
-  );
-  return out;
+  const seen = new Map<string, CellLook | undefined>();
+  return {
+    get(key) {
+      if (seen.has(key)) return seen.get(key);
+      const [r, c] = key.split(",").map(Number);
+      const cell = ws?.findCell(r + 1, c + 1);
+      let look: CellLook | undefined;
+      if (cell) {
+        const found: CellLook = {};
+        const fill = cell.fill as ExcelJS.FillPattern | undefined;
+        const argb = fill?.type === "pattern" && fill.pattern !== "none" ? fill.fgColor?.argb : undefined;
+        if (argb && /^[0-9A-F]{8}$/i.test(argb)) found.fill = `#${argb.slice(2).toUpperCase()}`;
+        const note = noteText(cell.note);
+        if (note) found.note = note;
+        if (found.fill || found.note) look = found;
+      }
+      seen.set(key, look);
+      return look;
+    },
+  };
 }
 
 /** "评分表.xlsx" → "评分表-核算.xlsx". */
@@ -70,8 +114,4 @@ export function resultFileName(name: string): string {
   return `${name.replace(/\.xlsx$/i, "")}-核算.xlsx`;
 }
 
-/** The workbook as an .xlsx blob URL for a download link (the caller revokes it). */
-export async function downloadUrl(workbook: ExcelJS.Workbook): Promise<string> {
-  const bytes = await workbook.xlsx.writeBuffer();
-  return URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
-}
+

@@ -25,7 +25,38 @@ const useStyles = makeStyles({
     "& caption": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} 0` },
   },
   counts: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  totalLine: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalM },
+  doubt: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  declared: {
+    display: "block",
+    marginTop: "2px",
+    padding: 0,
+    border: "none",
+    background: "none",
+    font: "inherit",
+    textAlign: "left",
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    cursor: "pointer",
+    textDecoration: "underline",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
 });
+
+/**
+ * 满分 as a clerk reads the scheme: "35,加分上限 5(共 40)" when bonus items may add points
+ * beyond the base maximum, so a final over the maximum is no riddle (not "得分率 107.7%").
+ */
+export function maxText(s: Pick<ScoreSheetReport, "total" | "bonusMax" | "bonusOpen" | "items">): string {
+  const max = fmt(s.total.max);
+  const hasBonus = s.items.some((i) => i.kind === "adjust");
+  const open = s.bonusOpen ? ",另有加减分不设上限" : "";
+  if (s.bonusMax === null && hasBonus) return `${max},另有加分项(上限未定)`;
+  if (!s.bonusMax) return max + open;
+  return `${max},加分上限 ${fmt(s.bonusMax)}(共 ${fmt(s.total.max + s.bonusMax)})${open}`;
+}
+
+/** Whether a rate over the base maximum says anything: not when bonus points may take the final past it. */
+const rateMeaningful = (s: ScoreSheetReport) => !s.items.some((i) => i.kind === "adjust") || s.total.final <= s.total.max;
 
 
 /**
@@ -46,9 +77,14 @@ function categoryText(s: ScoreSheetReport, findings: RenderedFinding[], c: Categ
   return triggered ? "一票否决:已触发" : "一票否决:未触发";
 }
 
-function ScoreCard({ sheet: s, findings }: { sheet: ScoreSheetReport; findings: RenderedFinding[] }) {
+type Select = (f: Pick<RenderedFinding, "sheet" | "cell">) => void;
+
+function ScoreCard({ sheet: s, findings, onSelect }: { sheet: ScoreSheetReport; findings: RenderedFinding[]; onSelect?: Select }) {
   const styles = useStyles();
   const t = s.total;
+  const errors = findings.filter((f) => f.severity === "error" && f.sheet === s.sheet).length;
+  // The declared total against the items' sum: where the number stands, and what it is.
+  const declared = findings.filter((f) => f.code === "max_sum_mismatch" && f.sheet === s.sheet && f.expected !== undefined && f.actual === t.max);
   return (
     <Card className={styles.card} aria-label={`${s.sheet} 核算结果`} data-testid="summary">
       <CardHeader
@@ -61,19 +97,43 @@ function ScoreCard({ sheet: s, findings }: { sheet: ScoreSheetReport; findings: 
       />
       <div>
         <Text size={200}>最终得分</Text>
-        <div className={styles.total} data-testid="total-final">
-          {fmt(t.final)} 分
+        <div className={styles.totalLine}>
+          <div className={styles.total} data-testid="total-final">
+            {fmt(t.final)} 分
+          </div>
+          {errors > 0 && (
+            <span className={styles.doubt} data-testid="total-doubt">
+              · 有 {errors} 个错误,结果可能不准
+            </span>
+          )}
         </div>
       </div>
       <dl className={styles.facts}>
         <dt>满分</dt>
-        <dd data-testid="total-max">{fmt(t.max)}</dd>
+        <dd>
+          <span data-testid="total-max">{maxText(s)}</span>
+          {declared.map((f, i) =>
+            f.cell && onSelect ? (
+              <button key={i} type="button" className={styles.declared} onClick={() => onSelect(f)} data-testid="declared-max" data-cell={f.cell}>
+                {f.message}(位置:{f.sheet}!{f.cell},点击定位)
+              </button>
+            ) : (
+              <span key={i} className={styles.declared} data-testid="declared-max">
+                {f.message}
+              </span>
+            ),
+          )}
+        </dd>
         <dt>基本得分</dt>
         <dd data-testid="total-base">{fmt(t.base)}</dd>
         <dt>加减分</dt>
         <dd data-testid="total-adjustments">{fmtSigned(t.adjustments)}</dd>
-        <dt>得分率</dt>
-        <dd>{fmtPercent(t.rate)}%</dd>
+        {rateMeaningful(s) && (
+          <>
+            <dt>得分率</dt>
+            <dd data-testid="total-rate">{fmtPercent(t.rate)}%</dd>
+          </>
+        )}
         <dt>一票否决</dt>
         <dd data-testid="total-veto">
           {t.vetoed ? (
@@ -113,7 +173,7 @@ const FORMAT_LABEL: Record<StatisticsSheetReport["format"], string> = {
   "2021": "2021 版政府信息公开工作年度报告统计表",
 };
 
-export function Summary({ report }: { report: Report }) {
+export function Summary({ report, onSelect }: { report: Report; onSelect?: Select }) {
   const styles = useStyles();
   const scores = report.sheets.filter((s): s is ScoreSheetReport => s.kind === "score");
   const stats = report.sheets.filter((s): s is StatisticsSheetReport => s.kind === "statistics");
@@ -121,7 +181,7 @@ export function Summary({ report }: { report: Report }) {
   return (
     <>
       {scores.map((s) => (
-        <ScoreCard key={s.sheet} sheet={s} findings={report.findings} />
+        <ScoreCard key={s.sheet} sheet={s} findings={report.findings} onSelect={onSelect} />
       ))}
       {stats.map((s) => (
         <Card key={s.sheet} className={styles.card} size="small" data-testid="statistics">
