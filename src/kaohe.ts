@@ -14,6 +14,7 @@ import { recognizeScheme } from "./schemes/recognize";
 import type { Scheme } from "./schemes/types";
 import type { WorkbookChanges, WorkbookPort } from "./hosts/port";
 import type { ColumnMapping } from "./core/mapping";
+import { readUnit } from "./core/unit";
 import { RESULT_SHEET, planChanges } from "./writeback";
 
 export { describeChanges, RESULT_SHEET } from "./writeback";
@@ -21,7 +22,10 @@ export { describeChanges, RESULT_SHEET } from "./writeback";
 export interface CheckOptions {
   /** Header of the score column to score (自查评分, 考核评分 …); default each table's first. */
   column?: string;
-  /** Unit class for rates by class (一类, 二类 …); default the first the rules name. */
+  /**
+   * Unit class for rates by class (一类, 二类 …); default the class written in the sheet
+   * ("单位类别:二类") when the rules name it, else the first the rules name.
+   */
   unitClass?: string;
   /** The file name, shown in the report; null in a host. */
   file?: string | null;
@@ -53,6 +57,8 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   const scored: Array<{ report: ScoreSheetReport; scheme: Scheme | null }> = [];
   const stats: Array<{ sheet: string; table: StatisticsTable }> = [];
   const usable = grids.filter((g) => g.name !== RESULT_SHEET);
+  // The class written in the sheet ("单位类别:二类") applies when the rules know it; --class wins.
+  const written = options.unitClass ? null : readUnit(usable).unitClass;
 
   for (const grid of usable) {
     const table = detectScoreTable(grid);
@@ -65,6 +71,9 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
           unitClass = matchClass(options.unitClass, classes) ?? undefined;
           if (!unitClass) throw new OptionError(`考核单位类别“${options.unitClass}”不在本表规则中(可选:${[...new Set(classes)].join("、")})`);
         }
+      } else if (written) {
+        const classes = unitClassesOf(table).concat(scheme?.unitClasses ?? []);
+        unitClass = classes.length ? (matchClass(written, classes) ?? undefined) : undefined;
       }
       const out = scoreTable(grid, table, { column: options.column, unitClass, scheme });
       sheets.push(out.report);

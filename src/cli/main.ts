@@ -8,6 +8,7 @@ import { checkGrids, planWriteback } from "../kaohe";
 import { createXlsxPort } from "../hosts/xlsx";
 import { COLOR, PLAIN, formatReport } from "./format";
 import { loadWorkbook, saveWorkbook } from "./load";
+import { runBatch, type BatchCliOptions } from "./batch";
 
 export interface CheckCliOptions {
   json?: boolean;
@@ -20,6 +21,8 @@ export interface Io {
   out(s: string): void;
   err(s: string): void;
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress bars are drawn only there). */
+  errIsTTY?: boolean;
 }
 
 /** Runs `kaohe check`; returns the exit status. */
@@ -79,6 +82,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--out <副本.xlsx>", "把核算得分、问题标记和“核算结果”表写入副本(原文件不变)")
     .helpOption("-h, --help", "显示帮助")
     .action(async (file: string, opts: CheckCliOptions) => setExit(await runCheck(file, opts, io)));
+  program
+    .command("batch")
+    .description("汇总多个单位的工作簿:按类别排名、评定等次、合成各轮次得分,生成通报和反馈单")
+    .argument("[文件或文件夹...]", "单位的 .xlsx 工作簿,或存放它们的文件夹(含子文件夹)")
+    .option("--out <汇总.xlsx>", "写入汇总工作簿:排名、通报、自查与考核、各单位反馈单")
+    .option("--json", "以 JSON 输出汇总结果(schemaVersion 1)")
+    .option("--column <表头>", "要核算的评分列(默认:已填写的“考核评分”,否则第一个评分列)")
+    .option("--rounds <轮次.json>", "按轮次合成年度得分,如 {\"rounds\":[{\"name\":\"第一季度\",\"path\":\"Q1\",\"points\":20}]}")
+    .option("--grades <等次>", "等次分数线(百分制),默认“优秀:90,良好:80,合格:60”")
+    .helpOption("-h, --help", "显示帮助")
+    .action(async (paths: string[], opts: BatchCliOptions) => setExit(await runBatch(paths, opts, io)));
   return program;
 }
 
@@ -110,6 +124,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /** The process entry used by bin/kaohe.cjs. */
 export function run(): void {
-  const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: Boolean(process.stdout.isTTY) };
+  const io: Io = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    errIsTTY: Boolean(process.stderr.isTTY),
+  };
   main(process.argv.slice(2), io).then((code) => (process.exitCode = code));
 }
