@@ -3,7 +3,8 @@
  * `kaohe check` (so the ranking agrees with the check by construction), then boiled down to
  * totals, findings, lost points and the 自查/考核 comparison. Pure: grids in, data out.
  */
-import { compact, parseA1, type Grid } from "../core/grid";
+import { MergeIndex, compact, parseA1, textOf, type Grid } from "../core/grid";
+import { detectScoreTable } from "../core/layout/detect";
 import { KaoheError } from "../core/errors";
 import { readUnit } from "../core/unit";
 import type { ItemReport, Report, ScoreSheetReport } from "../core/report";
@@ -29,11 +30,27 @@ function filled(r: Report): boolean {
   return scoreSheets(r).some((s) => s.items.some((i) => i.entered !== null && String(i.entered).trim() !== ""));
 }
 
-function ruleText(item: ItemReport): string {
-  return [...new Set(item.rules.map((r) => r.text.trim()).filter(Boolean))].join(";");
+/** The text of each item's 评价办法 / 评分标准 cell, by sheet and 1-based row. */
+type MethodTexts = Map<string, Map<number, string>>;
+
+function methodTexts(grids: Grid[], sheets: ScoreSheetReport[]): MethodTexts {
+  const out: MethodTexts = new Map();
+  for (const s of sheets) {
+    const grid = grids.find((g) => g.name === s.sheet);
+    const col = grid ? detectScoreTable(grid)?.columns.method : null;
+    if (!grid || col === null || col === undefined) continue;
+    const merges = new MergeIndex(grid);
+    out.set(s.sheet, new Map(s.items.map((i) => [i.row, textOf(merges.shownValue(i.row - 1, col))])));
+  }
+  return out;
 }
 
-function lostItems(r: Report): LostItem[] {
+/** The rule the item is scored by: its 评价办法 text, else the phrases the parser read. */
+function ruleText(item: ItemReport, sheet: string, methods: MethodTexts): string {
+  return methods.get(sheet)?.get(item.row) || [...new Set(item.rules.map((r) => r.text.trim()).filter(Boolean))].join(";");
+}
+
+function lostItems(r: Report, methods: MethodTexts): LostItem[] {
   const out: LostItem[] = [];
   for (const s of scoreSheets(r)) {
     const byRow = new Map<number, string[]>();
@@ -50,13 +67,13 @@ function lostItems(r: Report): LostItem[] {
       if (i.kind === "scored" && i.max !== null) lost = roundPoints(i.max - i.score);
       else if (i.kind === "adjust" && i.score < 0) lost = roundPoints(-i.score);
       if (lost <= 0 && !vetoed) continue;
-      out.push({ sheet: s.sheet, id: i.id, category: i.category, title: i.title, max: i.max, score: i.score, lost: Math.max(lost, 0), rule: ruleText(i), findings, vetoed });
+      out.push({ sheet: s.sheet, id: i.id, category: i.category, title: i.title, max: i.max, score: i.score, lost: Math.max(lost, 0), rule: ruleText(i, s.sheet, methods), findings, vetoed });
     }
   }
   return out;
 }
 
-function compareItems(self: Report, review: Report): CompareItem[] {
+function compareItems(self: Report, review: Report, methods: MethodTexts): CompareItem[] {
   const out: CompareItem[] = [];
   for (const s of scoreSheets(self)) {
     const other = scoreSheets(review).find((x) => x.sheet === s.sheet);
@@ -65,7 +82,7 @@ function compareItems(self: Report, review: Report): CompareItem[] {
     for (const a of s.items) {
       const b = byRow.get(a.row);
       if (!b || a.kind === "veto" || !a.applicable || !b.applicable) continue;
-      out.push({ sheet: s.sheet, id: a.id, title: a.title, max: a.max, self: a.score, review: b.score, diff: roundPoints(b.score - a.score), rule: ruleText(a) });
+      out.push({ sheet: s.sheet, id: a.id, title: a.title, max: a.max, self: a.score, review: b.score, diff: roundPoints(b.score - a.score), rule: ruleText(a, s.sheet, methods) });
     }
   }
   return out;
@@ -128,6 +145,7 @@ export function entryOf(grids: Grid[], options: EntryOptions): WorkbookEntry {
   let compare: CompareItem[] = [];
   let compareColumns: [string, string] | null = null;
   const first = scoreSheets(report)[0];
+  const methods = methodTexts(grids, scoreSheets(report));
   if (first) {
     const self = first.columns.find((c) => SELF_COLUMN.test(c));
     const review = first.columns.find((c) => c !== self && !SELF_COLUMN.test(c));
@@ -137,7 +155,7 @@ export function entryOf(grids: Grid[], options: EntryOptions): WorkbookEntry {
       const reviewReport = again(review);
       const reviewFilled = filled(reviewReport);
       if (reviewFilled && filled(selfReport)) {
-        compare = compareItems(selfReport, reviewReport);
+        compare = compareItems(selfReport, reviewReport, methods);
         compareColumns = [self, review];
       }
       if (!options.column && reviewFilled) report = reviewReport;
@@ -157,7 +175,7 @@ export function entryOf(grids: Grid[], options: EntryOptions): WorkbookEntry {
     final: roundPoints(sheets.reduce((n, s) => n + s.total.final, 0)),
     vetoed: sheets.some((s) => s.total.vetoed),
     findings: report.findings,
-    lost: lostItems(report),
+    lost: lostItems(report, methods),
     compare,
     compareColumns,
     statistics: statisticsOf(report),

@@ -111,8 +111,8 @@ function bulletinSheet(wb: ExcelJS.Workbook, batch: Batch): void {
   s.title("考核结果通报", 5);
   for (const cls of batch.detail.classes) {
     s.heading(`${classLabel(cls.unitClass)}`, 5);
-    s.header(["", "项目", "单位数", "合格数", "合格率"]);
-    s.row([null, "参加考核", cls.units, cls.passed, pct(cls.passRate)], [undefined, undefined, undefined, undefined, "0.00%"]);
+    s.header(["类别", "项目", "单位数", "合格数", "合格率"]);
+    s.row([classLabel(cls.unitClass), "参加考核", cls.units, cls.passed, pct(cls.passRate)], [undefined, undefined, undefined, undefined, "0.00%"]);
     s.heading(`${batch.detail.lowest}单位(${cls.failed.length} 个)`, 5);
     s.header(["序号", "单位", "得分", "折合百分制", "原因"]);
     if (!cls.failed.length) s.row([null, "无", null, null, null]);

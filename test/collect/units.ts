@@ -28,11 +28,11 @@ function fillLine(grid: Grid, line: string, text: string): void {
 /**
  * 修文 40 分 (35 基础分): every item full (35), item 10 (分值 6, "按比例扣分") short by `lost`,
  * item 9 (分值 6, 一类 −0.1 / 二类 −0.2 per missing weekly item) at `item9`, 一票否决 item 1
- * entered `veto`. The unit's name after "考核单位:" and its class after "单位类别(一类/二类):".
+ * entered `veto`, 二 item 1 (分值 9, "按比例扣分") short by `lostB`. The unit's name after "考核单位:" and its class after "单位类别(一类/二类):".
  */
-export function xiuwenGrids(o: { name?: string; unitClass?: string; lost?: number; item9?: number; veto?: CellValue; review?: boolean } = {}): Grid[] {
+export function xiuwenGrids(o: { name?: string; unitClass?: string; lost?: number; lostB?: number; item9?: number; veto?: CellValue; review?: boolean } = {}): Grid[] {
   const base = sample("xiuwen-40-sample.xlsx");
-  const scores: CellValue[] = [1, 0.5, 2, 3, 0.5, 2, 1, 2, o.item9 ?? 6, 6 - (o.lost ?? 0), 9, 2, ...Array(8).fill(0), o.veto ?? 0, ...Array(7).fill(0), 0];
+  const scores: CellValue[] = [1, 0.5, 2, 3, 0.5, 2, 1, 2, o.item9 ?? 6, 6 - (o.lost ?? 0), 9 - (o.lostB ?? 0), 2, ...Array(8).fill(0), o.veto ?? 0, ...Array(7).fill(0), 0];
   const def: SampleDef = { ...base, sheets: [{ sheet: "目标考核评分表", scores: { 自评得分: scores, ...(o.review ? { 考核得分: scores } : {}) } }] };
   const grids: Grid[] = layoutSample(def);
   if (o.name) fillLine(grids[0], "考核单位:", `考核单位:${o.name}`);
