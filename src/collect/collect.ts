@@ -257,7 +257,7 @@ export function collect(entries: WorkbookEntry[], options: CollectOptions = {}):
         unit: u,
         sheet: entries.find((e) => e.file === same.files[k])?.statistics?.sheet ?? null,
         cell: null,
-        message: `统计表的数字与${others.map((o) => `“${o}”`).join("、")}完全相同(年报雷同),请核实`,
+        message: `统计表的数字与${others.slice(0, 3).map((o) => `“${o}”`).join("、")}${others.length > 3 ? `等 ${others.length} 个单位` : ""}完全相同(年报雷同),请核实`,
       };
       findings.push(f);
       const unit = units.find((x) => x.unit === u);

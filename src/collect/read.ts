@@ -5,6 +5,7 @@
  */
 import { MergeIndex, compact, parseA1, textOf, type Grid } from "../core/grid";
 import { detectScoreTable } from "../core/layout/detect";
+import { mapColumns, type ColumnMap } from "../core/layout/columns";
 import { KaoheError } from "../core/errors";
 import { readUnit } from "../core/unit";
 import type { ItemReport, Report, ScoreSheetReport } from "../core/report";
@@ -33,16 +34,40 @@ function filled(r: Report): boolean {
 /** The text of each item's 评价办法 / 评分标准 cell, by sheet and 1-based row. */
 type MethodTexts = Map<string, Map<number, string>>;
 
-function methodTexts(grids: Grid[], sheets: ScoreSheetReport[]): MethodTexts {
-  const out: MethodTexts = new Map();
+/**
+ * The columns of each score sheet, by sheet (for its method and score columns): read from the
+ * header row the check found, detected again only when that row alone does not say them.
+ */
+function tablesOf(grids: Grid[], sheets: ScoreSheetReport[]): Map<string, { grid: Grid; columns: ColumnMap }> {
+  const out = new Map<string, { grid: Grid; columns: ColumnMap }>();
   for (const s of sheets) {
     const grid = grids.find((g) => g.name === s.sheet);
-    const col = grid ? detectScoreTable(grid)?.columns.method : null;
-    if (!grid || col === null || col === undefined) continue;
-    const merges = new MergeIndex(grid);
+    if (!grid) continue;
+    let columns = mapColumns(grid.cells[s.placement.headerRow] ?? []);
+    if (!columns || columns.method === null) columns = detectScoreTable(grid)?.columns ?? columns;
+    if (columns) out.set(s.sheet, { grid, columns });
+  }
+  return out;
+}
+
+function methodTexts(tables: ReturnType<typeof tablesOf>, sheets: ScoreSheetReport[]): MethodTexts {
+  const out: MethodTexts = new Map();
+  for (const s of sheets) {
+    const t = tables.get(s.sheet);
+    const col = t?.columns.method;
+    if (!t || col === null || col === undefined) continue;
+    const merges = new MergeIndex(t.grid);
     out.set(s.sheet, new Map(s.items.map((i) => [i.row, textOf(merges.shownValue(i.row - 1, col))])));
   }
   return out;
+}
+
+/** Whether the score column with this header holds any entry on an item row (read from the grid, not scored). */
+function columnFilled(tables: ReturnType<typeof tablesOf>, sheet: ScoreSheetReport, header: string): boolean {
+  const t = tables.get(sheet.sheet);
+  const col = t?.columns.scores.find((c) => c.header === header)?.col;
+  if (!t || col === undefined) return true; // cannot tell: score it and see
+  return sheet.items.some((i) => textOf(t.grid.cells[i.row - 1]?.[col] ?? null) !== "");
 }
 
 /** The rule the item is scored by: its 评价办法 text, else the phrases the parser read. */
@@ -145,11 +170,13 @@ export function entryOf(grids: Grid[], options: EntryOptions): WorkbookEntry {
   let compare: CompareItem[] = [];
   let compareColumns: [string, string] | null = null;
   const first = scoreSheets(report)[0];
-  const methods = methodTexts(grids, scoreSheets(report));
+  const tables = tablesOf(grids, scoreSheets(report));
+  const methods = methodTexts(tables, scoreSheets(report));
   if (first) {
     const self = first.columns.find((c) => SELF_COLUMN.test(c));
     const review = first.columns.find((c) => c !== self && !SELF_COLUMN.test(c));
-    if (self && review) {
+    // A 考核 column left empty (most 自查 workbooks) is not scored a second time.
+    if (self && review && columnFilled(tables, first, review)) {
       const again = (column: string) => (first.column === column ? report : checkGrids(grids, { file: options.file, column }));
       const selfReport = again(self);
       const reviewReport = again(review);
