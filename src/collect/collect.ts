@@ -36,20 +36,21 @@ export const TOP_LOSSES = 10;
  * "优秀:90,良好:80,合格:60" → bands, highest first. A band at 0 is the lowest; otherwise the lowest
  * is 不合格. Throws OptionError with the reason in Chinese.
  */
-export function parseGrades(text: string): GradeBand[] {
+export function parseGrades(text: string, label = "--grades"): GradeBand[] {
+  label = /[\x21-\x7e]$/.test(label) ? `${label} ` : label; // "--grades 中的…", "等次分数线中的…"
   const parts = text.split(/[,,;;、]/).map((p) => p.trim()).filter(Boolean);
-  if (!parts.length) throw new OptionError("--grades 为空;格式如“优秀:90,良好:80,合格:60”");
+  if (!parts.length) throw new OptionError(`${label}为空;格式如“优秀:90,良好:80,合格:60”`);
   const bands = parts.map((p) => {
     const m = /^(.+?)\s*[::=]\s*(\d+(?:\.\d+)?)$/.exec(p);
-    if (!m) throw new OptionError(`--grades 中的“${p}”看不懂;格式如“优秀:90,良好:80,合格:60”`);
+    if (!m) throw new OptionError(`${label}中的“${p}”看不懂;格式如“优秀:90,良好:80,合格:60”`);
     const min = Number(m[2]);
-    if (min > 100) throw new OptionError(`--grades 中“${m[1]}”的分数线 ${m[2]} 超过 100(按百分制)`);
+    if (min > 100) throw new OptionError(`${label}中“${m[1]}”的分数线 ${m[2]} 超过 100(按百分制)`);
     return { name: m[1].trim(), min };
   });
   const names = new Set(bands.map((b) => b.name));
-  if (names.size !== bands.length) throw new OptionError("--grades 中有重复的等次名称");
+  if (names.size !== bands.length) throw new OptionError(`${label}中有重复的等次名称`);
   const mins = new Set(bands.map((b) => b.min));
-  if (mins.size !== bands.length) throw new OptionError("--grades 中有两个等次的分数线相同");
+  if (mins.size !== bands.length) throw new OptionError(`${label}中有两个等次的分数线相同`);
   return bands.sort((a, b) => b.min - a.min);
 }
 
