@@ -144,6 +144,8 @@ export function formatBatch(batch: Batch, p: Paint): string {
 export async function runBatch(paths: string[], opts: BatchCliOptions, io: BatchIo): Promise<number> {
   const grades = opts.grades ? parseGrades(opts.grades) : DEFAULT_GRADES;
   if (opts.out && extname(opts.out).toLowerCase() !== ".xlsx") throw new InputError(`输出文件“${opts.out}”应以 .xlsx 结尾`);
+  // Said before the reading, not after minutes of it.
+  if (opts.out && !existsSync(dirname(resolve(opts.out)))) throw new InputError(`输出文件夹“${dirname(resolve(opts.out))}”不存在`);
   const skip = new Set(opts.out ? [resolve(opts.out)] : []);
   let rounds: RoundDef[] = [];
   let jobs: Job[] = [];

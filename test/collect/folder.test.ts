@@ -54,7 +54,7 @@ const TWO_CLASSES = {
   "二类/龙场镇.xlsx": () => linziGrids({ name: "龙场镇", self: [18, 19, 17, 19.5, 17.5, 1, 0], review: [12, 12, 12, 12, 7, 0, 0] }), // 考核 55
 };
 
-describe("kaohe batch on a folder of two classes", () => {
+describe("kaohe batch on a folder of two classes", { timeout: 60000 }, () => {
   let dir: string;
   let json: BatchResult;
   let code: number;
@@ -69,7 +69,7 @@ describe("kaohe batch on a folder of two classes", () => {
     code = r.code;
     json = JSON.parse(r.out);
     expect(r.err).toBe("");
-  });
+  }, 60000);
 
   const unit = (name: string) => json.units.find((u) => u.unit === name)!;
 
@@ -232,7 +232,7 @@ describe("kaohe batch on a folder of two classes", () => {
   });
 });
 
-describe("kaohe batch --rounds: a 临淄 year of four quarters and 年终", () => {
+describe("kaohe batch --rounds: a 临淄 year of four quarters and 年终", { timeout: 60000 }, () => {
   // Each round's workbook is the 临淄 table, 自查 only; a round's 得分率 = 合计 / 100.
   const SCORES: Record<string, Record<string, number[]>> = {
     甲局: { Q1: [18, 19, 17, 19.5, 17.5], Q2: [16, 16, 16, 16, 16], Q3: [20, 20, 20, 20, 20], Q4: [19, 19, 19, 19, 19], 年终: [10, 10, 10, 10, 10] },
@@ -251,7 +251,7 @@ describe("kaohe batch --rounds: a 临淄 year of four quarters and 年终", () =
     const r = await batch([], { json: true, rounds: join(dir, "轮次.json"), out: join(dir, "年度汇总.xlsx") });
     code = r.code;
     json = JSON.parse(r.out);
-  });
+  }, 60000);
 
   it("composes each unit's year: Σ 得分率 × points", () => {
     expect(code).toBe(0);
