@@ -153,6 +153,9 @@ export function BatchView({ onSummary }: BatchViewProps) {
           // Let the page paint the progress between workbooks.
           await new Promise((r) => setTimeout(r, 0));
         }
+        if (rounds && !entries.length) {
+          throw new KaoheError(`所选工作簿都不在轮次文件所列的文件夹(${rounds.rounds.map((r) => r.path).join("、")})中;请选择包含轮次文件和各轮文件夹的整个文件夹`);
+        }
         const result = collect(entries, { grades, rounds: rounds?.rounds ?? [] });
         setBatch(result);
         const bytes = await summaryBytes(result);

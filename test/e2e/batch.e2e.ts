@@ -4,7 +4,7 @@
  * shown, and 汇总.xlsx downloaded and read back. Nothing leaves the machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -109,6 +109,24 @@ describe("preview: many workbooks (汇总)", () => {
     await page.getByLabel("等次分数线(百分制)").fill("优秀90");
     await page.getByTestId("batch-files").setInputFiles(files);
     await expect(page.getByRole("alert").textContent()).resolves.toContain("等次分数线中的“优秀90”看不懂");
+    await page.context().close();
+  });
+
+  it("composes a year from a folder holding a rounds file", async () => {
+    const year = join(tempDir(), "2024年度");
+    await saveUnit(year, "Q1/甲局.xlsx", linziGrids({ self: [18, 19, 17, 19.5, 17.5, 0, 0] })); // 91
+    await saveUnit(year, "Q2/甲局.xlsx", linziGrids({ self: [16, 16, 16, 16, 16, 0, 0] })); // 80
+    await saveUnit(year, "Q1/乙局.xlsx", linziGrids({ self: [20, 20, 20, 20, 20, 0, 0] })); // 100, no Q2
+    writeFileSync(join(year, "轮次.json"), JSON.stringify({ rounds: [{ name: "上半年", path: "Q1", points: 50 }, { name: "下半年", path: "Q2", points: 50 }] }));
+    const page = await openBatch();
+    await page.getByTestId("batch-folder").setInputFiles(year);
+    await page.getByTestId("batch-download").waitFor();
+    // 甲局 0.91 × 50 + 0.8 × 50 = 85.5; 乙局 50 + 0 (下半年 missing).
+    expect(await ranking(page, "未分类")).toEqual([
+      ["1", "甲局", "100", "85.5", "85.5%", "良好", "0", "", "45.5", "40"],
+      ["2", "乙局", "100", "50", "50%", "不合格", "0", "", "50", "0"],
+    ]);
+    expect(await page.getByRole("region", { name: "问题" }).textContent()).toContain("单位“乙局”缺少“下半年”的评分工作簿,该轮按 0 分计算");
     await page.context().close();
   });
 
