@@ -4,7 +4,8 @@
  * shown, and 汇总.xlsx downloaded and read back. Nothing leaves the machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -54,6 +55,17 @@ async function openBatch(): Promise<Page> {
   return page;
 }
 
+/** Serious and critical accessibility violations axe-core finds on the page, as "rule: target". */
+async function axeViolations(page: Page): Promise<string[]> {
+  const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate(axe); // through the debugger, not a <script> the page's CSP would block
+  const found = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } };
+    return (await w.axe.run()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  return found;
+}
+
 /** The rows of a class's ranking table as text. */
 async function ranking(page: Page, cls: string): Promise<string[][]> {
   const rows = page.getByRole("region", { name: `${cls} 排名` }).locator("tbody tr");
@@ -85,6 +97,7 @@ describe("preview: many workbooks (汇总)", () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((c) => ws.getCell(4, c).value)).toEqual([1, "民政局", 35, 35, 1, "优秀", 0]);
     expect(wb.worksheets.map((w) => w.name)).toContain("反馈单-县司法局");
     await page.screenshot({ path: "test-results/preview-batch.png", fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
