@@ -15,9 +15,9 @@ import type { Scheme } from "./schemes/types";
 import type { WorkbookChanges, WorkbookPort } from "./hosts/port";
 import type { ColumnMapping } from "./core/mapping";
 import { readUnit } from "./core/unit";
-import { RESULT_SHEET, planChanges } from "./writeback";
+import { isOurSheet, markCells, planChanges, type WritebackPlan } from "./writeback";
 
-export { describeChanges, RESULT_SHEET } from "./writeback";
+export { describeChanges, RESULT_SHEET, type WritebackPlan } from "./writeback";
 
 export interface CheckOptions {
   /** Header of the score column to score (自查评分, 考核评分 …); default each table's first. */
@@ -56,7 +56,9 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   const findings: Finding[] = [];
   const scored: Array<{ report: ScoreSheetReport; scheme: Scheme | null }> = [];
   const stats: Array<{ sheet: string; table: StatisticsTable }> = [];
-  const usable = grids.filter((g) => g.name !== RESULT_SHEET);
+  // Sheets the add-in wrote (核算结果, 核算结果(2) …, the mapping sheet) are never scored; a user's
+  // own sheet that happens to be named 核算结果 is.
+  const usable = grids.filter((g) => !isOurSheet(g));
   // The class written in the sheet ("单位类别:二类") applies when the rules know it; --class wins.
   const written = options.unitClass ? null : readUnit(usable).unitClass;
 
@@ -108,11 +110,19 @@ export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = 
 }
 
 /**
- * What 写回 changes, host-neutral: the 核算得分 column, marks on cells with errors and
- * warnings, the 核算结果 sheet, and the clearing of marks an earlier run left.
+ * What 写回 changes, host-neutral: the 核算得分 column (only into cells that hold nothing, or
+ * that an earlier run wrote), marks on cells with errors and warnings (recording the fill each
+ * one covers, read through the port), the 核算结果 sheet, and the clearing of the marks an
+ * earlier run left (restoring the fills it recorded). The port is only read, never written.
  */
-export function planWriteback(result: CheckResult): WorkbookChanges {
-  return planChanges(result.report, result.grids);
+export async function planWriteback(result: CheckResult, port?: Pick<WorkbookPort, "readFills">): Promise<WritebackPlan> {
+  const cells = markCells(result.report.findings);
+  let fills: Map<string, string | null> | undefined;
+  if (port?.readFills && cells.length) {
+    const read = await port.readFills(cells);
+    fills = new Map(cells.map((c, i) => [`${c.sheet}!${c.cell}`, read[i] ?? null]));
+  }
+  return planChanges(result.report, result.grids, { fills });
 }
 
 /** Applies a write-back plan through the port, in one batch. */

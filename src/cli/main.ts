@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { KaoheError } from "../core/errors";
-import { checkGrids, planWriteback } from "../kaohe";
+import { checkGrids, describeChanges, planWriteback } from "../kaohe";
 import { createXlsxPort } from "../hosts/xlsx";
 import { COLOR, PLAIN, formatReport } from "./format";
 import { loadWorkbook, saveWorkbook } from "./load";
@@ -34,15 +34,18 @@ export async function runCheck(file: string, opts: CheckCliOptions, io: Io): Pro
   if (opts.class && !report.sheets.some((s) => s.kind === "score" && s.unitClasses.length > 0)) {
     io.err(`kaohe:提示:本工作簿的评分规则不分考核单位类别,--class ${opts.class} 未使用\n`);
   }
+  let written: string[] = [];
   if (opts.out) {
-    await port.apply(planWriteback({ report, grids }));
+    const plan = await planWriteback({ report, grids }, port);
+    written = describeChanges(plan);
+    await port.apply(plan);
     await saveWorkbook(wb, opts.out, file);
   }
   // Indented for a person at a terminal; compact when a program reads it (5,000 items print ~3× faster).
   if (opts.json) io.out(JSON.stringify(report, null, io.isTTY ? 2 : undefined) + "\n");
   else {
     io.out(formatReport(report, io.isTTY && !process.env.NO_COLOR ? COLOR : PLAIN));
-    if (opts.out) io.out(`已写入副本:${opts.out}(原文件未改动)\n`);
+    if (opts.out) io.out(`已写入副本:${opts.out}(原文件未改动)\n${written.map((l) => `  ${l}\n`).join("")}`);
   }
   return report.summary.errors > 0 ? 1 : 0;
 }

@@ -28,6 +28,8 @@ export function plainValue(v: Raw): CellValue {
   return null;
 }
 
+const isFormula = (v: Raw) => v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
+
 function mergesOf(ws: ExcelJS.Worksheet): Merge[] {
   // exceljs keeps merges in `_merges` (master address → Range); `model.merges` rebuilds the whole sheet model.
   const internal = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges;
@@ -41,10 +43,15 @@ function mergesOf(ws: ExcelJS.Worksheet): Merge[] {
 export function gridOf(ws: ExcelJS.Worksheet): Grid {
   const rows = ws.getSheetValues() as unknown as Array<Raw[] | undefined>;
   const cells: CellValue[][] = [];
+  const formulas: boolean[][] = [];
   for (let r = 1; r < rows.length; r++) {
     const src = rows[r];
     const row: CellValue[] = [];
-    if (src) for (let c = 1; c < src.length; c++) row[c - 1] = plainValue(src[c]);
+    // exceljs drops a formula's falsy result (0, "", FALSE) from `cell.value`; `cell.result` keeps it.
+    if (src) for (let c = 1; c < src.length; c++) {
+      if (!isFormula(src[c])) row[c - 1] = plainValue(src[c]);
+      else [row[c - 1], (formulas[r - 1] ??= [])[c - 1]] = [plainValue({ ...(src[c] as object), result: ws.findCell(r, c)?.result } as Raw), true];
+    }
     for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
     cells[r - 1] = row;
   }
@@ -57,7 +64,7 @@ export function gridOf(ws: ExcelJS.Worksheet): Grid {
       for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c < row.length) row[c] = null;
     }
   }
-  return { name: ws.name, cells, merges };
+  return { name: ws.name, cells, merges, formulas };
 }
 
 /** "#RRGGBB" → the opaque ARGB exceljs stores ("FFRRGGBB"). */

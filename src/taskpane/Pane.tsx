@@ -164,7 +164,7 @@ export function Pane({ port, engine, onWritten }: PaneProps) {
   const onWriteback = () =>
     step("正在核对要写回的内容…", async () => {
       const fresh = await check();
-      const changes = engine.planWriteback(fresh);
+      const changes = await engine.planWriteback(fresh, port);
       setPending({ changes, lines: engine.describeChanges(changes) });
       setConfirming(true);
     });

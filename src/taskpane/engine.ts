@@ -9,7 +9,8 @@ export type { CheckOptions, CheckResult };
 
 export interface PaneEngine {
   checkWorkbook(port: WorkbookPort, options?: CheckOptions): Promise<CheckResult>;
-  planWriteback(result: CheckResult): WorkbookChanges;
+  /** Reads the fills of the cells to mark through the port (see kaohe.ts). */
+  planWriteback(result: CheckResult, port: WorkbookPort): Promise<WorkbookChanges>;
   describeChanges(changes: WorkbookChanges): string[];
   applyWriteback(port: WorkbookPort, changes: WorkbookChanges): Promise<void>;
 }

@@ -64,7 +64,7 @@ describe("random sheets", () => {
     expect(read).toBeGreaterThan(150);
   });
 
-  it.each(Array.from({ length: 300 }, (_, i) => i + 1))("seed %i: reports or says there is no table", (seed) => {
+  it.each(Array.from({ length: 300 }, (_, i) => i + 1))("seed %i: reports or says there is no table", async (seed) => {
     const grids = [randomGrid(seed), randomGrid(seed * 7919)];
     let report;
     try {
@@ -80,6 +80,6 @@ describe("random sheets", () => {
       if (f.cell !== null) expect(f.cell).toMatch(/^[A-Z]{1,3}\d+$/);
     }
     for (const s of report.sheets) if (s.kind === "score") expect(Number.isFinite(s.total.final)).toBe(true);
-    expect(() => planWriteback({ report, grids })).not.toThrow();
+    await expect(planWriteback({ report, grids })).resolves.toBeDefined();
   });
 });

@@ -263,14 +263,14 @@ describe("小计 rows inside the table", () => {
     expect(r.problems).toEqual(["total_mismatch@E4", "max_sum_mismatch@C7"]);
   });
 
-  it("reports each 小计's computed sum, and write-back puts it in the 核算得分 column", () => {
+  it("reports each 小计's computed sum, and write-back puts it in the 核算得分 column", async () => {
     const report = checkGrids([grid]);
     const s = report.sheets[0] as ScoreSheetReport;
     expect(s.subtotals).toEqual([
       { row: 4, label: "组织领导", score: 10 },
       { row: 7, label: "信息公开", score: 28 },
     ]);
-    const column = planWriteback({ report, grids: [grid] }).values[0].values.map((v) => v[0]);
+    const column = (await planWriteback({ report, grids: [grid] })).values[0].values.map((v) => v[0]);
     expect(column).toEqual(["核算得分", 5, 5, 10, 18, 10, 28, 38]);
   });
 });

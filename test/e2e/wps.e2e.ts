@@ -45,7 +45,7 @@ async function expected(sheets: FakeSheetInit[]) {
   const fake = createFakeEt(sheets);
   const port = createWpsPort(fake.Application as WpsApplication);
   const result = await checkWorkbook(port);
-  await applyWriteback(port, planWriteback(result));
+  await applyWriteback(port, await planWriteback(result, port));
   return { report: result.report, fake };
 }
 

@@ -29,7 +29,7 @@ describe("the engine through Excel", () => {
     expect(first.report.summary).toMatchObject({ errors: 2, warnings: 3 });
 
     const before = excel.syncs;
-    await applyWriteback(port, planWriteback(first));
+    await applyWriteback(port, await planWriteback(first, port));
     expect(excel.syncs - before).toBe(2);
     const snapshot = () =>
       JSON.stringify({
@@ -47,7 +47,7 @@ describe("the engine through Excel", () => {
     // A second 计算 + 写回 leaves the workbook exactly as the first did.
     const second = await checkWorkbook(port);
     expect(second.report.summary).toEqual(first.report.summary);
-    await applyWriteback(port, planWriteback(second));
+    await applyWriteback(port, await planWriteback(second, port));
     expect(snapshot()).toBe(once);
   });
 });

@@ -20,7 +20,7 @@ function open(options: FakeEtOptions = {}) {
 
 async function run(port: ReturnType<typeof open>["port"]) {
   const result = await checkWorkbook(port);
-  const plan = planWriteback(result);
+  const plan = await planWriteback(result, port);
   await applyWriteback(port, plan);
   return { result, plan };
 }

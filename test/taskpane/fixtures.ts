@@ -61,7 +61,7 @@ export const CHANGES: WorkbookChanges = {
 export function fakeEngine(make: (options?: CheckOptions) => Report | Promise<Report> = () => report(FINDINGS)) {
   const engine = {
     checkWorkbook: vi.fn(async (_port: WorkbookPort, options?: CheckOptions): Promise<CheckResult> => ({ report: await make(options), grids: [] })),
-    planWriteback: vi.fn((_r: CheckResult) => CHANGES),
+    planWriteback: vi.fn(async (_r: CheckResult, _p: WorkbookPort) => CHANGES),
     describeChanges: vi.fn((_c: WorkbookChanges) => ["在“考核”的 H 列写入核算得分(2 个单元格)", "标记 1 个单元格", "新建工作表“核算结果”"]),
     applyWriteback: vi.fn(async (_p: WorkbookPort, _c: WorkbookChanges) => {}),
   };
