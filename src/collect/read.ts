@@ -189,7 +189,7 @@ export function entryOf(grids: Grid[], options: EntryOptions): WorkbookEntry {
     }
   }
   const sheets = scoreSheets(report);
-  return {
+  const entry: WorkbookEntry = {
     file: options.file,
     folders: options.folders ?? [],
     round: options.round ?? null,
@@ -207,4 +207,7 @@ export function entryOf(grids: Grid[], options: EntryOptions): WorkbookEntry {
     compareColumns,
     statistics: statisticsOf(report),
   };
+  // Texts cut from the workbook's strings can keep the whole parsed workbook alive; a copy holds
+  // only what the batch keeps, so memory stays flat however many workbooks are read.
+  return typeof structuredClone === "function" ? structuredClone(entry) : entry;
 }
