@@ -29,6 +29,9 @@ export const UNIT_NAME_LABELS: readonly string[] = [
 /** Labels whose value is the unit's class (一类, B类, 乡镇, 部门 …). */
 export const UNIT_CLASS_LABELS: readonly string[] = ["单位类别", "单位类型", "考核类别", "考核单位类别", "被考核单位类别", "单位分类", "考核分类", "考核组别", "类别"];
 
+/** "单位:万元" above a table is the unit of measure, not the unit assessed. */
+const MEASURE = /^[万千百亿元件个人次条分项篇期天户家所%‰、,,\s]+$/;
+
 /** Marks before the chosen option of a printed choice ("□一类 ☑二类"). */
 const CHECKED = /[☑✔✓√■●▣]\s*([^\s☐□○◯☑✔✓√■●▣/、,,]+)/;
 
@@ -110,7 +113,7 @@ export function readUnit(grids: Grid[]): UnitInfo {
           }
           if (NAME_SET.has(label) && out.name === null) {
             const name = clean(text);
-            if (name) {
+            if (name && !MEASURE.test(name)) {
               out.name = name;
               out.nameAt = { sheet: grid.name, cell: at };
             }

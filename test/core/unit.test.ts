@@ -18,6 +18,8 @@ describe("readUnit: the unit's name and class as the form writes them", () => {
     ["a blank line of underscores", [["单位名称:__________"]], null, null],
     ["单位负责人 is a person, not the unit", [["单位负责人:张三"]], null, null],
     ["负责单位 is not the unit either", [["负责单位:县政府办"]], null, null],
+    ["单位:万元 is a unit of measure", [["单位:万元、件"], ["填报单位:县财政局"]], "县财政局", null],
+    ["(单位:万元) inside a label neither", [["本年收费金额(单位:万元)"]], null, null],
     ["单位类别", [["单位类别:二类"]], null, "二类"],
     ["单位类别 with its options printed and nothing chosen", [["单位类别(一类/二类):"]], null, null],
     ["options left as printed", [["单位类别:一类/二类"]], null, null],
