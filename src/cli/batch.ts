@@ -15,6 +15,7 @@ import {
   collect,
   entryOf,
   failedEntry,
+  isSummaryWorkbook,
   parseGrades,
   parseRounds,
   type Batch,
@@ -87,12 +88,16 @@ function readRounds(file: string): RoundDef[] {
   return parseRounds(json);
 }
 
-/** Reads one workbook into an entry; an unusable file becomes a failed entry with the check's message. */
-async function readJob(job: Job, column: string | undefined): Promise<WorkbookEntry> {
+/**
+ * Reads one workbook into an entry; an unusable file becomes a failed entry with the check's
+ * message; an earlier 汇总.xlsx among the inputs is skipped (null).
+ */
+async function readJob(job: Job, column: string | undefined): Promise<WorkbookEntry | null> {
   const options = { file: job.shown, folders: job.folders, round: job.round, column };
   try {
     const wb = await loadWorkbook(job.path);
     const grids = await createXlsxPort(wb).readSheets();
+    if (isSummaryWorkbook(grids)) return null;
     return entryOf(grids, options);
   } catch (e) {
     if (e instanceof KaoheError) return failedEntry(options, e.message);
@@ -171,7 +176,8 @@ export async function runBatch(paths: string[], opts: BatchCliOptions, io: Batch
   const entries: WorkbookEntry[] = [];
   for (let i = 0; i < jobs.length; i++) {
     if (bar) progress(io, i, jobs.length, jobs[i].shown);
-    entries.push(await readJob(jobs[i], opts.column));
+    const entry = await readJob(jobs[i], opts.column);
+    if (entry) entries.push(entry);
   }
   if (bar) {
     progress(io, jobs.length, jobs.length, "");

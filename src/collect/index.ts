@@ -3,4 +3,4 @@ export * from "./types";
 export { entryOf, failedEntry, type EntryOptions } from "./read";
 export { collect, parseGrades, parseRounds, gradeOf, rankScores, lowestGrade, unitNameOf, DEFAULT_GRADES, FAIL_GRADE, TOP_LOSSES, type CollectOptions } from "./collect";
 export { classFromFolders, isClassFolder, normalizeClass, compareClasses, CLASS_FOLDER_WORDS } from "./classes";
-export { buildSummaryWorkbook, summaryBytes, SUMMARY_SHEETS, FEEDBACK_PREFIX } from "./summary";
+export { buildSummaryWorkbook, isSummaryWorkbook, summaryBytes, SUMMARY_SHEETS, FEEDBACK_PREFIX } from "./summary";

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { fmt } from "../core/findings";
+import { textOf, type Grid } from "../core/grid";
 import type { Batch, BatchUnit, UnitDetail } from "./types";
 
 export const SUMMARY_SHEETS = { ranking: "排名", bulletin: "通报", compare: "自查与考核" } as const;
@@ -163,6 +164,12 @@ function feedbackSheet(wb: ExcelJS.Workbook, u: BatchUnit, d: UnitDetail, name: 
   for (const l of d.lost) {
     s.row([l.id, l.category, l.title, l.max, l.score, l.vetoed ? "一票否决" : l.lost, l.rule || null, l.findings.join("\n") || null, null]);
   }
+}
+
+/** Whether the grids are a summary workbook this module wrote (an earlier 汇总.xlsx left among the inputs). */
+export function isSummaryWorkbook(grids: Grid[]): boolean {
+  const first = grids[0];
+  return first?.name === SUMMARY_SHEETS.ranking && textOf(first.cells[0]?.[0] ?? null).startsWith("考核排名") && grids.some((g) => g.name === SUMMARY_SHEETS.bulletin);
 }
 
 /** Builds the summary workbook of a batch (汇总.xlsx). */

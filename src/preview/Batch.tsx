@@ -24,6 +24,7 @@ import {
   collect,
   entryOf,
   failedEntry,
+  isSummaryWorkbook,
   parseGrades,
   parseRounds,
   summaryBytes,
@@ -146,7 +147,8 @@ export function BatchView({ onSummary }: BatchViewProps) {
           const options = { file: f.path, folders: parts.slice(0, -1), round, column: column.trim() || undefined };
           try {
             const wb = await openWorkbook(await f.read(), parts[parts.length - 1]);
-            entries.push(entryOf(await createXlsxPort(wb).readSheets(), options));
+            const grids = await createXlsxPort(wb).readSheets();
+            if (!isSummaryWorkbook(grids)) entries.push(entryOf(grids, options)); // an earlier 汇总.xlsx in the folder
           } catch (e) {
             entries.push(failedEntry(options, errorMessage(e)));
           }

@@ -83,6 +83,10 @@ describe("kaohe batch (build/cli.cjs)", { timeout: 60000 }, () => {
     expect(readdirSync(join(dir, "报送")).sort()).toEqual(["一类", "二类", "汇总.xlsx"]);
     const again = kaohe(dir, "batch", "报送", "--out", out, "--json");
     expect((JSON.parse(again.out) as BatchResult).units).toHaveLength(3);
+    // An earlier summary under another name is recognised and skipped, not reported as unreadable.
+    const other = kaohe(dir, "batch", "报送", "--out", join("报送", "汇总2.xlsx"), "--json");
+    expect(other.code).toBe(0);
+    expect((JSON.parse(other.out) as BatchResult).findings).toEqual([]);
   });
 
   it.each([
