@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { certificateWarning } from "./cert-reason.mjs";
 
 const require = createRequire(import.meta.url);
 const webpack = require("webpack");
@@ -16,26 +17,35 @@ const makeConfig = require("../webpack.config.js");
 const args = new Set(process.argv.slice(2));
 const PORT = 3000;
 
-/** The dev certificates, from a child process so that a password prompt or a hang cannot block us. */
+const MARK = "\n@@kaohe-certificates@@";
+
+/**
+ * The dev certificates, from a child process so that a password prompt or a hang cannot block us.
+ * The child reports its outcome as JSON after a marker (office-addin-dev-certs logs to stdout too);
+ * a failure carries the library's own message, not the last line of a crash ("Node.js v20…").
+ */
 function devCertificates() {
-  const script = `import("office-addin-dev-certs").then((m) => m.getHttpsServerOptions()).then((o) =>
-    process.stdout.write(JSON.stringify({ key: String(o.key), cert: String(o.cert), ca: String(o.ca) })))`;
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"], timeout: 120_000, encoding: "utf8" });
-  if (r.status === 0 && r.stdout) return JSON.parse(r.stdout);
-  throw new Error((r.stderr || r.error?.message || "未知原因").trim().split("\n").slice(-1)[0]);
+  const script = `const mark = ${JSON.stringify(MARK)};
+    import("office-addin-dev-certs").then((m) => m.getHttpsServerOptions()).then(
+      (o) => process.stdout.write(mark + JSON.stringify({ key: String(o.key), cert: String(o.cert), ca: String(o.ca) })),
+      (e) => { process.stdout.write(mark + JSON.stringify({ failure: { message: String(e?.message ?? e), code: String(e?.code ?? "") } })); process.exitCode = 3; })`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 120_000,
+    encoding: "utf8",
+  });
+  const at = (r.stdout ?? "").lastIndexOf(MARK);
+  const outcome = at >= 0 ? JSON.parse(r.stdout.slice(at + MARK.length)) : null;
+  if (outcome && !outcome.failure) return { https: outcome };
+  const timedOut = r.error?.code === "ETIMEDOUT" || r.signal === "SIGTERM";
+  return { failure: outcome?.failure ?? { message: r.stderr || r.error?.message || "", code: r.error?.code ?? "", timedOut } };
 }
 
 let https = null;
 if (!args.has("--http")) {
-  try {
-    https = devCertificates();
-  } catch (e) {
-    console.warn(
-      `\n⚠ 无法安装本机 HTTPS 开发证书(${e.message}),改用 http 提供服务。\n` +
-        `  预览页照常可用;但 Excel 只加载 https 的加载项:要在 Excel 中旁加载,请在 Windows 或 Mac 上运行\n` +
-        `  npx office-addin-dev-certs install 后重新 npm start,或把 npm run build 生成的 dist/ 部署到 https 服务器。\n`,
-    );
-  }
+  const certificates = devCertificates();
+  if (certificates.https) https = certificates.https;
+  else console.warn(certificateWarning(certificates.failure, PORT));
 }
 
 // webpack-dev-server throws EADDRINUSE from a callback, past any try: ask the port first.

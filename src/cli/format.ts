@@ -14,7 +14,7 @@ export const COLOR: Paint = { red: ansi(31), yellow: ansi(33), dim: ansi(90), bo
 export const PLAIN: Paint = { red: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s };
 
 /** Display width: CJK characters take two columns in a terminal. */
-function width(s: string): number {
+export function width(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;

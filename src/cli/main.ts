@@ -8,6 +8,7 @@ import { checkGrids, describeChanges, planWriteback } from "../kaohe";
 import { createXlsxPort } from "../hosts/xlsx";
 import { COLOR, PLAIN, formatReport } from "./format";
 import { loadWorkbook, saveWorkbook } from "./load";
+import { commanderMessage, fsErrorMessage, guardProcess, renderHelp, setHelpExtras, unexpectedMessage } from "./messages";
 import { runBatch, type BatchCliOptions } from "./batch";
 
 export interface CheckCliOptions {
@@ -50,19 +51,6 @@ export async function runCheck(file: string, opts: CheckCliOptions, io: Io): Pro
   return report.summary.errors > 0 ? 1 : 0;
 }
 
-const COMMANDER_ZH: Record<string, (e: CommanderError) => string> = {
-  "commander.unknownOption": (e) => `不认识的选项${quoted(e.message)};请运行 kaohe --help 查看用法`,
-  "commander.unknownCommand": (e) => `不认识的命令${quoted(e.message)};可用命令:check`,
-  "commander.missingArgument": () => "缺少要检查的文件;用法:kaohe check <工作簿.xlsx>",
-  "commander.optionMissingArgument": (e) => `选项${quoted(e.message)}需要一个值`,
-  "commander.excessArguments": () => "参数过多;一次检查一个文件:kaohe check <工作簿.xlsx>",
-};
-
-function quoted(message: string): string {
-  const m = /'([^']+)'/.exec(message);
-  return m ? `“${m[1]}”` : "";
-}
-
 /** Builds the program; exported for tests. */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -74,21 +62,34 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version("0.1.0", "-v, --version", "显示版本")
     .showHelpAfterError(false)
     .exitOverride()
+    .configureHelp({ formatHelp: renderHelp })
     .configureOutput({ writeOut: io.out, writeErr: () => {}, outputError: () => {} });
-  program
+  setHelpExtras(program, {
+    examples: ["kaohe check 自查评分表.xlsx", "kaohe check 自查评分表.xlsx --out 核算副本.xlsx", "kaohe batch 各单位 --out 汇总.xlsx", "kaohe help check"],
+  });
+  const check = program
     .command("check")
     .description("核算工作簿中的评分表(小计、总分、规则)并核对统计表")
-    .argument("<workbook.xlsx>", "要检查的 .xlsx 工作簿")
+    .argument("<工作簿.xlsx>", "要检查的 .xlsx 工作簿(.xls、.et、.ods、.csv 请先在 WPS 或 Excel 中另存为 .xlsx)")
     .option("--json", "以 JSON 输出检查报告(schemaVersion 1)")
     .option("--column <表头>", "要核算的评分列,如“考核评分”(默认第一个评分列)")
-    .option("--class <类别>", "考核单位类别,如“一类”“二类”(默认第一类)")
+    .option("--class <类别>", "考核单位类别,如“一类”“二类”(默认表中写明的单位类别,否则第一类)")
     .option("--out <副本.xlsx>", "把核算得分、问题标记和“核算结果”表写入副本(原文件不变)")
     .helpOption("-h, --help", "显示帮助")
     .action(async (file: string, opts: CheckCliOptions) => setExit(await runCheck(file, opts, io)));
-  program
+  setHelpExtras(check, {
+    examples: [
+      "kaohe check 自查评分表.xlsx",
+      "kaohe check 自查评分表.xlsx --column 考核评分 --class 二类",
+      "kaohe check 自查评分表.xlsx --out 核算副本.xlsx",
+      "kaohe check 自查评分表.xlsx --json > 报告.json",
+    ],
+    footer: ["退出码:0 没有错误;1 发现错误级别的问题(报告照常输出);2 文件或选项无法使用(标准错误输出一行说明)"],
+  });
+  const batch = program
     .command("batch")
     .description("汇总多个单位的工作簿:按类别排名、评定等次、合成各轮次得分,生成通报和反馈单")
-    .argument("[文件或文件夹...]", "单位的 .xlsx 工作簿,或存放它们的文件夹(含子文件夹)")
+    .argument("[文件夹...]", "存放各单位工作簿的文件夹(含子文件夹),或单位的 .xlsx 工作簿")
     .option("--out <汇总.xlsx>", "写入汇总工作簿:排名、通报、自查与考核、各单位反馈单")
     .option("--json", "以 JSON 输出汇总结果(schemaVersion 1)")
     .option("--column <表头>", "要核算的评分列(默认:已填写的“考核评分”,否则第一个评分列)")
@@ -96,6 +97,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--grades <等次>", "等次分数线(百分制),默认“优秀:90,良好:80,合格:60”")
     .helpOption("-h, --help", "显示帮助")
     .action(async (paths: string[], opts: BatchCliOptions) => setExit(await runBatch(paths, opts, io)));
+  setHelpExtras(batch, {
+    examples: ["kaohe batch 各单位 --out 汇总.xlsx", "kaohe batch 一类 二类 --grades 优秀:90,良好:80,合格:60", "kaohe batch --rounds 轮次.json --out 年度汇总.xlsx"],
+    footer: ["退出码:0 没有错误;1 某个工作簿有错误级别的问题(汇总照常输出);2 没有可用的工作簿,或选项、轮次文件有误"],
+  });
   return program;
 }
 
@@ -108,30 +113,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(program.helpInformation());
       return 0;
     }
+    // `kaohe help <命令>` for a command that doesn't exist: commander would print the root help to stderr.
+    if (argv[0] === "help" && argv[1] && !program.commands.some((c) => c.name() === argv[1])) argv = argv.slice(1);
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
-      io.err(`kaohe:${(COMMANDER_ZH[e.code] ?? (() => "参数有误;请运行 kaohe --help 查看用法"))(e)}\n`);
+      io.err(`kaohe:${commanderMessage(e, program, argv)}\n`);
       return 2;
     }
     if (e instanceof KaoheError) {
       io.err(`kaohe:${e.message}\n`);
       return 2;
     }
-    io.err(`kaohe:处理时发生意外错误(${e instanceof Error ? e.message : String(e)});请把文件和这行信息发给维护人员\n`);
+    const errno = e as NodeJS.ErrnoException;
+    if (typeof errno?.code === "string" && typeof errno.path === "string") {
+      io.err(`kaohe:${fsErrorMessage(e, errno.path, ["write", "rename", "mkdir", "unlink", "copyfile"].includes(errno.syscall ?? ""))}\n`);
+      return 2;
+    }
+    io.err(`kaohe:${unexpectedMessage(e)}\n`);
     return 2;
   }
 }
 
 /** The process entry used by bin/kaohe.cjs. */
 export function run(): void {
-  const io: Io = {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
-    isTTY: Boolean(process.stdout.isTTY),
-    errIsTTY: Boolean(process.stderr.isTTY),
-  };
+  const streams = guardProcess();
+  const io: Io = { ...streams, isTTY: Boolean(process.stdout.isTTY), errIsTTY: Boolean(process.stderr.isTTY) };
   main(process.argv.slice(2), io).then((code) => (process.exitCode = code));
 }

@@ -10,6 +10,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runBatch, type BatchIo } from "../../src/cli/batch";
+import { loadWorkbook } from "../../src/cli/load";
 import type { BatchResult } from "../../src/collect";
 import { plainValue } from "../../src/hosts/xlsx";
 import { tempDir } from "../helpers/xlsx";
@@ -114,7 +115,13 @@ describe("kaohe batch on a folder of two classes", { timeout: 60000 }, () => {
     expect(unit("县审计局")).toMatchObject({ unitClass: "二类", final: 27, rate: 0.771429 });
   });
 
-  it("the unreadable file is a finding with the message of kaohe check, and the batch went on", () => {
+  it("the unreadable file is a finding with the message of kaohe check, and the batch went on", async () => {
+    const bad = join(dir, "各单位", "二类/坏文件.xlsx");
+    const said = await loadWorkbook(bad).then(
+      () => "",
+      (e: Error) => e.message,
+    );
+    expect(said).toContain("坏文件.xlsx");
     const f = json.findings.filter((x) => x.code === "file_unusable");
     expect(f).toEqual([
       {
@@ -124,7 +131,7 @@ describe("kaohe batch on a folder of two classes", { timeout: 60000 }, () => {
         unit: null,
         sheet: null,
         cell: null,
-        message: "“坏文件.xlsx”不是 .xlsx 工作簿(文件内容无法识别)",
+        message: said,
       },
     ]);
     // Findings of the engine carry their file, sheet and cell.
