@@ -16,6 +16,7 @@ import type { SheetWrite, WorkbookChanges, WorkbookPort } from "./hosts/port";
 import { mappingRows, readMappings, type ColumnMapping } from "./core/mapping";
 import { MAPPING_SHEET } from "./footprint";
 import { markCells, planChanges, type PlanOptions, type WritebackPlan } from "./writeback";
+import { readUnit } from "./core/unit";
 
 export { describeChanges, RESULT_SHEET, type PlanOptions, type WritebackPlan } from "./writeback";
 export { readMappings, type ColumnMapping } from "./core/mapping";
@@ -23,7 +24,10 @@ export { readMappings, type ColumnMapping } from "./core/mapping";
 export interface CheckOptions {
   /** Header of the score column to score (自查评分, 考核评分 …); default each table's first. */
   column?: string;
-  /** Unit class for rates by class (一类, 二类 …); default the first the rules name. */
+  /**
+   * Unit class for rates by class (一类, 二类 …); default the class written in the sheet
+   * ("单位类别:二类") when the rules name it, else the first the rules name.
+   */
   unitClass?: string;
   /** The file name, shown in the report; null in a host. */
   file?: string | null;
@@ -58,6 +62,8 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   // own sheet that happens to be named 核算结果 is.
   const usable = grids.filter((g) => !isOwnSheet(g));
   const mappings = options.mapping ?? readMappings(grids);
+  // The class written in the sheet ("单位类别:二类") applies when the rules know it; --class wins.
+  const written = options.unitClass ? null : readUnit(usable).unitClass;
 
   for (const grid of usable) {
     const table = scoreTableOf(grid, mappings);
@@ -70,6 +76,9 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
           unitClass = matchClass(options.unitClass, classes) ?? undefined;
           if (!unitClass) throw new OptionError(`考核单位类别“${options.unitClass}”不在本表规则中(可选:${[...new Set(classes)].join("、")})`);
         }
+      } else if (written) {
+        const classes = unitClassesOf(table).concat(scheme?.unitClasses ?? []);
+        unitClass = classes.length ? (matchClass(written, classes) ?? undefined) : undefined;
       }
       const out = scoreTable(grid, table, { column: options.column, unitClass, scheme });
       sheets.push(out.report);

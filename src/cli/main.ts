@@ -9,6 +9,7 @@ import { createXlsxPort } from "../hosts/xlsx";
 import { COLOR, PLAIN, formatReport } from "./format";
 import { loadWorkbook, saveWorkbook } from "./load";
 import { commanderMessage, fsErrorMessage, guardProcess, renderHelp, setHelpExtras, unexpectedMessage } from "./messages";
+import { runBatch, type BatchCliOptions } from "./batch";
 
 export interface CheckCliOptions {
   json?: boolean;
@@ -22,6 +23,8 @@ export interface Io {
   out(s: string): void;
   err(s: string): void;
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress bars are drawn only there). */
+  errIsTTY?: boolean;
 }
 
 /** Runs `kaohe check`; returns the exit status. */
@@ -63,7 +66,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureHelp({ formatHelp: renderHelp })
     .configureOutput({ writeOut: io.out, writeErr: () => {}, outputError: () => {} });
   setHelpExtras(program, {
-    examples: ["kaohe check 自查评分表.xlsx", "kaohe check 自查评分表.xlsx --out 核算副本.xlsx", "kaohe help check"],
+    examples: ["kaohe check 自查评分表.xlsx", "kaohe check 自查评分表.xlsx --out 核算副本.xlsx", "kaohe batch 各单位 --out 汇总.xlsx", "kaohe help check"],
   });
   const check = program
     .command("check")
@@ -71,7 +74,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument("<工作簿.xlsx>", "要检查的 .xlsx 工作簿(.xls、.et、.ods、.csv 请先在 WPS 或 Excel 中另存为 .xlsx)")
     .option("--json", "以 JSON 输出检查报告(schemaVersion 1)")
     .option("--column <表头>", "要核算的评分列,如“考核评分”(默认第一个评分列)")
-    .option("--class <类别>", "考核单位类别,如“一类”“二类”(默认第一类)")
+    .option("--class <类别>", "考核单位类别,如“一类”“二类”(默认表中写明的单位类别,否则第一类)")
     .option("--out <副本.xlsx>", "把核算得分、问题标记和“核算结果”表写入副本(原文件不变)")
     .option("--values", "与 --out 一起用:核算得分写成数值,不写公式(默认写公式,改动填报后自动重算)")
     .helpOption("-h, --help", "显示帮助")
@@ -84,6 +87,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       "kaohe check 自查评分表.xlsx --json > 报告.json",
     ],
     footer: ["退出码:0 没有错误;1 发现错误级别的问题(报告照常输出);2 文件或选项无法使用(标准错误输出一行说明)"],
+  });
+  const batch = program
+    .command("batch")
+    .description("汇总多个单位的工作簿:按类别排名、评定等次、合成各轮次得分,生成通报和反馈单")
+    .argument("[文件夹...]", "存放各单位工作簿的文件夹(含子文件夹),或单位的 .xlsx 工作簿")
+    .option("--out <汇总.xlsx>", "写入汇总工作簿:排名、通报、自查与考核、各单位反馈单")
+    .option("--json", "以 JSON 输出汇总结果(schemaVersion 1)")
+    .option("--column <表头>", "要核算的评分列(默认:已填写的“考核评分”,否则第一个评分列)")
+    .option("--rounds <轮次.json>", "按轮次合成年度得分,如 {\"rounds\":[{\"name\":\"第一季度\",\"path\":\"Q1\",\"points\":20}]}")
+    .option("--grades <等次>", "等次分数线(百分制),默认“优秀:90,良好:80,合格:60”")
+    .helpOption("-h, --help", "显示帮助")
+    .action(async (paths: string[], opts: BatchCliOptions) => setExit(await runBatch(paths, opts, io)));
+  setHelpExtras(batch, {
+    examples: ["kaohe batch 各单位 --out 汇总.xlsx", "kaohe batch 一类 二类 --grades 优秀:90,良好:80,合格:60", "kaohe batch --rounds 轮次.json --out 年度汇总.xlsx"],
+    footer: ["退出码:0 没有错误;1 某个工作簿有错误级别的问题(汇总照常输出);2 没有可用的工作簿,或选项、轮次文件有误"],
   });
   return program;
 }
@@ -124,6 +142,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
 /** The process entry used by bin/kaohe.cjs. */
 export function run(): void {
   const streams = guardProcess();
-  const io: Io = { ...streams, isTTY: Boolean(process.stdout.isTTY) };
+  const io: Io = { ...streams, isTTY: Boolean(process.stdout.isTTY), errIsTTY: Boolean(process.stderr.isTTY) };
   main(process.argv.slice(2), io).then((code) => (process.exitCode = code));
 }

@@ -4,6 +4,7 @@ import { FluentProvider } from "@fluentui/react-components";
 import { applyWriteback, checkWorkbook, describeChanges, planWriteback } from "../kaohe";
 import { kaoheTheme } from "../taskpane/theme";
 import { Preview } from "./Preview";
+import { PreviewModes } from "./Batch";
 
 const engine = { checkWorkbook, planWriteback, describeChanges, applyWriteback };
 
@@ -22,6 +23,6 @@ function sampleUrl(): string | null {
 
 createRoot(document.getElementById("root")!).render(
   <FluentProvider theme={kaoheTheme}>
-    <Preview engine={engine} sample={sampleUrl()} />
+    <PreviewModes single={<Preview engine={engine} sample={sampleUrl()} />} />
   </FluentProvider>,
 );

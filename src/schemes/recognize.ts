@@ -39,12 +39,24 @@ function sheetTexts(sheet: Grid): string[] {
   return out;
 }
 
+/** The bigrams of a scheme's indicator texts: derived from constant data once, not per sheet (a batch reads hundreds). */
+const SCHEME_GRAMS = new WeakMap<Scheme, Array<Set<string>>>();
+
+function schemeGrams(scheme: Scheme): Array<Set<string>> {
+  let sets = SCHEME_GRAMS.get(scheme);
+  if (!sets) {
+    sets = scheme.match.indicators.map((t) => bigrams(normalizeText(t))).filter((s) => s.size >= 3);
+    SCHEME_GRAMS.set(scheme, sets);
+  }
+  return sets;
+}
+
 /** Every known scheme scored against the sheet, best first (for diagnostics and tests). */
 export function rankSchemes(sheet: Grid, schemes: readonly Scheme[] = SCHEMES): SchemeMatch[] {
   const index = new TextIndex(sheetTexts(sheet));
   const out: SchemeMatch[] = [];
   for (const scheme of schemes) {
-    const sets = scheme.match.indicators.map((t) => bigrams(normalizeText(t))).filter((s) => s.size >= 3);
+    const sets = schemeGrams(scheme);
     if (sets.length === 0) continue;
     // Cheap filter: most of the scheme's vocabulary must occur somewhere in the sheet.
     let present = 0;
