@@ -9,7 +9,7 @@ import type { ScoreColumn } from "./layout/columns";
 import type { CategoryReport, ItemReport, ScoreSheetReport, SubtotalReport } from "./report";
 import { parseNumber, roundPoints as round } from "./rules/numbers";
 import type { Rule, RuleKind } from "./rules/types";
-import type { Scheme } from "../schemes/types";
+import type { Scheme } from "./scheme";
 
 export interface ScoreOptions {
   /** Header of the score column to score; default the first score column. */
