@@ -10,6 +10,7 @@ import type { CategoryReport, ItemReport, ScoreSheetReport, SubtotalReport } fro
 import { parseNumber, roundPoints as round } from "./rules/numbers";
 import type { Rule, RuleKind } from "./rules/types";
 import type { Scheme } from "./scheme";
+import { FULL_MARKS, NO, NOT_APPLICABLE, SIGNED_AMOUNT, YES, isTakeOff } from "./words/entries";
 
 export interface ScoreOptions {
   /** Header of the score column to score; default the first score column. */
@@ -30,10 +31,6 @@ export type Entry =
   | { kind: "no" }
   | { kind: "text"; text: string };
 
-const NOT_APPLICABLE = /^(不适用|不涉及|无此项|本项不适用|不适合|—+|－+|-{2,}|／|\/|N\/?A)$/i;
-const YES = /^(是|有|发生|触发|已触发|√|✓|✔|Y|YES)$/i;
-const NO = /^(否|无|未发生|未触发|没有|×|✗|N|NO)$/i;
-
 /** Reads a score cell: numbers, "5分", "５", " 5 ", "扣0.4", "加2", 不适用, 是/否. */
 export function readEntry(v: CellValue): Entry {
   if (v === null || v === undefined) return { kind: "blank" };
@@ -42,11 +39,11 @@ export function readEntry(v: CellValue): Entry {
   const t = compact(v);
   if (!t) return { kind: "blank" };
   if (NOT_APPLICABLE.test(t)) return { kind: "not_applicable", text: t };
-  const m = /^(扣|减|加|\+|＋)?(.+?)(分)?$/.exec(t);
+  const m = SIGNED_AMOUNT.exec(t);
   if (m) {
     const n = parseNumber(m[2]);
     if (n !== null) {
-      const negative = m[1] === "扣" || m[1] === "减";
+      const negative = isTakeOff(m[1]);
       return { kind: "number", value: negative ? -Math.abs(n) : n, fromText: true };
     }
   }

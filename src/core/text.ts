@@ -3,13 +3,14 @@
  * normalisation (full-width forms, white space, punctuation, numbering removed) as sets of
  * character bigrams (Dice coefficient), which tolerates small edits and inserted words.
  */
+import { TEXT_NUMBER } from "./words/numbering";
 
 /** NFKC, lower case, only CJK ideographs, letters and digits; leading numbering dropped. */
 export function normalizeText(s: string): string {
   return s
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十\d]+[条项])/u, "")
+    .replace(TEXT_NUMBER, "")
     .replace(/[^\p{Script=Han}a-z0-9]+/gu, "");
 }
 

@@ -8,6 +8,8 @@ import { roundPoints, toHalfWidth } from "../rules/numbers";
 import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { ParseResult, Rule, RuleIssue } from "../rules/types";
 import { isHeaderWord, mapColumns, roleOf, type ColumnMap } from "./columns";
+import { ADJUST_WORDS, BONUS_NAME, DEDUCT_NAME, NOTE_START, SIGNATURE, SUBTOTAL_WORDS, TABLE_TITLE, TOTAL_WORDS, VETO_NAME } from "../words/rows";
+import { HEADING_NUMBER_START, SECTION_NUMBER_START, numberingOf } from "../words/numbering";
 
 /** Tables repeat their phrases ("根据日常监控评分" on many rows): parse each text once. */
 const ruleCache = new Map<string, ParseResult>();
@@ -88,24 +90,10 @@ export interface TotalRow {
   declaredCell: string | null;
 }
 
-const TOTAL_WORDS = /^(合计|总计|总分|总得分|累计得分|最终得分|综合得分)|^[^\d加扣减]{0,6}(合计|总计|总分)(得分)?$/;
-/** A group's own sum: "小计", "加分合计", or "合计" beside a category cell merged from above. */
-const SUBTOTAL_WORDS = /^(分项|本项|本类)?小计(得分)?$|^([本该]?(项|类|部分)|加分|扣分|减分|附加分)项?(合计|小计)(得分)?$/;
-/** After a 合计, the table goes on only for bonus/deduction rows ("附加分(最多加5分)"). */
-const ADJUST_WORDS = /加分|扣分|减分|附加|奖励|否决/;
-/** Lines under a table: who filled it in, who checked it, when ("填表人:", "单位(盖章):"). */
-const SIGNATURE =
-  /^(填表人|填报人|制表人|审核人|复核人|评分人|考核人|考评人|考核组成员|考核组长|负责人|单位负责人|主要负责人|分管领导|联系人|联系电话|电话|签字|签名|签章|盖章|日期|填报日期|填表日期|考核日期|评分日期|单位[(（]?(盖章|签章)[)）]?)[:：]/;
-/** The title of another table further down the sheet ("2023年政府信息公开情况统计表"). */
-const TABLE_TITLE = /(表|统计|一览)([(（][^)）]*[)）])?$|^附件\s*\d*$/;
-const BONUS_NAME = /加分/;
 /** A heading: numbered ("一、", "(二)", "3.") or ending in its points "(20分)". */
-const HEADING = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[部分章节项类])|[(（](共|满分|分值)?[\d.．０-９]+分[)）]$/;
+const HEADING = new RegExp(`^${HEADING_NUMBER_START}|[(（](共|满分|分值)?[\\d.．０-９]+分[)）]$`);
 /** A heading numbered as a section: "一、", "(二)", "第三部分". */
-const NUMBERED = /^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+部分)/;
-/** A note about what precedes it ("以上加分项累计最高5分"). */
-const NOTE_START = /^(以上|上述|注[:：]|说明[:：]|备注[:：])/;
-const DEDUCT_NAME = /扣分|减分|否决/;
+const NUMBERED = new RegExp(`^${SECTION_NUMBER_START}`);
 /** How far down a header may stand: title blocks are short, but sheets may have a preamble. */
 const HEADER_SCAN_ROWS = 60;
 
@@ -530,17 +518,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
   return table.items.length > 0 || table.total ? table : null;
 }
 
-/** How deep a 序号 numbers: 一、 < (一) < 1 < 1.1 < 1.1.1 < (1) < ①; null when it is no number. */
-function idDepth(id: string): { depth: number; path: string } | null {
-  if (/^\d{1,4}$/.test(id)) return { depth: 3, path: id }; // the common case, without the clean-up below
-  const s = compact(toHalfWidth(id)).replace(/[、.:]$/, "");
-  if (/^第?[一二三四五六七八九十]+[部分章节类项]*$/.test(s)) return { depth: 1, path: s };
-  if (/^\([一二三四五六七八九十]+\)$/.test(s)) return { depth: 2, path: s };
-  if (/^\d+(?:[.\-]\d+)*$/.test(s)) return { depth: 3 + (s.match(/[.\-]/g)?.length ?? 0), path: s.replace(/-/g, ".") };
-  if (/^\(\d+\)$/.test(s)) return { depth: 8, path: s };
-  if (/^[①-⑳]$/.test(s)) return { depth: 9, path: s };
-  return null;
-}
+const idDepth = numberingOf;
 
 /**
  * Rows numbered as parents of the rows below them ("1 组织保障 20" over "1.1", "1.2"; "一、…"
@@ -753,8 +731,6 @@ function levelMaxima(table: ScoreTable): void {
   }
 }
 
-/** A section of vetoes ("四、一票否决", "单项否决指标"). */
-const VETO_NAME = /^(单项|一票)否决(项|指标|事项)?$/;
 
 function describeIndicator(
   table: ScoreTable,
