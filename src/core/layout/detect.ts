@@ -7,15 +7,17 @@ import { columnCount, compact, parseA1, textOf, toA1, valueAt, type CellValue, t
 import { roundPoints, toHalfWidth } from "../rules/numbers";
 import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { ParseResult, Rule, RuleIssue } from "../rules/types";
-import { isHeaderWord, mapColumns, roleOf, type ColumnMap } from "./columns";
+import { roleOf, type ColumnMap } from "./columns";
+import { findHeader, shownRow } from "./header";
 import { ADJUST_WORDS, BONUS_NAME, DEDUCT_NAME, NOTE_START, SIGNATURE, SUBTOTAL_WORDS, TABLE_TITLE, TOTAL_WORDS, VETO_NAME } from "../words/rows";
-import { HEADING_NUMBER_START, SECTION_NUMBER_START, numberingOf } from "../words/numbering";
+import { HEADING_NUMBER_START, SECTION_NUMBER_START, isSectionNumber, numberingOf } from "../words/numbering";
+import { MAY_HOLD_RULES as MAY_HOLD_RULES_WORDS } from "../words/rules";
 
 /** Tables repeat their phrases ("根据日常监控评分" on many rows): parse each text once. */
 const ruleCache = new Map<string, ParseResult>();
 const NO_RULES: ParseResult = { rules: [], issues: [] };
-/** Every phrase the parser reads or reports speaks of 分, 扣 or 否决: other text (most titles) has no rules. */
-const MAY_HOLD_RULES = /[分扣否]/;
+/** Every phrase the parser reads or reports holds one of these words: other text (most titles) has no rules. */
+const MAY_HOLD_RULES = MAY_HOLD_RULES_WORDS;
 function parseRules(text: string): ParseResult {
   if (!MAY_HOLD_RULES.test(text)) return NO_RULES;
   let hit = ruleCache.get(text);
@@ -94,8 +96,6 @@ export interface TotalRow {
 const HEADING = new RegExp(`^${HEADING_NUMBER_START}|[(（](共|满分|分值)?[\\d.．０-９]+分[)）]$`);
 /** A heading numbered as a section: "一、", "(二)", "第三部分". */
 const NUMBERED = new RegExp(`^${SECTION_NUMBER_START}`);
-/** How far down a header may stand: title blocks are short, but sheets may have a preamble. */
-const HEADER_SCAN_ROWS = 60;
 
 function groupKind(name: string): GroupKind {
   const bonus = BONUS_NAME.test(name);
@@ -104,18 +104,6 @@ function groupKind(name: string): GroupKind {
   if (bonus) return "bonus";
   if (deduct) return "deduct";
   return "normal";
-}
-
-/** The row's shown values (merged areas repeat their value), for the few rows read out of order. */
-function shownRow(grid: Grid, merges: Merge[], row: number, width: number): CellValue[] {
-  const src = grid.cells[row] ?? [];
-  const out: CellValue[] = new Array(width);
-  for (let c = 0; c < width; c++) out[c] = src[c] ?? null;
-  for (const m of merges) {
-    if (m.top > row || m.bottom < row) continue;
-    for (let c = m.left; c <= m.right && c < width; c++) out[c] = valueAt(grid, m.top, m.left);
-  }
-  return out;
 }
 
 /**
@@ -137,72 +125,6 @@ class RowMerges {
     areas.fill(undefined);
     for (const m of this.active) for (let c = m.left; c <= m.right && c < areas.length; c++) areas[c] = m;
   }
-}
-
-function findHeader(grid: Grid, width: number): { row: number; end: number; columns: ColumnMap } | null {
-  const limit = Math.min(grid.cells.length, HEADER_SCAN_ROWS);
-  const merges = grid.merges.filter((m) => m.top <= limit);
-  for (let r = 0; r < limit; r++) {
-    const cells = shownRow(grid, merges, r, width);
-    if (cells.filter((v) => (roleOf(v) ?? "other") !== "other").length < 2) continue;
-    // A two-row header: "评分" over "自查评分 | 考核评分".
-    const below = r + 1 < grid.cells.length ? shownRow(grid, merges, r + 1, width) : [];
-    // A header whose words a text paste split over two rows ("一级" over "指标"): join them.
-    const split = splitHeader(cells, below);
-    if (split) {
-      const map = mapColumns(split);
-      if (map) return { row: r, end: r + 1, columns: map };
-    }
-    const ownBelow = below.some((v, c) => roleOf(v) && compact(textOf(v)) !== compact(textOf(cells[c])));
-    if (ownBelow && !below.some((v) => typeof v === "number")) {
-      const map = mapColumns(cells.map((v, c) => (roleOf(below[c]) ? below[c] : v)));
-      if (map) return { row: r, end: r + 1, columns: map };
-    }
-    const map = mapColumns(splitWideTitle(grid, merges, r, cells, width));
-    if (map) return { row: r, end: r, columns: map };
-  }
-  return null;
-}
-
-/**
- * The header read from two rows whose cells are halves of words ("一级|测评" over "指标|要点"),
- * or null when the joined words are header words less often than the lower halves alone (then
- * the lower row is a header of its own under a wider one: "评分" over "自查评分|考核评分").
- */
-function splitHeader(cells: CellValue[], below: CellValue[]): CellValue[] | null {
-  if (below.some((v) => typeof v === "number")) return null;
-  let joinedWords = 0;
-  let lowerWords = 0;
-  const joined = cells.map((v, c) => {
-    const a = textOf(v);
-    const b = textOf(below[c]);
-    if (!a || !b || a === b || typeof v !== "string" || typeof below[c] !== "string" || a.length > 8 || b.length > 8) return v;
-    if (isHeaderWord(a + b)) joinedWords++;
-    if (isHeaderWord(b)) lowerWords++;
-    return a + b;
-  });
-  return joinedWords > lowerWords ? joined : null;
-}
-
-/**
- * A title header merged over several columns whose rows fill them separately ("考核内容" over
- * "组织领导 | 成立领导小组"): the columns left of the last are category levels, the last the title.
- */
-function splitWideTitle(grid: Grid, merges: Merge[], r: number, cells: CellValue[], width: number): CellValue[] {
-  let out = cells;
-  for (const m of merges) {
-    if (m.top > r || m.bottom < r || m.right === m.left || roleOf(cells[m.left]) !== "title") continue;
-    let separate = false;
-    for (let q = m.bottom + 1; q < Math.min(grid.cells.length, m.bottom + 11) && !separate; q++) {
-      const row = shownRow(grid, merges, q, width);
-      const joined = merges.some((x) => x.top <= q && x.bottom >= q && x.left <= m.left && x.right >= m.right);
-      separate = !joined && textOf(row[m.left]) !== "" && textOf(row[m.right]) !== "";
-    }
-    if (!separate) continue;
-    if (out === cells) out = [...cells];
-    for (let c = m.left; c < m.right; c++) out[c] = "类别";
-  }
-  return out;
 }
 
 /** A row of column numbers under the header ("1 2 3 4 5 6"). */
@@ -242,10 +164,21 @@ function sameTexts(cells: CellValue[], model: CellValue[], first: number, last: 
 function isRepeatedHeader(cells: CellValue[], columns: ColumnMap): boolean {
   // an item row has a number in its 分值 or score cells; a header never does
   if (columns.max !== null && typeof cells[columns.max] === "number") return false;
+  // "十六 | 否决项 | … | 扣分方法 | 扣分": a section that renames columns, not the header again
+  if (columns.id !== null && typeof cells[columns.id] === "string" && isSectionNumber(cells[columns.id] as string)) return false;
   for (const s of columns.scores) if (typeof cells[s.col] === "number") return false;
   let hits = 0;
   for (const c of columns.roleColumns) if (typeof cells[c] === "string" && roleOf(cells[c])) hits++;
   return hits >= 2;
+}
+
+/** The merged score cell covering a row, when a score column is merged down there. */
+function scoreSpanOf(columns: ColumnMap, areas: Array<Merge | undefined>): { top: number; bottom: number } | null {
+  for (const s of columns.scores) {
+    const m = areas[s.col];
+    if (m && m.bottom > m.top) return { top: m.top, bottom: m.bottom };
+  }
+  return null;
 }
 
 function pointsOf(rules: Rule[]): number | null {
@@ -267,6 +200,8 @@ interface RowText {
   titleMerge: string | null;
   maxValue: CellValue;
   maxSpan: { top: number; bottom: number } | null;
+  /** A score cell merged down over this row and others: one entry for all of them. */
+  scoreSpan: { top: number; bottom: number } | null;
   categories: Array<{ text: string; cell: string }>;
   /** Whether any score column of the row is filled in. */
   scoreFilled: boolean;
@@ -452,6 +387,14 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     }
 
     const scoreFilled = columns.scores.some((s) => textOf(valueAt(grid, r, s.col)) !== "");
+    const split = splitSection(texts, cols, n, firstAt, columns);
+    if (split) {
+      const declared = split.points !== null && columns.max !== null ? { points: split.points, cell: toA1(r, columns.max) } : null;
+      section = addGroup(split.name, 0, toA1(r, split.nameCol), null, declared);
+      carried.fill(null);
+      table.lastRow = r;
+      continue;
+    }
     // "一、组织领导 | | 20 | |": a numbered section with its points in the 分值 column
     if (n === 2 && !scoreFilled && columns.max !== null && NUMBERED.test(lead)) {
       const k = 1 - firstAt;
@@ -506,6 +449,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
       titleMerge: tm && tm.bottom > tm.top ? `${tm.top},${tm.left}` : null,
       maxValue,
       maxSpan: mm && mm.bottom > mm.top ? { top: mm.top, bottom: mm.bottom } : null,
+      scoreSpan: scoreSpanOf(columns, areas),
       categories,
       scoreFilled,
     });
@@ -613,7 +557,9 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
     let maxCellRow = r.row;
     if (r.maxSpan && r.maxSpan.top === r.row) {
       const span = rows.filter((x) => x.row >= r.maxSpan!.top && x.row <= r.maxSpan!.bottom);
-      const eachOwn = span.every((x) => ownPoints(x) !== null);
+      // one score cell merged over the same rows: one item, whatever points each line states
+      const oneEntry = r.scoreSpan !== null && r.scoreSpan.top === r.maxSpan.top && r.scoreSpan.bottom === r.maxSpan.bottom;
+      const eachOwn = !oneEntry && span.every((x) => ownPoints(x) !== null);
       if (span.length > 1 && eachOwn) {
         const mc = parseMaxCell(r.maxValue);
         const key = (groups.at(-1) ? groups.at(-1) + "/" : "") + `#${r.row}`;
@@ -658,6 +604,25 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
       }),
     );
   }
+}
+
+/**
+ * A section row whose number and name sit in separate cells ("十六 | 否决项", "一 | 工作领导责任制
+ * 落实情况 | 14分"), the rest of the row empty, its points in the 分值 column, or header words
+ * renaming the columns below it ("扣分方法 | 扣分"). Null when the row is no such section.
+ */
+function splitSection(texts: string[], cols: number[], n: number, firstAt: number, columns: ColumnMap): { name: string; nameCol: number; points: number | null } | null {
+  if (n < 2 || !isSectionNumber(texts[firstAt])) return null;
+  let name: { text: string; col: number } | null = null;
+  let points: number | null = null;
+  for (let k = 0; k < n; k++) {
+    if (k === firstAt) continue;
+    const mc = cols[k] === columns.max ? parseMaxCell(texts[k]) : null;
+    if (mc?.kind === "scored" && mc.note === undefined) points = mc.max;
+    else if (name === null && cols[k] > cols[firstAt] && !roleOf(texts[k]) && !/\d/.test(texts[k])) name = { text: texts[k], col: cols[k] };
+    else if (!roleOf(texts[k])) return null;
+  }
+  return name && name.text.length <= 40 ? { name: name.text, nameCol: name.col, points } : null;
 }
 
 /** The "(N分)" an item row writes in its own title or criterion, or null. */

@@ -110,3 +110,6 @@ export const RULE_VERBS = [...VERBS.deduct, ...VERBS.bonus, ...POINTS_VERBS, "�
 export const UNREAD = new RegExp(
   `\\d分|(?:${alt([...RULE_VERBS].sort((a, b) => b.length - a.length))})[^,;。]{0,6}?(?!十分[\\u4e00-\\u9fff])${NUM}分(?![点之比数值])|扣(?:除|减)?${NUM}|(?:加分|扣分)[^,;]{0,12}?\\d%`,
 );
+
+/** Every phrase the parser reads or reports holds one of these: other text (most titles) has no rules. */
+export const MAY_HOLD_RULES = /[分扣否]|不(?:合格|符合|达标|及格)/;
