@@ -3,13 +3,13 @@
  * headers, merged category cells, section rows "一、重点工作(20分)", the 合计 row, note rows
  * ("以上加分项累计最高5分"), and the indicator rows with their maxima and rules.
  */
-import { columnCount, compact, parseA1, textOf, toA1, valueAt, type CellValue, type Grid, type Merge } from "../grid";
+import { columnCount, compact, hasFormula, parseA1, textOf, toA1, valueAt, type CellValue, type Grid, type Merge } from "../grid";
 import { roundPoints, toHalfWidth } from "../rules/numbers";
 import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { ParseResult, Rule, RuleIssue } from "../rules/types";
 import { roleOf, type ColumnMap } from "./columns";
 import { findHeader, shownRow } from "./header";
-import { ADJUST_WORDS, BONUS_NAME, DEDUCT_NAME, NOTE_START, SIGNATURE, SUBTOTAL_WORDS, TABLE_TITLE, TOTAL_WORDS, VETO_NAME } from "../words/rows";
+import { ADJUST_WORDS, BONUS_NAME, DEDUCT_NAME, NOTE_START, SIGNATURE, SUBTOTAL_WORDS, SUMMARY_WORDS, TABLE_TITLE, TOTAL_WORDS, VETO_NAME } from "../words/rows";
 import { HEADING_NUMBER_START, SECTION_NUMBER_START, isSectionNumber, numberingOf } from "../words/numbering";
 import { MAY_HOLD_RULES as MAY_HOLD_RULES_WORDS } from "../words/rules";
 
@@ -459,7 +459,32 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
 
   buildIndicators(table, rows, rowGroups);
   levelMaxima(table);
+  if (isSummary(grid, table)) return null;
   return table.items.length > 0 || table.total ? table : null;
+}
+
+/**
+ * A summary of other sheets ("类别 | 满分 | 得分" totals, "考核结果汇总表"): no criterion column and
+ * no rule anywhere, and either its name or title says it sums, or its points are formulas (they
+ * add up cells of the sheets it sums). It is no score table: it has no rules to score by.
+ */
+function isSummary(grid: Grid, table: ScoreTable): boolean {
+  const { columns } = table;
+  if (columns.method !== null || table.items.length === 0) return false;
+  if (table.items.some((it) => it.rules.length > 0 || it.issues.length > 0 || it.kind !== "scored")) return false;
+  if (table.items.some((it) => it.title.length > 30)) return false;
+  const said = SUMMARY_WORDS.test(grid.name) || SUMMARY_WORDS.test(table.title);
+  if (said) return true;
+  const cols = [columns.max, ...columns.scores.map((s) => s.col)].filter((c): c is number => c !== null);
+  let formulas = 0;
+  let cells = 0;
+  for (const it of table.items)
+    for (const c of cols) {
+      if (textOf(valueAt(grid, it.row, c)) === "") continue;
+      cells++;
+      if (hasFormula(grid, it.row, c)) formulas++;
+    }
+  return cells > 0 && formulas * 2 >= cells;
 }
 
 const idDepth = numberingOf;
