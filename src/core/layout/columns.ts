@@ -124,9 +124,10 @@ export function mapColumns(cells: CellValue[]): ColumnMap | null {
     else if (role === "score") map.scores.push({ col, header: text });
     else if (role === "deduction") map.scores.push({ col, header: text, deduction: true });
     else if (role === "title") {
-      // A second title word ("具体标准" after "目标要求") is the criterion text.
+      // A second title word ("具体标准" after "目标要求") is the criterion text, unless a
+      // criterion word names another column ("三级指标 | 考评内容 | 评分细则").
       if (map.title === null) map.title = col;
-      else map.method ??= col;
+      else if (!roles.some((r) => r.role === "method")) map.method ??= col;
     } else if (role === "method") {
       map.method ??= col;
     } else if (role === "max") map.max ??= col;

@@ -569,7 +569,11 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
     // Shared by the rows of a block until a row adds a level of its own: copy on write.
     let groups = rowGroups.get(r.row) ?? [];
     const block = r.titleMerge ? titleBlocks.get(r.titleMerge)! : null;
-    const sharedTitle = block !== null && block.length > 1;
+    // a title merged over exactly the rows of one entry (分值 and score merged alike) is the item's own
+    const oneItem =
+      block !== null && r.maxSpan !== null && r.scoreSpan !== null && r.scoreSpan.top === r.maxSpan.top && r.scoreSpan.bottom === r.maxSpan.bottom &&
+      block.every((x) => x.row >= r.maxSpan!.top && x.row <= r.maxSpan!.bottom);
+    const sharedTitle = block !== null && block.length > 1 && !oneItem;
     if (sharedTitle) {
       const g = ensureGroup(table, groups.at(-1) ?? null, r.titleText, groups.length, toA1(block![0].row, columns.title!), null, "§");
       groups = [...groups, g.key];
