@@ -195,3 +195,53 @@ describe("门户网站考评指标及评分细则: 三级指标 | 权重 | 考�
     expect(r.findings).toEqual([]);
   });
 });
+
+describe("为民服务中心考评表: 考核内容 over two columns, points '(2分)' in the text, no 分值 column", () => {
+  it("reads five items of 2 under 场所设施设备(10分) and scores 自评分", () => {
+    const r = read(P.serviceCentre.grid({ 3: 2, 4: 1.5, 5: "满分", 6: 1.8, 7: 2 }));
+    expect(r.items.map((i) => [i[1], i[3]])).toEqual(Array(5).fill(["场所设施设备", 2]));
+    expect(r.report.items[2].rules).toMatchObject([{ kind: "deduct", step: 0.2, unit: "项" }]);
+    expect(r.categories).toEqual([["场所设施设备", 10, 9.3]]);
+    expect(r.findings).toEqual(["score_normalized@F5"]);
+  });
+});
+
+describe("信访工作目标管理考核细则: 考核内容及计分标准 | 标准分 | 扣分标准 (two criterion words)", () => {
+  it("reads the first as the items, the second as their rules", () => {
+    const r = read(P.petitions2023.grid({ 3: 7, 4: 3, 5: 5, 6: 0 }));
+    expect(r.titles.map((t) => t.slice(0, 6))).toEqual(["1.成立信访", "2.每年至少", "3.建立和落", "4.落实信访"]);
+    expect(r.report.items.map((i) => i.rules.map((x) => x.kind))).toEqual([["deduct", "deduct"], ["deduct"], ["floor"], ["floor"]]);
+    expect(r.categories).toEqual([["领导重视", 20, 15]]);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("农村党建工作评分标准: 考核项目 over two columns, '标准分(100分)', rules in 考核内容", () => {
+  it("reads six items under 村服务站建设(20分) with their 分值 and rules", () => {
+    const r = read(P.villageParty.grid({ 3: 1, 4: "扣1分", 5: 3, 6: 2, 7: 4, 8: 7 }));
+    expect(r.items.map((i) => i[3])).toEqual([1, 2, 3, 2, 5, 7]);
+    expect(r.report.items[1].rules).toMatchObject([{ kind: "deduct", step: 1, unit: "项" }]);
+    expect(r.categories).toEqual([["村服务站建设", 20, 18]]);
+    expect(r.findings).toEqual(["score_normalized@F4"]);
+  });
+});
+
+describe("区政务公开考核: 部门 | 三级指标 | 四级指标 | 备注, points only in brackets", () => {
+  it("reads 四级指标 as the items with their bracketed points under 扶贫信息(10.5分)", () => {
+    const r = read(P.povertyInfo.grid({ 2: 4.5, 3: 5 }));
+    expect(r.items).toEqual([
+      [2, "扶贫信息", "scored", 4.5],
+      [3, "扶贫信息", "scored", 6],
+    ]);
+    expect(r.total).toMatchObject({ max: 10.5, final: 9.5 });
+    expect(r.findings).toEqual([]);
+  });
+
+  it("reads the page's 依申请公开 table, whose 五级指标 column stays empty", () => {
+    const r = read(P.applicationChannels.grid({ 3: 2.5 }));
+    expect(r.items).toEqual([[3, "申请渠道", "scored", 2.5]]);
+    expect(r.titles).toEqual(["信函申请渠道畅通性"]);
+    expect(r.total).toMatchObject({ max: 2.5, final: 2.5 });
+    expect(r.findings).toEqual([]);
+  });
+});

@@ -18,6 +18,9 @@ export function isHeaderWord(v: CellValue): boolean {
   return EXACT_INDEX.has(headerKey(v));
 }
 
+/** An indicator level: "一级指标" … "五级指标". */
+const LEVEL_WORD = /^[一二三四五六七八九]级指标$/;
+
 /** Header text normalised: no white space, no brackets' unit suffix "(分)", no punctuation. */
 export function headerKey(v: CellValue): string {
   return compact(textOf(v))
@@ -93,14 +96,19 @@ export function mapColumns(cells: CellValue[]): ColumnMap | null {
       result = c;
       continue;
     }
-    const role = roleOf(cells[c]);
+    const role = roleOf(cells[c]) ?? (LEVEL_WORD.test(headerKey(cells[c])) ? "category" : null);
     if (role) roles.push({ col: c, role, text: compact(textOf(cells[c])) });
   }
+  // "三级指标 | 四级指标 | 五级指标": levels of one indicator tree, the deepest names the item
+  // (levels deeper than the words list: 一/二 级 are categories and 三级 the title already)
+  const levels = roles.filter((x) => LEVEL_WORD.test(x.text));
+  const deeper = levels.some((x) => roleOf(x.text) === null);
+  if (levels.length >= 2 && deeper) for (const x of levels) x.role = "category";
   const has = (r: ColumnRole) => roles.some((x) => x.role === r);
   const known = new Set(roles.filter((r) => r.role !== "other").map((r) => r.role));
   if (!(has("max") || has("score") || has("deduction"))) return null;
   if (!(has("title") || has("method") || has("category"))) return null;
-  if (known.size < 3) return null;
+  if (known.size < 3 && !(levels.length >= 2 && deeper && known.size === 2)) return null;
 
   const map: ColumnMap = {
     category: [],
@@ -139,6 +147,13 @@ export function mapColumns(cells: CellValue[]): ColumnMap | null {
   if (maxCols.length > 1 && maxCols.slice(0, -1).every((c) => levelOf(c) !== undefined)) {
     for (const c of maxCols.slice(0, -1)) map.levelMax.set(levelOf(c)!, c);
     map.max = maxCols[maxCols.length - 1];
+  }
+  // Two criterion words and no title ("考核项目 | 考核内容及计分标准 | 标准分 | 扣分标准"): the
+  // first holds the items, the second their criteria.
+  const methodCols = roles.filter((r) => r.role === "method").map((r) => r.col);
+  if (map.title === null && methodCols.length >= 2 && map.method === methodCols[0]) {
+    map.title = methodCols[0];
+    map.method = methodCols[1];
   }
   // Several 指标 levels and no title column: the deepest level names the item.
   categoryWords.sort((a, b) => a.col - b.col);

@@ -183,6 +183,7 @@ function byContent(grid: Grid, merges: Merge[], r: number, cells: CellValue[], w
  * row left blank) is the items' title, not their category.
  */
 function loneCategoryAsTitle(grid: Grid, merges: Merge[], r: number, map: ColumnMap): ColumnMap {
+  map = emptyTitleLevel(grid, r, map);
   if (map.title !== null || map.category.length !== 1) return map;
   const c = map.category[0];
   if (merges.some((m) => m.left <= c && m.right >= c && m.top > r && m.bottom > m.top)) return map;
@@ -205,6 +206,18 @@ function loneCategoryAsTitle(grid: Grid, merges: Merge[], r: number, map: Column
   }
   if (named < 1) return map;
   return { ...map, title: c, category: [] };
+}
+
+/**
+ * A title column empty on every row below ("三级指标 | 四级指标 | 五级指标" where this table never
+ * goes down to 五级): the deepest level that is filled names the items.
+ */
+function emptyTitleLevel(grid: Grid, r: number, map: ColumnMap): ColumnMap {
+  if (map.title === null || map.category.length === 0) return map;
+  const title = map.title;
+  for (let q = r + 1; q < Math.min(grid.cells.length, r + 1 + SAMPLE_ROWS * 2); q++) if (textOf(grid.cells[q]?.[title] ?? null) !== "") return map;
+  const category = [...map.category];
+  return { ...map, title: category.pop()!, category };
 }
 
 /**
