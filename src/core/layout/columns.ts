@@ -28,21 +28,26 @@ export function headerKey(v: CellValue): string {
     .replace(/[:：、,，.。·]/g, "");
 }
 
-/** Roles by cell text: a long table asks about the same few texts on every row. */
-const roleCache = new Map<string, ColumnRole | null>();
-
 /** The role a header cell names, or null when it is no header word. */
 export function roleOf(v: CellValue): ColumnRole | null {
   if (typeof v !== "string") return v === null || v === undefined ? null : roleOfText(v);
   // A header word is short even with Word's spaces inside it ("考 核 内 容"); criterion text is not.
   if (v.length > 40) return null;
-  let role = roleCache.get(v);
-  if (role === undefined) {
-    if (roleCache.size > 5000) roleCache.clear();
-    role = roleOfText(v);
-    roleCache.set(v, role);
-  }
-  return role;
+  return roleOfText(v);
+}
+
+/**
+ * roleOf with a memory for one detection: a long table asks about the same few texts on every
+ * row (the memory lives as long as the caller keeps the function, not the module).
+ */
+export function roleReader(): (v: CellValue) => ColumnRole | null {
+  const seen = new Map<string, ColumnRole | null>();
+  return (v) => {
+    if (typeof v !== "string" || v.length > 40) return roleOf(v);
+    let role = seen.get(v);
+    if (role === undefined) seen.set(v, (role = roleOfText(v)));
+    return role;
+  };
 }
 
 function roleOfText(v: CellValue): ColumnRole | null {

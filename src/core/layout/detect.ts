@@ -7,26 +7,32 @@ import { columnCount, compact, hasFormula, parseA1, textOf, toA1, valueAt, type 
 import { roundPoints, toHalfWidth } from "../rules/numbers";
 import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { ParseResult, Rule, RuleIssue } from "../rules/types";
-import { roleOf, type ColumnMap } from "./columns";
+import { roleOf as roleOfCell, roleReader, type ColumnMap, type ColumnRole } from "./columns";
 import { findHeader, shownRow } from "./header";
 import { ADJUST_WORDS, BONUS_NAME, DEDUCT_NAME, NOTE_START, SIGNATURE, SUBTOTAL_WORDS, SUMMARY_WORDS, TABLE_TITLE, TOTAL_WORDS, VETO_NAME } from "../words/rows";
 import { HEADING_NUMBER_START, SECTION_NUMBER_START, isSectionNumber, numberingOf } from "../words/numbering";
-import { MAY_HOLD_RULES as MAY_HOLD_RULES_WORDS } from "../words/rules";
+import { MAY_HOLD_RULES } from "../words/rules";
 
-/** Tables repeat their phrases ("根据日常监控评分" on many rows): parse each text once. */
-const ruleCache = new Map<string, ParseResult>();
+/** Reads rule text; one per detection, so that a table's repeated phrases are parsed once. */
+type ReadRules = (text: string) => ParseResult;
 const NO_RULES: ParseResult = { rules: [], issues: [] };
-/** Every phrase the parser reads or reports holds one of these words: other text (most titles) has no rules. */
-const MAY_HOLD_RULES = MAY_HOLD_RULES_WORDS;
-function parseRules(text: string): ParseResult {
-  if (!MAY_HOLD_RULES.test(text)) return NO_RULES;
-  let hit = ruleCache.get(text);
-  if (!hit) {
-    if (ruleCache.size > 20000) ruleCache.clear();
-    hit = parseRulesUncached(text);
-    ruleCache.set(text, hit);
-  }
-  return hit;
+
+/**
+ * A rule reader for one table: tables repeat their phrases ("根据日常监控评分" on many rows), so
+ * each text is parsed once; text without any rule word (most titles) is not parsed at all. The
+ * memory lives as long as the detection, not the module.
+ */
+function ruleReader(): ReadRules {
+  const seen = new Map<string, ParseResult>();
+  return (text) => {
+    if (!MAY_HOLD_RULES.test(text)) return NO_RULES;
+    let hit = seen.get(text);
+    if (!hit) {
+      hit = parseRulesUncached(text);
+      seen.set(text, hit);
+    }
+    return hit;
+  };
 }
 
 export type GroupKind = "normal" | "bonus" | "deduct" | "both";
@@ -161,7 +167,7 @@ function sameTexts(cells: CellValue[], model: CellValue[], first: number, last: 
 }
 
 /** A row repeating the header (tables converted from Word repeat it on every page). */
-function isRepeatedHeader(cells: CellValue[], columns: ColumnMap): boolean {
+function isRepeatedHeader(cells: CellValue[], columns: ColumnMap, roleOf: (v: CellValue) => ColumnRole | null): boolean {
   // an item row has a number in its 分值 or score cells; a header never does
   if (columns.max !== null && typeof cells[columns.max] === "number") return false;
   // "十六 | 否决项 | … | 扣分方法 | 扣分": a section that renames columns, not the header again
@@ -212,6 +218,8 @@ interface RowText {
  * Never throws on odd content: what it cannot place, it leaves out.
  */
 export function detectScoreTable(grid: Grid): ScoreTable | null {
+  const parseRules = ruleReader();
+  const roleOf = roleReader();
   const width = Math.max(columnCount(grid), ...grid.merges.map((m) => m.right + 1), 0);
   if (width === 0) return null;
   const header = findHeader(grid, width);
@@ -353,7 +361,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     if (n === 0) continue;
     const blankBefore = r > lastContent + 1;
     lastContent = r;
-    if (isRepeatedHeader(cells, columns)) {
+    if (isRepeatedHeader(cells, columns, roleOf)) {
       repeatedAt = r;
       continue;
     }
@@ -457,7 +465,7 @@ export function detectScoreTable(grid: Grid): ScoreTable | null {
     table.lastRow = r;
   }
 
-  buildIndicators(table, rows, rowGroups);
+  buildIndicators(table, rows, rowGroups, parseRules);
   levelMaxima(table);
   if (isSummary(grid, table)) return null;
   return table.items.length > 0 || table.total ? table : null;
@@ -554,13 +562,14 @@ function ensureGroup(table: ScoreTable, parent: string | null, text: string, lev
   return g;
 }
 
-function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<number, string[]>): void {
+function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<number, string[]>, parseRules: ReadRules): void {
+  const ownPoints = (r: RowText) => pointsOf(parseRules(r.titleText).rules.concat(parseRules(r.methodText).rules));
   const { columns } = table;
   // Rows sharing a merged title cell form a block: the title is the block's heading.
   const titleBlocks = new Map<string, RowText[]>();
   for (const r of rows) if (r.titleMerge) titleBlocks.set(r.titleMerge, [...(titleBlocks.get(r.titleMerge) ?? []), r]);
 
-  spanLostMerges(rows, rowGroups);
+  spanLostMerges(rows, rowGroups, ownPoints);
   displacedNames(rows, rowGroups);
   const consumed = new Set<number>();
   numberedHeadings(table, rows, rowGroups, consumed);
@@ -621,7 +630,7 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
     const titleText = members.length === 1 ? r.titleText : joinDistinct(members.map((m) => m.titleText), " ");
     const methodText = members.length === 1 ? r.methodText : joinDistinct(members.map((m) => m.methodText), ";");
     table.items.push(
-      describeIndicator(table, {
+      describeIndicator(table, parseRules, {
         row: r.row,
         id: r.id,
         titleText: sharedTitle ? "" : titleText,
@@ -648,23 +657,20 @@ function splitSection(texts: string[], cols: number[], n: number, firstAt: numbe
     if (k === firstAt) continue;
     const mc = cols[k] === columns.max ? parseMaxCell(texts[k]) : null;
     if (mc?.kind === "scored" && mc.note === undefined) points = mc.max;
-    else if (name === null && cols[k] > cols[firstAt] && !roleOf(texts[k]) && !/\d/.test(texts[k])) name = { text: texts[k], col: cols[k] };
-    else if (!roleOf(texts[k])) return null;
+    else if (name === null && cols[k] > cols[firstAt] && !roleOfCell(texts[k]) && !/\d/.test(texts[k])) name = { text: texts[k], col: cols[k] };
+    else if (!roleOfCell(texts[k])) return null;
   }
   return name && name.text.length <= 40 ? { name: name.text, nameCol: name.col, points } : null;
 }
 
-/** The "(N分)" an item row writes in its own title or criterion, or null. */
-function ownPoints(r: RowText): number | null {
-  return pointsOf(parseRules(r.titleText).rules.concat(parseRules(r.methodText).rules));
-}
+
 
 /**
  * A 分值 merged over sub-rows loses its merge in a text or WPS conversion: "5" on the first row,
  * blanks below, each row with its own "(N分)". When those points add up to the 分值 exactly, the
  * rows are read as the merged block they were.
  */
-function spanLostMerges(rows: RowText[], rowGroups: Map<number, string[]>): void {
+function spanLostMerges(rows: RowText[], rowGroups: Map<number, string[]>, ownPoints: (r: RowText) => number | null): void {
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.maxSpan) continue;
@@ -728,6 +734,7 @@ function levelMaxima(table: ScoreTable): void {
 
 function describeIndicator(
   table: ScoreTable,
+  parseRules: ReadRules,
   r: { row: number; id: string | null; titleText: string; blockTitle: string; methodText: string; maxValue: CellValue; maxCell: string | null; groups: string[] },
 ): Indicator {
   // "10分,每缺一项扣2分", "加分项(每项加2分)": the 分值 cell's own words are rule text too
