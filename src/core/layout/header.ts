@@ -45,7 +45,9 @@ export function findHeader(grid: Grid, width: number): { row: number; end: numbe
       const map = mapColumns(split);
       if (map) return { row: r, end: r + 1, columns: loneCategoryAsTitle(grid, merges, r + 1, map) };
     }
-    const ownBelow = below.some((v, c) => roleOf(v) && compact(textOf(v)) !== compact(textOf(cells[c])));
+    // (a title merged over the whole row is no upper header, even when it ends in 评分标准)
+    const upperWords = new Set(cells.filter((v) => roleOf(v)).map((v) => compact(textOf(v))));
+    const ownBelow = upperWords.size >= 2 && below.some((v, c) => roleOf(v) && compact(textOf(v)) !== compact(textOf(cells[c])));
     if (ownBelow && !below.some((v) => typeof v === "number")) {
       const map = mapColumns(cells.map((v, c) => (roleOf(below[c]) ? below[c] : v)));
       if (map) return { row: r, end: r + 1, columns: loneCategoryAsTitle(grid, merges, r + 1, map) };
@@ -53,7 +55,8 @@ export function findHeader(grid: Grid, width: number): { row: number; end: numbe
     const wide = splitWideTitle(grid, merges, r, cells, width);
     // unknown words beside known ones: the columns say by their content what the words do not
     const named = mapColumns(wide);
-    const map = named && !titleByMethodOnly(wide) ? named : (byContent(grid, merges, r, wide, width) ?? named);
+    const complete = named && !titleByMethodOnly(wide) && named.max !== null && named.scores.length > 0;
+    const map = complete ? named : (byContent(grid, merges, r, wide, width) ?? named);
     if (map) return { row: r, end: r, columns: loneCategoryAsTitle(grid, merges, r, map) };
   }
   return null;
@@ -140,7 +143,10 @@ function byContent(grid: Grid, merges: Merge[], r: number, cells: CellValue[], w
     have.add(role);
   };
   if (!have.has("title") && !have.has("category") && texty.length) assign(texty[0], "title");
-  const methodCol = texty.find((c) => words[c] === cells[c] && content.get(c)!.ruleText * 2 >= content.get(c)!.filled);
+  // criteria stand right of what they judge: the title and the category levels
+  const named = words.map((w, c) => (w !== cells[c] ? "title" : roles[c])).flatMap((x, c) => (x === "title" || x === "category" ? [c] : []));
+  const rightOf = named.length ? Math.max(...named) : -1;
+  const methodCol = texty.find((c) => c > rightOf && words[c] === cells[c] && content.get(c)!.ruleText * 2 >= content.get(c)!.filled);
   if (!have.has("method") && methodCol !== undefined) assign(methodCol, "method");
   const maxCol = roles.indexOf("max");
   if (!have.has("max") && numeric.length) {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { parseRules } from "../../../src/core/rules/parse";
 import type { Rule } from "../../../src/core/rules/types";
-import { CAP_PHRASES, POINTS_VERBS, VERBS, fillPhrase } from "../../../src/core/words/rules";
+import { CAP_PHRASES, POINTS_VERBS, VERBS, fillPhrase, type Sign } from "../../../src/core/words/rules";
 import { bonus, deduct, expectQuoted, floor, veto } from "./helpers";
 
 /** A per-unit rule of either sign, capped. */
@@ -97,7 +97,7 @@ describe("the UNREAD net is built from the vocabulary", () => {
     expect(rules.length + issues.length).toBeGreaterThan(0);
   });
 
-  it.each(CAP_PHRASES.flatMap((p) => (["bonus", "deduct"] as const).filter((s) => !p.signs || p.signs.includes(s)).flatMap((s) => ["3", "三"].map((n) => [p.phrase, s, n]))))(
+  it.each(CAP_PHRASES.flatMap((p) => (["bonus", "deduct"] as const).filter((s) => !p.signs || p.signs.includes(s)).flatMap((s) => ["3", "三"].map((n): [string, Sign, string] => [p.phrase, s, n]))))(
     "cap phrase %s (%s, %s) with no rule before it is read or reported",
     (phrase, sign, n) => {
       // the phrase alone, its slots filled by hand: a cap with nothing to cap is still no silence
