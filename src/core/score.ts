@@ -299,7 +299,10 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
       emit({ code: "rule_not_understood", sheet, cell: toA1(it.row, table.columns.method ?? table.columns.title ?? cellCol), phrase: issue.text });
     }
     let out: ItemOutcome;
-    if (entry.kind === "not_applicable") {
+    if (entry.kind === "not_applicable" && it.kind === "veto") {
+      // "—" / "不适用" on a veto: nothing happened; a veto has no points to take out
+      out = { score: 0, applicable: true, vetoed: false };
+    } else if (entry.kind === "not_applicable") {
       emit({ code: "item_not_applicable", ...at, title: it.title, entered: entry.text });
       out = { score: 0, applicable: false, vetoed: false };
     } else if (it.kind === "veto") out = scoreVeto(it, entry, at, emit);

@@ -245,3 +245,52 @@ describe("区政务公开考核: 部门 | 三级指标 | 四级指标 | 备注, 
     expect(r.findings).toEqual([]);
   });
 });
+
+describe("全国政府网站普查评分表: 单项否决 rows whose 扣分 cells hold '—'", () => {
+  it("reads two vetoes, not triggered by a dash", () => {
+    const r = read(P.websiteCensus.grid());
+    expect(r.items).toEqual([
+      [3, "单项否决", "veto", null],
+      [4, "单项否决", "veto", null],
+    ]);
+    expect(r.total).toMatchObject({ vetoed: false });
+    expect(r.findings).toEqual([]);
+  });
+
+  it("a deduction typed on a veto row triggers it", () => {
+    const r = read(P.websiteCensus.grid({ 4: 1 }));
+    expect(r.total).toMatchObject({ final: 0, vetoed: true });
+    expect(r.problems).toEqual(["veto_applied@F4"]);
+  });
+});
+
+describe("乡镇保密工作: 三级指标 | 目标要求和评分标准, the item's points '(1.5分)' in its text", () => {
+  it("reads 1.5 points, a capped per-unit deduction and the 0.25 step", () => {
+    const r = read(P.secrecyTownship.grid({ 2: 1.2 }));
+    expect(r.items).toEqual([[2, null, "scored", 1.5]]);
+    expect(r.titles).toEqual(["保密工作"]);
+    expect(r.report.items[0].rules).toMatchObject([
+      { kind: "points", points: 1.5 },
+      { kind: "deduct", step: 0.1, unit: "份", cap: 0.5 },
+      { kind: "deduct", step: 0.5 },
+      { kind: "deduct", step: 0.25, unit: "次" },
+    ]);
+    expect(r.total).toMatchObject({ max: 1.5, final: 1.2 });
+    expect(r.findings).toEqual([]);
+  });
+});
+
+// The last table added: read right with no change to the engine after it was added.
+describe("基层党支部“六有”规范化建设考评表: 自评 / 考评 over 得分 | 小计, an unknown '考评内容和标准'", () => {
+  it("reads three items under (五)…(15分) and scores the first 得分 column", () => {
+    const r = read(P.partyBranch.grid({ 3: 3, 4: 3, 5: 6 }));
+    expect(r.items).toEqual([
+      [3, "有健全完善的制度机制", "scored", 3],
+      [4, "有健全完善的制度机制", "scored", 5],
+      [5, "有健全完善的制度机制", "scored", 7],
+    ]);
+    expect(r.report.items[2].rules).toMatchObject([{ kind: "deduct", step: 1, unit: "项" }]);
+    expect(r.categories).toEqual([["有健全完善的制度机制", 15, 12]]);
+    expect(r.findings).toEqual([]);
+  });
+});

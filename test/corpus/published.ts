@@ -367,6 +367,57 @@ export const applicationChannels: Published = {
   ),
 };
 
+/** 全国政府网站普查评分表 (附件2): the 单项否决 rows, their 扣分 cells holding "—". */
+export const websiteCensus: Published = {
+  name: "全国政府网站普查评分表 单项否决",
+  source: "https://max.book118.com/html/2017/0524/108896749.shtm",
+  grid: table(
+    6,
+    [
+      "全国政府网站普查评分表",
+      ["一级指标", "二级指标", "考察点", "扣分细则", "存在的问题", "扣分"],
+      ["单项否决", "站点无法访问", "首页打不开的次数占全部监测次数的比例。", "监测1周,每天间隔性访问20次以上,超过(含)15秒网站仍打不开的次数比例累计超过(含)5%,即单项否决。", null, "—"],
+      [null, "网站不更新", "首页栏目信息更新情况。\n如首页仅为网站栏目导航入口,则检查所有二级页面栏目信息的更新情况。", "监测2周,首页栏目无信息更新的,即单项否决。\n(注:未注明信息发布时间的视为不更新,下同。)", null, "—"],
+    ],
+    [down("A", 3, 4)],
+    5,
+  ),
+};
+
+/** 保密检查 附件3 (2014): 三级指标 | 目标要求和评分标准 | 自评分 | 佐证材料, points "(1.5分)" in the text. */
+export const secrecyTownship: Published = {
+  name: "乡镇保密工作 三级指标 目标要求和评分标准",
+  source: "https://www.360docs.net/doc/4913264314.html",
+  grid: table(
+    4,
+    [
+      ["三级指标", "目标要求和评分标准", "自评分", "佐证材料"],
+      ["保密工作", "保密工作责任制(1.5分)。乡镇党委书记与其他领导成员全部重新签订保密工作责任书,每少签订1份扣0.1分, 最高扣0.5分;将保密法规列入党委中心组学习内容,有 学习记录、学习照片,否则扣0.5分;乡镇党委保密委员 会(保密领导小组)年内组织开展2次以上保密检查,有 保密检杳记录,每少检杳1次扣0.25分。", null, null],
+    ],
+    [],
+    2,
+  ),
+};
+
+/** 基层党支部“六有”规范化建设考评表: 项目 | 考评内容和标准 | 自评 (得分 | 小计) | 考评 (得分 | 小计). */
+export const partyBranch: Published = {
+  name: "基层党支部“六有”规范化建设考评表",
+  // the stored page came without its address: "全文预览 基层党支部“六有”规范化建设考评表 上传者:塑料瓶子 | 格式:doc | 页数:3"
+  source: "search corpus 'pages', query 基层党建 考核评分表 考核内容 分值 评分标准 加分 最高 (result 6, no address stored)",
+  grid: table(
+    6,
+    [
+      ["项目", "考评内容和标准", "自评", null, "考评", null],
+      [null, null, "得分", "小计", "得分", "小计"],
+      ["(五)有健全完善的制度机制(15分)", "(1)按时制定年度党建工作计划(3分):未制定年度党建工作计划扣3分;制定计划内容简单、结合实际不紧密、重点不突出、不具备可行性的缺一项扣1分。", null, null, null, null],
+      [null, "(2)加强党建工作检查总结(5分):年中未研究和分析党建工作情况的扣2分;年终未进行党建工作全面总结的扣3分。", null, null, null, null],
+      [null, "(3)建立健全党建工作制度措施(7分):建立和落实党的组织生活制度、党员学习制度、班子议事规则、班子分工负责制、谈心谈话制度、党内激励关怀帮扶机制、党务公开制度、信访制度、廉政建设制度、述职述廉制度、党员联系和服务群众制度等,每缺一项扣1分。", null, null, null, null],
+    ],
+    ["A1:A2", "B1:B2", "C1:D1", "E1:F1", down("A", 3, 5)],
+    2,
+  ),
+};
+
 /** Every published table of the corpus, in the order they were added. */
 export const PUBLISHED: Published[] = [
   licheng2020,
@@ -386,4 +437,7 @@ export const PUBLISHED: Published[] = [
   villageParty,
   povertyInfo,
   applicationChannels,
+  websiteCensus,
+  secrecyTownship,
+  partyBranch,
 ];
