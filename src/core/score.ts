@@ -251,9 +251,9 @@ function chooseColumn(table: ScoreTable, wanted: string | undefined, emit: Emit)
  */
 function filledColumn(grid: Grid, table: ScoreTable, chosen: ScoreColumn | null, emit: Emit): ScoreColumn | null {
   if (!chosen || table.columns.scores.length < 2) return chosen;
-  const entries = (s: ScoreColumn) => table.items.filter((it) => textOf(valueAt(grid, it.row, s.col)) !== "").length;
-  if (entries(chosen) > 0) return chosen;
-  const filled = table.columns.scores.find((s) => s !== chosen && entries(s) > 0);
+  const filledIn = (s: ScoreColumn) => table.items.some((it) => textOf(valueAt(grid, it.row, s.col)) !== "");
+  if (filledIn(chosen)) return chosen;
+  const filled = table.columns.scores.find((s) => s !== chosen && filledIn(s));
   if (!filled) return chosen;
   emit({ code: "score_column_switched", sheet: table.sheet, cell: toA1(table.headerRow, filled.col), from: chosen.header, to: filled.header });
   return filled;

@@ -45,7 +45,11 @@ export function roleReader(): (v: CellValue) => ColumnRole | null {
   return (v) => {
     if (typeof v !== "string" || v.length > 40) return roleOf(v);
     let role = seen.get(v);
-    if (role === undefined) seen.set(v, (role = roleOfText(v)));
+    if (role === undefined) {
+      // titles are mostly unique: a bounded memory keeps a long sheet from filling it
+      if (seen.size > 5000) seen.clear();
+      seen.set(v, (role = roleOfText(v)));
+    }
     return role;
   };
 }

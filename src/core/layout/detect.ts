@@ -11,7 +11,7 @@ import { roleOf as roleOfCell, roleReader, type ColumnMap, type ColumnRole } fro
 import { findHeader, shownRow } from "./header";
 import { ADJUST_WORDS, BONUS_NAME, DEDUCT_NAME, NOTE_START, SIGNATURE, SUBTOTAL_WORDS, SUMMARY_WORDS, TABLE_TITLE, TOTAL_WORDS, VETO_NAME } from "../words/rows";
 import { HEADING_NUMBER_START, SECTION_NUMBER_START, isSectionNumber, numberingOf } from "../words/numbering";
-import { MAY_HOLD_RULES } from "../words/rules";
+import { mayHoldRules } from "../words/rules";
 
 /** Reads rule text; one per detection, so that a table's repeated phrases are parsed once. */
 type ReadRules = (text: string) => ParseResult;
@@ -25,7 +25,7 @@ const NO_RULES: ParseResult = { rules: [], issues: [] };
 function ruleReader(): ReadRules {
   const seen = new Map<string, ParseResult>();
   return (text) => {
-    if (!MAY_HOLD_RULES.test(text)) return NO_RULES;
+    if (!mayHoldRules(text)) return NO_RULES;
     let hit = seen.get(text);
     if (!hit) {
       hit = parseRulesUncached(text);

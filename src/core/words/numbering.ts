@@ -68,14 +68,18 @@ const STYLES: Array<{ re: RegExp; depth: (s: string) => number; path?: (s: strin
 
 /** How deep a 序号 numbers ("一" 1, "(一)" 2, "1" 3, "1.1" 4, "(1)" 8, "①" 9); null when it is no number. */
 export function numberingOf(id: string): Numbering | null {
-  if (/^\d{1,4}$/.test(id)) return { depth: 3, path: id }; // the common case, without the clean-up below
+  if (/^\d{1,9}$/.test(id)) return { depth: 3, path: id }; // the common case, without the clean-up below
   const s = compact(toHalfWidth(id)).replace(/[、.:]$/, "");
   for (const style of STYLES) if (style.re.test(s)) return { depth: style.depth(s), path: style.path ? style.path(s) : s };
   return null;
 }
 
+const SECTION_START = new RegExp(`^\\s*(?:第|[(（]|[${CN}])`);
+
 /** Whether a cell holds only a section's number, as split-cell section rows write it ("十六", "一、", "(二)"). */
 export function isSectionNumber(text: string): boolean {
+  // (most cells are no section number: a look at the first character settles them)
+  if (text.length > 8 || !SECTION_START.test(text)) return false;
   const n = numberingOf(text);
   return n !== null && n.depth <= 2;
 }
