@@ -6,7 +6,7 @@
  */
 import { compact, textOf, type CellValue, type Grid, type Merge, valueAt } from "../grid";
 import { parseMaxCell } from "../rules/parse";
-import { isHeaderWord, mapColumns, roleOf, type ColumnMap, type ColumnRole } from "./columns";
+import { RESULT_HEADER, headerKey, isHeaderWord, mapColumns, roleOf, type ColumnMap, type ColumnRole } from "./columns";
 import { TOTAL_WORDS } from "../words/rows";
 
 /** How far down a header may stand: title blocks are short, but sheets may have a preamble. */
@@ -128,7 +128,8 @@ function byContent(grid: Grid, merges: Merge[], r: number, cells: CellValue[], w
   if (sample.length < 2) return null;
   const words = [...cells];
   const open: number[] = [];
-  for (let c = 0; c < width; c++) if (roles[c] === null || roles[c] === undefined) open.push(c);
+  // (the 核算得分 column an earlier write-back left is ours: it says nothing of the table)
+  for (let c = 0; c < width; c++) if ((roles[c] === null || roles[c] === undefined) && headerKey(cells[c]) !== RESULT_HEADER) open.push(c);
   const content = new Map(open.map((c) => [c, contentOf(sample, c)]));
   const texty = open.filter((c) => {
     const k = content.get(c)!;

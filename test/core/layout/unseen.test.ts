@@ -179,3 +179,19 @@ describe("summary sheets are no score tables", () => {
     expect(report.sheets.map((s) => s.sheet)).toEqual(["评分表"]);
   });
 });
+
+describe("our own 核算得分 column", () => {
+  it("is never read as the 分值 of a table whose points stand in its text", () => {
+    const grid = sheet(5, [
+      ["序号", "考核内容", "评分标准", "得分", "核算得分"],
+      [1, "按时发布年度报告(6分)", "未按时发布扣6分", 6, 6],
+      [2, "及时更新公开指南(4分)", "未更新扣2分", 2, 2],
+    ]);
+    const r = read(grid);
+    expect(r.report.items.map((i) => [i.max, i.score])).toEqual([
+      [6, 6],
+      [4, 2],
+    ]);
+    expect(r.report.placement.lastColumn).toBe(3);
+  });
+});
