@@ -8,8 +8,8 @@ import { fmt, type FindingOf } from "./findings";
 import { compact } from "./grid";
 import type { ItemReport, ScoreSheetReport } from "./report";
 import { statValue, type StatisticsTable } from "./stats";
-import type { CrossCheck, ItemRef, StatRef } from "../schemes/types";
-import { similarity } from "../schemes/text";
+import type { CrossCheck, ItemRef, StatRef } from "./scheme";
+import { similarity } from "./text";
 import { chineseNumeral, toHalfWidth } from "./rules/numbers";
 
 type CrossFinding = FindingOf<"cross_check_failed">;

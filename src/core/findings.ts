@@ -10,7 +10,8 @@ export type Severity = "error" | "warning" | "info";
 /** The structured fields of each finding code. `cell` and `sheet` are common to all. */
 export interface FindingFields {
   // — score sheet —
-  score_normalized: { entered: CellValue; value: number; reason: "text" | "deduction_as_positive" };
+  /** `full_marks`: "满分" read as the 分值; `deduction_from_max`: "扣2分" read as the 分值 less 2. */
+  score_normalized: { entered: CellValue; value: number; reason: "text" | "deduction_as_positive" | "full_marks" | "deduction_from_max" };
   score_missing: { title: string };
   score_not_number: { entered: CellValue };
   score_over_max: { max: number; entered: number };
@@ -29,6 +30,8 @@ export interface FindingFields {
   total_mismatch: { entered: number; computed: number };
   rule_not_understood: { phrase: string };
   score_column_missing: { column: string; available: string[] };
+  /** The chosen score column holds no entry; `to`, which does, was scored instead. */
+  score_column_switched: { from: string; to: string };
   check_incomplete: { part: string };
   // — statistics sheet —
   /** `minus`: members subtracted (四 = 一 + 二 − 三(七)); `blank`: the whole was left blank and read as 0. */
@@ -103,7 +106,11 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
     message: (f) =>
       f.reason === "deduction_as_positive"
         ? `扣分项填写了正数 ${shown(f.entered)},按扣 ${fmt(Math.abs(f.value))} 分计算`
-        : `得分 ${shown(f.entered)} 按数字 ${fmt(f.value)} 计算`,
+        : f.reason === "full_marks"
+          ? `得分填写为 ${shown(f.entered)},按本项分值 ${fmt(f.value)} 分计算`
+          : f.reason === "deduction_from_max"
+            ? `得分填写为 ${shown(f.entered)},按本项分值减去所扣分数,计 ${fmt(f.value)} 分`
+            : `得分 ${shown(f.entered)} 按数字 ${fmt(f.value)} 计算`,
     actual: (f) => fmt(f.value),
   },
   score_missing: {
@@ -198,6 +205,10 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
     severity: "warning",
     message: (f) =>
       `本表没有“${f.column}”列` + (f.available.length ? `(现有:${f.available.join("、")}),改用“${f.available[0]}”` : ""),
+  },
+  score_column_switched: {
+    severity: "warning",
+    message: (f) => `“${f.from}”列没有填写任何得分,已改按已填写的“${f.to}”列核算(如需核算“${f.from}”,请先填写该列)`,
   },
   check_incomplete: {
     severity: "warning",

@@ -2,14 +2,15 @@
  * Scoring semantics: what each entry counts for (clamps, caps, veto, not-applicable), group
  * bonus caps, category subtotals and the total. Works on a detected ScoreTable and its grid.
  */
-import { compact, toA1, valueAt, type CellValue, type Grid } from "./grid";
+import { compact, textOf, toA1, valueAt, type CellValue, type Grid } from "./grid";
 import type { Finding } from "./findings";
 import type { Group, Indicator, ScoreTable } from "./layout/detect";
 import type { ScoreColumn } from "./layout/columns";
 import type { CategoryReport, ItemReport, ScoreSheetReport, SubtotalReport } from "./report";
 import { parseNumber, roundPoints as round } from "./rules/numbers";
 import type { Rule, RuleKind } from "./rules/types";
-import type { Scheme } from "../schemes/types";
+import type { Scheme } from "./scheme";
+import { FULL_MARKS, NO, NOT_APPLICABLE, SIGNED_AMOUNT, YES, isTakeOff } from "./words/entries";
 
 export interface ScoreOptions {
   /** Header of the score column to score; default the first score column. */
@@ -25,14 +26,13 @@ const EPS = 1e-6;
 export type Entry =
   | { kind: "blank" }
   | { kind: "not_applicable"; text: string }
-  | { kind: "number"; value: number; fromText: boolean }
+  /** `takenOff`: written as points taken off ("扣2分"), not as points scored. */
+  | { kind: "number"; value: number; fromText: boolean; takenOff?: boolean }
+  /** "满分": the item's whole 分值. */
+  | { kind: "full"; text: string }
   | { kind: "yes" }
   | { kind: "no" }
   | { kind: "text"; text: string };
-
-const NOT_APPLICABLE = /^(不适用|不涉及|无此项|本项不适用|不适合|—+|－+|-{2,}|／|\/|N\/?A)$/i;
-const YES = /^(是|有|发生|触发|已触发|√|✓|✔|Y|YES)$/i;
-const NO = /^(否|无|未发生|未触发|没有|×|✗|N|NO)$/i;
 
 /** Reads a score cell: numbers, "5分", "５", " 5 ", "扣0.4", "加2", 不适用, 是/否. */
 export function readEntry(v: CellValue): Entry {
@@ -42,14 +42,15 @@ export function readEntry(v: CellValue): Entry {
   const t = compact(v);
   if (!t) return { kind: "blank" };
   if (NOT_APPLICABLE.test(t)) return { kind: "not_applicable", text: t };
-  const m = /^(扣|减|加|\+|＋)?(.+?)(分)?$/.exec(t);
+  const m = SIGNED_AMOUNT.exec(t);
   if (m) {
     const n = parseNumber(m[2]);
     if (n !== null) {
-      const negative = m[1] === "扣" || m[1] === "减";
-      return { kind: "number", value: negative ? -Math.abs(n) : n, fromText: true };
+      const negative = isTakeOff(m[1]);
+      return negative ? { kind: "number", value: -Math.abs(n), fromText: true, takenOff: true } : { kind: "number", value: n, fromText: true };
     }
   }
+  if (FULL_MARKS.test(t)) return { kind: "full", text: t };
   if (YES.test(t)) return { kind: "yes" };
   if (NO.test(t)) return { kind: "no" };
   return { kind: "text", text: t };
@@ -119,7 +120,7 @@ function scoreScored(it: Indicator, entry: Entry, rules: Rule[], at: { sheet: st
     return { score: 0, applicable: true, vetoed: false };
   }
   if (entry.kind !== "number") {
-    emit({ code: "score_not_number", ...at, entered: entry.kind === "text" ? entry.text : entry.kind === "yes" ? "是" : "否" });
+    emit({ code: "score_not_number", ...at, entered: entryText(entry) });
     return { score: 0, applicable: true, vetoed: false };
   }
   let x = entry.value;
@@ -195,10 +196,34 @@ function bonusCeiling(table: ScoreTable, items: ItemReport[], scheme: Scheme | n
 
 const bonusFields = (c: { max: number | null; open: boolean }) => (c.open ? { bonusMax: c.max, bonusOpen: true } : { bonusMax: c.max });
 
+/** What the clerk wrote, for a message about an entry that is no number. */
+function entryText(entry: Entry): string {
+  return entry.kind === "text" || entry.kind === "full" ? entry.text : entry.kind === "yes" ? "是" : entry.kind === "no" ? "否" : "";
+}
+
+/**
+ * The clerk's wording in a scored item: "满分" is its 分值, "扣2分" its 分值 less 2 (an info says
+ * how it was read). Other entries are read as they are.
+ */
+function clerkWording(it: Indicator, entry: Entry, raw: CellValue, at: { sheet: string; cell: string }, emit: Emit): Entry {
+  if (it.kind !== "scored" || it.max === null) return entry;
+  if (entry.kind === "full") {
+    emit({ code: "score_normalized", ...at, entered: raw, value: it.max, reason: "full_marks" });
+    return { kind: "number", value: it.max, fromText: false };
+  }
+  if (entry.kind === "number" && entry.takenOff) {
+    const value = round(Math.max(0, it.max + entry.value));
+    emit({ code: "score_normalized", ...at, entered: raw, value, reason: "deduction_from_max" });
+    if (-entry.value > it.max + EPS) emit({ code: "deduction_over_max", ...at, max: it.max, entered: -entry.value });
+    return { kind: "number", value, fromText: false };
+  }
+  return entry;
+}
+
 function scoreAdjust(it: Indicator, entry: Entry, raw: CellValue, rules: Rule[], at: { sheet: string; cell: string }, emit: Emit): ItemOutcome {
   if (entry.kind === "blank" || entry.kind === "no") return { score: 0, applicable: true, vetoed: false };
   if (entry.kind !== "number") {
-    emit({ code: "score_not_number", ...at, entered: entry.kind === "text" ? entry.text : "是" });
+    emit({ code: "score_not_number", ...at, entered: entryText(entry) });
     return { score: 0, applicable: true, vetoed: false };
   }
   const { deductOnly, bonusCap, deductCap } = adjustLimits(it, rules);
@@ -222,7 +247,7 @@ function scoreAdjust(it: Indicator, entry: Entry, raw: CellValue, rules: Rule[],
 
 function scoreVeto(it: Indicator, entry: Entry, at: { sheet: string; cell: string }, emit: Emit): ItemOutcome {
   const triggered = entry.kind === "yes" || (entry.kind === "number" && Math.abs(entry.value) > EPS);
-  if (entry.kind === "text") emit({ code: "score_not_number", ...at, entered: entry.text });
+  if (entry.kind === "text" || entry.kind === "full") emit({ code: "score_not_number", ...at, entered: entry.text });
   if (triggered) emit({ code: "veto_applied", ...at, title: it.title });
   return { score: 0, applicable: true, vetoed: triggered };
 }
@@ -265,6 +290,20 @@ function chooseColumn(table: ScoreTable, wanted: string | undefined, emit: Emit)
   return scores[0] ?? null;
 }
 
+/**
+ * The column the clerk filled: when the chosen one holds no entry at all and another score
+ * column does, that one is scored, and a warning names both.
+ */
+function filledColumn(grid: Grid, table: ScoreTable, chosen: ScoreColumn | null, emit: Emit): ScoreColumn | null {
+  if (!chosen || table.columns.scores.length < 2) return chosen;
+  const filledIn = (s: ScoreColumn) => table.items.some((it) => textOf(valueAt(grid, it.row, s.col)) !== "");
+  if (filledIn(chosen)) return chosen;
+  const filled = table.columns.scores.find((s) => s !== chosen && filledIn(s));
+  if (!filled) return chosen;
+  emit({ code: "score_column_switched", sheet: table.sheet, cell: toA1(table.headerRow, filled.col), from: chosen.header, to: filled.header });
+  return filled;
+}
+
 type CapList = Array<{ cap: number; cell: string; text: string }>;
 
 /** The two directions a group cap works in: bonuses down to the cap, deductions up to it. */
@@ -288,7 +327,7 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
   const findings: Finding[] = [];
   const emit: Emit = (f) => findings.push(f);
   const sheet = table.sheet;
-  const column = chooseColumn(table, options.column, emit);
+  const column = filledColumn(grid, table, chooseColumn(table, options.column, emit), emit);
   const classes = unitClassesOf(table);
   const unitClass = options.unitClass ?? options.scheme?.unitClasses?.[0] ?? classes[0] ?? null;
 
@@ -300,12 +339,15 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
     const at = { sheet, cell: toA1(it.row, cellCol) };
     const entered = column ? valueAt(grid, it.row, column.col) : null;
     const read: Entry = column ? readEntry(entered) : { kind: "number", value: 0, fromText: false };
-    const entry = column?.deduction ? deductionEntry(it, read, at, emit) : read;
+    const entry = column?.deduction ? deductionEntry(it, read, at, emit) : clerkWording(it, read, entered, at, emit);
     for (const issue of it.issues) {
       emit({ code: "rule_not_understood", sheet, cell: toA1(it.row, table.columns.method ?? table.columns.title ?? cellCol), phrase: issue.text });
     }
     let out: ItemOutcome;
-    if (entry.kind === "not_applicable") {
+    if (entry.kind === "not_applicable" && it.kind === "veto") {
+      // "—" / "不适用" on a veto: nothing happened; a veto has no points to take out
+      out = { score: 0, applicable: true, vetoed: false };
+    } else if (entry.kind === "not_applicable") {
       emit({ code: "item_not_applicable", ...at, title: it.title, entered: entry.text });
       out = { score: 0, applicable: false, vetoed: false };
     } else if (it.kind === "veto") out = scoreVeto(it, entry, at, emit);

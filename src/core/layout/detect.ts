@@ -3,26 +3,36 @@
  * headers, merged category cells, section rows "一、重点工作(20分)", the 合计 row, note rows
  * ("以上加分项累计最高5分"), and the indicator rows with their maxima and rules.
  */
-import { columnCount, compact, parseA1, textOf, toA1, valueAt, type CellValue, type Grid, type Merge } from "../grid";
+import { columnCount, compact, hasFormula, parseA1, textOf, toA1, valueAt, type CellValue, type Grid, type Merge } from "../grid";
 import { roundPoints, toHalfWidth } from "../rules/numbers";
 import { parseHeading, parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { ParseResult, Rule, RuleIssue } from "../rules/types";
-import { isHeaderWord, mapColumns, roleOf, type ColumnMap } from "./columns";
+import { roleOf as roleOfCell, roleReader, type ColumnMap, type ColumnRole } from "./columns";
+import { findHeader, shownRow } from "./header";
+import { ADJUST_WORDS, BONUS_NAME, DEDUCT_NAME, NOTE_START, SIGNATURE, SUBTOTAL_WORDS, SUMMARY_WORDS, TABLE_TITLE, TOTAL_WORDS, VETO_NAME } from "../words/rows";
+import { HEADING_NUMBER_START, SECTION_NUMBER_START, isSectionNumber, numberingOf } from "../words/numbering";
+import { mayHoldRules } from "../words/rules";
 
-/** Tables repeat their phrases ("根据日常监控评分" on many rows): parse each text once. */
-const ruleCache = new Map<string, ParseResult>();
+/** Reads rule text; one per detection, so that a table's repeated phrases are parsed once. */
+type ReadRules = (text: string) => ParseResult;
 const NO_RULES: ParseResult = { rules: [], issues: [] };
-/** Every phrase the parser reads or reports speaks of 分, 扣 or 否决: other text (most titles) has no rules. */
-const MAY_HOLD_RULES = /[分扣否]/;
-function parseRules(text: string): ParseResult {
-  if (!MAY_HOLD_RULES.test(text)) return NO_RULES;
-  let hit = ruleCache.get(text);
-  if (!hit) {
-    if (ruleCache.size > 20000) ruleCache.clear();
-    hit = parseRulesUncached(text);
-    ruleCache.set(text, hit);
-  }
-  return hit;
+
+/**
+ * A rule reader for one table: tables repeat their phrases ("根据日常监控评分" on many rows), so
+ * each text is parsed once; text without any rule word (most titles) is not parsed at all. The
+ * memory lives as long as the detection, not the module.
+ */
+function ruleReader(): ReadRules {
+  const seen = new Map<string, ParseResult>();
+  return (text) => {
+    if (!mayHoldRules(text)) return NO_RULES;
+    let hit = seen.get(text);
+    if (!hit) {
+      hit = parseRulesUncached(text);
+      seen.set(text, hit);
+    }
+    return hit;
+  };
 }
 
 export type GroupKind = "normal" | "bonus" | "deduct" | "both";
@@ -88,26 +98,10 @@ export interface TotalRow {
   declaredCell: string | null;
 }
 
-const TOTAL_WORDS = /^(合计|总计|总分|总得分|累计得分|最终得分|综合得分)|^[^\d加扣减]{0,6}(合计|总计|总分)(得分)?$/;
-/** A group's own sum: "小计", "加分合计", or "合计" beside a category cell merged from above. */
-const SUBTOTAL_WORDS = /^(分项|本项|本类)?小计(得分)?$|^([本该]?(项|类|部分)|加分|扣分|减分|附加分)项?(合计|小计)(得分)?$/;
-/** After a 合计, the table goes on only for bonus/deduction rows ("附加分(最多加5分)"). */
-const ADJUST_WORDS = /加分|扣分|减分|附加|奖励|否决/;
-/** Lines under a table: who filled it in, who checked it, when ("填表人:", "单位(盖章):"). */
-const SIGNATURE =
-  /^(填表人|填报人|制表人|审核人|复核人|评分人|考核人|考评人|考核组成员|考核组长|负责人|单位负责人|主要负责人|分管领导|联系人|联系电话|电话|签字|签名|签章|盖章|日期|填报日期|填表日期|考核日期|评分日期|单位[(（]?(盖章|签章)[)）]?)[:：]/;
-/** The title of another table further down the sheet ("2023年政府信息公开情况统计表"). */
-const TABLE_TITLE = /(表|统计|一览)([(（][^)）]*[)）])?$|^附件\s*\d*$/;
-const BONUS_NAME = /加分/;
 /** A heading: numbered ("一、", "(二)", "3.") or ending in its points "(20分)". */
-const HEADING = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[部分章节项类])|[(（](共|满分|分值)?[\d.．０-９]+分[)）]$/;
+const HEADING = new RegExp(`^${HEADING_NUMBER_START}|[(（](共|满分|分值)?[\\d.．０-９]+分[)）]$`);
 /** A heading numbered as a section: "一、", "(二)", "第三部分". */
-const NUMBERED = /^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+部分)/;
-/** A note about what precedes it ("以上加分项累计最高5分"). */
-const NOTE_START = /^(以上|上述|注[:：]|说明[:：]|备注[:：])/;
-const DEDUCT_NAME = /扣分|减分|否决/;
-/** How far down a header may stand: title blocks are short, but sheets may have a preamble. */
-const HEADER_SCAN_ROWS = 60;
+const NUMBERED = new RegExp(`^${SECTION_NUMBER_START}`);
 
 function groupKind(name: string): GroupKind {
   const bonus = BONUS_NAME.test(name);
@@ -116,18 +110,6 @@ function groupKind(name: string): GroupKind {
   if (bonus) return "bonus";
   if (deduct) return "deduct";
   return "normal";
-}
-
-/** The row's shown values (merged areas repeat their value), for the few rows read out of order. */
-function shownRow(grid: Grid, merges: Merge[], row: number, width: number): CellValue[] {
-  const src = grid.cells[row] ?? [];
-  const out: CellValue[] = new Array(width);
-  for (let c = 0; c < width; c++) out[c] = src[c] ?? null;
-  for (const m of merges) {
-    if (m.top > row || m.bottom < row) continue;
-    for (let c = m.left; c <= m.right && c < width; c++) out[c] = valueAt(grid, m.top, m.left);
-  }
-  return out;
 }
 
 /**
@@ -149,72 +131,6 @@ class RowMerges {
     areas.fill(undefined);
     for (const m of this.active) for (let c = m.left; c <= m.right && c < areas.length; c++) areas[c] = m;
   }
-}
-
-function findHeader(grid: Grid, width: number): { row: number; end: number; columns: ColumnMap } | null {
-  const limit = Math.min(grid.cells.length, HEADER_SCAN_ROWS);
-  const merges = grid.merges.filter((m) => m.top <= limit);
-  for (let r = 0; r < limit; r++) {
-    const cells = shownRow(grid, merges, r, width);
-    if (cells.filter((v) => (roleOf(v) ?? "other") !== "other").length < 2) continue;
-    // A two-row header: "评分" over "自查评分 | 考核评分".
-    const below = r + 1 < grid.cells.length ? shownRow(grid, merges, r + 1, width) : [];
-    // A header whose words a text paste split over two rows ("一级" over "指标"): join them.
-    const split = splitHeader(cells, below);
-    if (split) {
-      const map = mapColumns(split);
-      if (map) return { row: r, end: r + 1, columns: map };
-    }
-    const ownBelow = below.some((v, c) => roleOf(v) && compact(textOf(v)) !== compact(textOf(cells[c])));
-    if (ownBelow && !below.some((v) => typeof v === "number")) {
-      const map = mapColumns(cells.map((v, c) => (roleOf(below[c]) ? below[c] : v)));
-      if (map) return { row: r, end: r + 1, columns: map };
-    }
-    const map = mapColumns(splitWideTitle(grid, merges, r, cells, width));
-    if (map) return { row: r, end: r, columns: map };
-  }
-  return null;
-}
-
-/**
- * The header read from two rows whose cells are halves of words ("一级|测评" over "指标|要点"),
- * or null when the joined words are header words less often than the lower halves alone (then
- * the lower row is a header of its own under a wider one: "评分" over "自查评分|考核评分").
- */
-function splitHeader(cells: CellValue[], below: CellValue[]): CellValue[] | null {
-  if (below.some((v) => typeof v === "number")) return null;
-  let joinedWords = 0;
-  let lowerWords = 0;
-  const joined = cells.map((v, c) => {
-    const a = textOf(v);
-    const b = textOf(below[c]);
-    if (!a || !b || a === b || typeof v !== "string" || typeof below[c] !== "string" || a.length > 8 || b.length > 8) return v;
-    if (isHeaderWord(a + b)) joinedWords++;
-    if (isHeaderWord(b)) lowerWords++;
-    return a + b;
-  });
-  return joinedWords > lowerWords ? joined : null;
-}
-
-/**
- * A title header merged over several columns whose rows fill them separately ("考核内容" over
- * "组织领导 | 成立领导小组"): the columns left of the last are category levels, the last the title.
- */
-function splitWideTitle(grid: Grid, merges: Merge[], r: number, cells: CellValue[], width: number): CellValue[] {
-  let out = cells;
-  for (const m of merges) {
-    if (m.top > r || m.bottom < r || m.right === m.left || roleOf(cells[m.left]) !== "title") continue;
-    let separate = false;
-    for (let q = m.bottom + 1; q < Math.min(grid.cells.length, m.bottom + 11) && !separate; q++) {
-      const row = shownRow(grid, merges, q, width);
-      const joined = merges.some((x) => x.top <= q && x.bottom >= q && x.left <= m.left && x.right >= m.right);
-      separate = !joined && textOf(row[m.left]) !== "" && textOf(row[m.right]) !== "";
-    }
-    if (!separate) continue;
-    if (out === cells) out = [...cells];
-    for (let c = m.left; c < m.right; c++) out[c] = "类别";
-  }
-  return out;
 }
 
 /** A row of column numbers under the header ("1 2 3 4 5 6"). */
@@ -251,13 +167,24 @@ function sameTexts(cells: CellValue[], model: CellValue[], first: number, last: 
 }
 
 /** A row repeating the header (tables converted from Word repeat it on every page). */
-function isRepeatedHeader(cells: CellValue[], columns: ColumnMap): boolean {
+function isRepeatedHeader(cells: CellValue[], columns: ColumnMap, roleOf: (v: CellValue) => ColumnRole | null): boolean {
   // an item row has a number in its 分值 or score cells; a header never does
   if (columns.max !== null && typeof cells[columns.max] === "number") return false;
+  // "十六 | 否决项 | … | 扣分方法 | 扣分": a section that renames columns, not the header again
+  if (columns.id !== null && typeof cells[columns.id] === "string" && isSectionNumber(cells[columns.id] as string)) return false;
   for (const s of columns.scores) if (typeof cells[s.col] === "number") return false;
   let hits = 0;
   for (const c of columns.roleColumns) if (typeof cells[c] === "string" && roleOf(cells[c])) hits++;
   return hits >= 2;
+}
+
+/** The merged score cell covering a row, when a score column is merged down there. */
+function scoreSpanOf(columns: ColumnMap, areas: Array<Merge | undefined>): { top: number; bottom: number } | null {
+  for (const s of columns.scores) {
+    const m = areas[s.col];
+    if (m && m.bottom > m.top) return { top: m.top, bottom: m.bottom };
+  }
+  return null;
 }
 
 function pointsOf(rules: Rule[]): number | null {
@@ -279,6 +206,8 @@ interface RowText {
   titleMerge: string | null;
   maxValue: CellValue;
   maxSpan: { top: number; bottom: number } | null;
+  /** A score cell merged down over this row and others: one entry for all of them. */
+  scoreSpan: { top: number; bottom: number } | null;
   categories: Array<{ text: string; cell: string }>;
   /** Whether any score column of the row is filled in. */
   scoreFilled: boolean;
@@ -290,6 +219,8 @@ interface RowText {
  * Never throws on odd content: what it cannot place, it leaves out.
  */
 export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: ColumnMap }): ScoreTable | null {
+  const parseRules = ruleReader();
+  const roleOf = roleReader();
   const width = Math.max(columnCount(grid), ...grid.merges.map((m) => m.right + 1), 0);
   if (width === 0) return null;
   // A header the clerk pointed at (a column mapping) replaces the search by header words.
@@ -432,7 +363,7 @@ export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: Col
     if (n === 0) continue;
     const blankBefore = r > lastContent + 1;
     lastContent = r;
-    if (isRepeatedHeader(cells, columns)) {
+    if (isRepeatedHeader(cells, columns, roleOf)) {
       repeatedAt = r;
       continue;
     }
@@ -466,6 +397,14 @@ export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: Col
     }
 
     const scoreFilled = columns.scores.some((s) => textOf(valueAt(grid, r, s.col)) !== "");
+    const split = splitSection(texts, cols, n, firstAt, columns);
+    if (split) {
+      const declared = split.points !== null && columns.max !== null ? { points: split.points, cell: toA1(r, columns.max) } : null;
+      section = addGroup(split.name, 0, toA1(r, split.nameCol), null, declared);
+      carried.fill(null);
+      table.lastRow = r;
+      continue;
+    }
     // "一、组织领导 | | 20 | |": a numbered section with its points in the 分值 column
     if (n === 2 && !scoreFilled && columns.max !== null && NUMBERED.test(lead)) {
       const k = 1 - firstAt;
@@ -520,6 +459,7 @@ export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: Col
       titleMerge: tm && tm.bottom > tm.top ? `${tm.top},${tm.left}` : null,
       maxValue,
       maxSpan: mm && mm.bottom > mm.top ? { top: mm.top, bottom: mm.bottom } : null,
+      scoreSpan: scoreSpanOf(columns, areas),
       categories,
       scoreFilled,
     });
@@ -527,22 +467,37 @@ export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: Col
     table.lastRow = r;
   }
 
-  buildIndicators(table, rows, rowGroups);
+  buildIndicators(table, rows, rowGroups, parseRules);
   levelMaxima(table);
+  if (isSummary(grid, table)) return null;
   return table.items.length > 0 || table.total ? table : null;
 }
 
-/** How deep a 序号 numbers: 一、 < (一) < 1 < 1.1 < 1.1.1 < (1) < ①; null when it is no number. */
-function idDepth(id: string): { depth: number; path: string } | null {
-  if (/^\d{1,4}$/.test(id)) return { depth: 3, path: id }; // the common case, without the clean-up below
-  const s = compact(toHalfWidth(id)).replace(/[、.:]$/, "");
-  if (/^第?[一二三四五六七八九十]+[部分章节类项]*$/.test(s)) return { depth: 1, path: s };
-  if (/^\([一二三四五六七八九十]+\)$/.test(s)) return { depth: 2, path: s };
-  if (/^\d+(?:[.\-]\d+)*$/.test(s)) return { depth: 3 + (s.match(/[.\-]/g)?.length ?? 0), path: s.replace(/-/g, ".") };
-  if (/^\(\d+\)$/.test(s)) return { depth: 8, path: s };
-  if (/^[①-⑳]$/.test(s)) return { depth: 9, path: s };
-  return null;
+/**
+ * A summary of other sheets ("类别 | 满分 | 得分" totals, "考核结果汇总表"): no criterion column and
+ * no rule anywhere, and either its name or title says it sums, or its points are formulas (they
+ * add up cells of the sheets it sums). It is no score table: it has no rules to score by.
+ */
+function isSummary(grid: Grid, table: ScoreTable): boolean {
+  const { columns } = table;
+  if (columns.method !== null || table.items.length === 0) return false;
+  if (table.items.some((it) => it.rules.length > 0 || it.issues.length > 0 || it.kind !== "scored")) return false;
+  if (table.items.some((it) => it.title.length > 30)) return false;
+  const said = SUMMARY_WORDS.test(grid.name) || SUMMARY_WORDS.test(table.title);
+  if (said) return true;
+  const cols = [columns.max, ...columns.scores.map((s) => s.col)].filter((c): c is number => c !== null);
+  let formulas = 0;
+  let cells = 0;
+  for (const it of table.items)
+    for (const c of cols) {
+      if (textOf(valueAt(grid, it.row, c)) === "") continue;
+      cells++;
+      if (hasFormula(grid, it.row, c)) formulas++;
+    }
+  return cells > 0 && formulas * 2 >= cells;
 }
+
+const idDepth = numberingOf;
 
 /**
  * Rows numbered as parents of the rows below them ("1 组织保障 20" over "1.1", "1.2"; "一、…"
@@ -609,13 +564,14 @@ function ensureGroup(table: ScoreTable, parent: string | null, text: string, lev
   return g;
 }
 
-function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<number, string[]>): void {
+function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<number, string[]>, parseRules: ReadRules): void {
+  const ownPoints = (r: RowText) => pointsOf(parseRules(r.titleText).rules.concat(parseRules(r.methodText).rules));
   const { columns } = table;
   // Rows sharing a merged title cell form a block: the title is the block's heading.
   const titleBlocks = new Map<string, RowText[]>();
   for (const r of rows) if (r.titleMerge) titleBlocks.set(r.titleMerge, [...(titleBlocks.get(r.titleMerge) ?? []), r]);
 
-  spanLostMerges(rows, rowGroups);
+  spanLostMerges(rows, rowGroups, ownPoints);
   displacedNames(rows, rowGroups);
   const consumed = new Set<number>();
   numberedHeadings(table, rows, rowGroups, consumed);
@@ -624,7 +580,11 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
     // Shared by the rows of a block until a row adds a level of its own: copy on write.
     let groups = rowGroups.get(r.row) ?? [];
     const block = r.titleMerge ? titleBlocks.get(r.titleMerge)! : null;
-    const sharedTitle = block !== null && block.length > 1;
+    // a title merged over exactly the rows of one entry (分值 and score merged alike) is the item's own
+    const oneItem =
+      block !== null && r.maxSpan !== null && r.scoreSpan !== null && r.scoreSpan.top === r.maxSpan.top && r.scoreSpan.bottom === r.maxSpan.bottom &&
+      block.every((x) => x.row >= r.maxSpan!.top && x.row <= r.maxSpan!.bottom);
+    const sharedTitle = block !== null && block.length > 1 && !oneItem;
     if (sharedTitle) {
       const g = ensureGroup(table, groups.at(-1) ?? null, r.titleText, groups.length, toA1(block![0].row, columns.title!), null, "§");
       groups = [...groups, g.key];
@@ -637,7 +597,9 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
     let maxCellRow = r.row;
     if (r.maxSpan && r.maxSpan.top === r.row) {
       const span = rows.filter((x) => x.row >= r.maxSpan!.top && x.row <= r.maxSpan!.bottom);
-      const eachOwn = span.every((x) => ownPoints(x) !== null);
+      // one score cell merged over the same rows: one item, whatever points each line states
+      const oneEntry = r.scoreSpan !== null && r.scoreSpan.top === r.maxSpan.top && r.scoreSpan.bottom === r.maxSpan.bottom;
+      const eachOwn = !oneEntry && span.every((x) => ownPoints(x) !== null);
       if (span.length > 1 && eachOwn) {
         const mc = parseMaxCell(r.maxValue);
         const key = (groups.at(-1) ? groups.at(-1) + "/" : "") + `#${r.row}`;
@@ -670,7 +632,7 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
     const titleText = members.length === 1 ? r.titleText : joinDistinct(members.map((m) => m.titleText), " ");
     const methodText = members.length === 1 ? r.methodText : joinDistinct(members.map((m) => m.methodText), ";");
     table.items.push(
-      describeIndicator(table, {
+      describeIndicator(table, parseRules, {
         row: r.row,
         id: r.id,
         titleText: sharedTitle ? "" : titleText,
@@ -684,17 +646,33 @@ function buildIndicators(table: ScoreTable, rows: RowText[], rowGroups: Map<numb
   }
 }
 
-/** The "(N分)" an item row writes in its own title or criterion, or null. */
-function ownPoints(r: RowText): number | null {
-  return pointsOf(parseRules(r.titleText).rules.concat(parseRules(r.methodText).rules));
+/**
+ * A section row whose number and name sit in separate cells ("十六 | 否决项", "一 | 工作领导责任制
+ * 落实情况 | 14分"), the rest of the row empty, its points in the 分值 column, or header words
+ * renaming the columns below it ("扣分方法 | 扣分"). Null when the row is no such section.
+ */
+function splitSection(texts: string[], cols: number[], n: number, firstAt: number, columns: ColumnMap): { name: string; nameCol: number; points: number | null } | null {
+  if (n < 2 || !isSectionNumber(texts[firstAt])) return null;
+  let name: { text: string; col: number } | null = null;
+  let points: number | null = null;
+  for (let k = 0; k < n; k++) {
+    if (k === firstAt) continue;
+    const mc = cols[k] === columns.max ? parseMaxCell(texts[k]) : null;
+    if (mc?.kind === "scored" && mc.note === undefined) points = mc.max;
+    else if (name === null && cols[k] > cols[firstAt] && !roleOfCell(texts[k]) && !/\d/.test(texts[k])) name = { text: texts[k], col: cols[k] };
+    else if (!roleOfCell(texts[k])) return null;
+  }
+  return name && name.text.length <= 40 ? { name: name.text, nameCol: name.col, points } : null;
 }
+
+
 
 /**
  * A 分值 merged over sub-rows loses its merge in a text or WPS conversion: "5" on the first row,
  * blanks below, each row with its own "(N分)". When those points add up to the 分值 exactly, the
  * rows are read as the merged block they were.
  */
-function spanLostMerges(rows: RowText[], rowGroups: Map<number, string[]>): void {
+function spanLostMerges(rows: RowText[], rowGroups: Map<number, string[]>, ownPoints: (r: RowText) => number | null): void {
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.maxSpan) continue;
@@ -755,11 +733,10 @@ function levelMaxima(table: ScoreTable): void {
   }
 }
 
-/** A section of vetoes ("四、一票否决", "单项否决指标"). */
-const VETO_NAME = /^(单项|一票)否决(项|指标|事项)?$/;
 
 function describeIndicator(
   table: ScoreTable,
+  parseRules: ReadRules,
   r: { row: number; id: string | null; titleText: string; blockTitle: string; methodText: string; maxValue: CellValue; maxCell: string | null; groups: string[] },
 ): Indicator {
   // "10分,每缺一项扣2分", "加分项(每项加2分)": the 分值 cell's own words are rule text too

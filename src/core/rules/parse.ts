@@ -6,40 +6,20 @@
 import { compact, type CellValue } from "../grid";
 import type { Heading, MaxCell, ParseResult, Rule, RuleIssue } from "./types";
 import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
+import {
+  BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, DEDUCT_VERB, GRADE, LIMIT, NUM, POINTS_WORD, SIGN_NOUN, UNIT_WORDS, UNREAD,
+  VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
+} from "../words/rules";
+import { CLAUSE_ENUMERATOR, LEADING_NUMBER } from "../words/numbering";
 
-// ——— patterns ———
+// ——— patterns (the words are data: ../words/rules.ts) ———
 
-/**
- * A number as written in rule text: "4", "0.5", "两", "十五", "一点五". One capture group.
- * Bounded, and starting only where a number starts, so that a long run of digits or numerals
- * costs linear time, not quadratic.
- */
-const NUM =
-  `((?<![\\d.])\\d{1,9}(?:\\.\\d{1,6})?(?![\\d.]\\d)` +
-  `|(?<![${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]{1,10}(?:点[零〇一二三四五六七八九]{1,6})?)`;
-/** Counting words (量词) a per-unit rule counts by, longest first. */
-const UNIT_WORDS = [
-  "个百分点", "百分点", "%", "个工作日", "工作日", "个月", "栏目", "人次", "篇次", "件次", "项次", "批次", "季度",
-  "件", "份", "篇", "次", "项", "个", "条", "处", "周", "期", "起", "例", "天", "日", "月",
-  "人", "家", "张", "场", "批", "所", "户", "名", "位", "本", "套", "宗", "部", "则", "笔", "台",
-];
 const UNIT = `(${UNIT_WORDS.join("|")})`;
-const DEDUCT_VERB = "扣分|扣除|扣减|倒扣|扣|减分|减去|减少|减";
-const BONUS_VERB = "加分|增加|奖励|加计|加|奖";
-const LIMIT = "不超过|不得超过|不超|不高于|不多于";
-const CAP_BEFORE = "累计|合计|共计|总计|总共|最多|最高|至多|共";
-const CAP_AFTER = `累计|合计|共计|总计|最多|最高|至多|${LIMIT}|上限为|上限是|上限|封顶|以|总分`;
-const CAP_END = "(?:为限|封顶)?";
-/** Words that name a points total: "共20分", "满分10分", "分值:8分". */
-const POINTS_WORD = "(?:共|满分|分值|计)";
-/** Words before a weight ("权重20%"): a share of the whole, not points. */
-const WEIGHT_WORD = "(?:权重|比重|占比|权数)(?:为|是|:)?";
 const PERCENT = "\\d{1,3}(?:\\.\\d{1,4})?%";
 
 /** Mask for text a recognizer has used; matches no pattern below. */
 const USED = "\u0001";
 
-type Sign = "deduct" | "bonus";
 
 type Atom =
   /**
@@ -173,8 +153,6 @@ function perUnit(kind: Sign | ((m: RegExpExecArray) => Sign), groups: { step: nu
 const DEDUCT_WORD = new RegExp(`^(?:${DEDUCT_VERB})$`);
 /** The dash of a range: "1-3分", "1～3分", "1至3分". */
 const RANGE_DASH = "[-~〜—–至到]";
-/** Grades an assessor gives an item, longest first. */
-const GRADE = `(?:评为|评定为|达到|为)?(?:优秀|良好|较好|很好|一般|基本合格|不合格|合格|中等|较差|差|好|全部完成|基本完成|部分完成|完成)`;
 const GRADE_WORD = new RegExp(GRADE);
 /** "扣分不超过本项分值", "扣分以本项分值为限", "减分上限为自身权重分值": deductions stop at the item's worth. */
 const ITEM_VALUE_LIMIT =
@@ -192,7 +170,23 @@ const ITEM_VALUE_LOST =
 
 /** Whether a match starts its clause (after any enumerator such as "1." or "①"). */
 function atClauseStart(ctx: ClauseCtx, m: RegExpExecArray): boolean {
-  return /^(?:\d{1,2}[.、]|[①-⑳]|、)?$/.test(ctx.masked.slice(ctx.from, m.index));
+  return CLAUSE_ENUMERATOR.test(ctx.masked.slice(ctx.from, m.index));
+}
+
+/**
+ * A cap of one sign ("累计扣分不超过10分", "加分最高5分", "加满五分为止"): the one pattern for both
+ * signs, so that the bonus side and the deduction side cannot drift apart.
+ */
+function capRecognizer(sign: Sign): Recognizer {
+  const verb = `(?:${SIGN_NOUN[sign]}|${sign === "deduct" ? DEDUCT_VERB : BONUS_VERB})`;
+  return {
+    name: `${sign} cap`,
+    re: rx(
+      `(?:${CAP_BEFORE}){1,3}可?${verb}(?:${CAP_AFTER}){0,3}(?:为|是)?${NUM}分${CAP_END}|${verb}(?:${CAP_AFTER}){1,3}(?:为|是)?${NUM}分${CAP_END}|` +
+        capPhrases(sign),
+    ),
+    make: capAtom(sign),
+  };
 }
 
 /** The recognizers, in the order they take their text (caps before the per-unit verbs they contain). */
@@ -200,10 +194,11 @@ const RECOGNIZERS: Recognizer[] = [
   {
     name: "veto",
     re: rx(
-      `(?:执行|实行|实施|采取|行)?一票否决(?:制度|制|项)?|否决项|(?:即|实行|执行)?单项否决|` +
+      `${VETO_PHRASES.join("|")}|` +
         `(?:(?:全年|年度|考核)[^,;${USED}]{0,12}?)?(?:总分|总成绩|分值|得分|成绩)(?:扣为|计为|记为|降为|为|按)[0零]分`,
     ),
-    make: (m) => (/^(?:全年|年度|考核|总)/.test(m[0]) || m[0].includes("否决") ? { t: "rule", rule: { kind: "veto", text: "" } } : null),
+    make: (m) =>
+      /^(?:全年|年度|考核|总)/.test(m[0]) || !/(?:扣为|计为|记为|降为|为|按)[0零]分$/.test(m[0]) ? { t: "rule", rule: { kind: "veto", text: "" } } : null,
   },
   {
     name: "floor",
@@ -224,20 +219,8 @@ const RECOGNIZERS: Recognizer[] = [
       return cap === null ? null : { t: "rule", rule: { kind: "group_bonus_cap", cap, text: "" } };
     },
   },
-  {
-    name: "deduction cap",
-    re: rx(
-      `(?:${CAP_BEFORE}){1,3}可?(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER}){0,3}(?:为|是)?${NUM}分${CAP_END}|(?:扣分|${DEDUCT_VERB})(?:${CAP_AFTER}){1,3}(?:为|是)?${NUM}分${CAP_END}|扣[满完]${NUM}分为?止`,
-    ),
-    make: capAtom("deduct"),
-  },
-  {
-    name: "bonus cap",
-    re: rx(
-      `(?:${CAP_BEFORE}){1,3}可?(?:加分|${BONUS_VERB})(?:${CAP_AFTER}){0,3}(?:为|是)?${NUM}分${CAP_END}|(?:加分|${BONUS_VERB})(?:${CAP_AFTER}){1,3}(?:为|是)?${NUM}分${CAP_END}`,
-    ),
-    make: capAtom("bonus"),
-  },
+  capRecognizer("deduct"),
+  capRecognizer("bonus"),
   { name: "restated cap", re: rx(`超过${NUM}分[^,;\\d${USED}]{0,5}?(?:按|以|计)${NUM}分(?:计算|计|算)?`), make: capAtom(null, "restate") },
   // "本项得分不超过10分" says what 满分 says: the item's worth, or the cap of the bonus before it
   {
@@ -325,9 +308,6 @@ const RECOGNIZERS: Recognizer[] = [
 /** Phrases that leave the score to the assessor: understood, no rule. */
 const DISCRETIONARY =
   /酌情|按比例|按[^,;]{0,8}?(?:比重|权重)|视情|加重扣分|确定(?:加分|扣分)|评分|赋分|打分|(?:根据|依据|按照|结合)[^,;]{0,40}?(?:扣分|加分|计分|确定)/;
-/** A clause still saying "N分", "扣N…" or "得N分" after every recognizer: a rule we did not understand. */
-const UNREAD = new RegExp(`\\d分|扣(?:除|减)?${NUM}|加${NUM}分|(?:得|计|记)${NUM}分|(?:加分|扣分)[^,;]{0,12}?\\d%`);
-
 /** "一类考核单位" → "一类"; "A类单位", "甲类:" → "A类", "甲类". Not "同一类问题", "三类人员". */
 const UNIT_CLASS =
   /(?<![同这此某每各])([一二三四五六七八九十A-Za-z甲乙丙丁]|\d{1,3})类(?=(?:考核)?(?:单位|地区|部门|乡镇|街道|对象|县区|机关)|[:,]|$)/g;
@@ -735,10 +715,7 @@ export function parseMaxCell(v: CellValue): MaxCell {
   return { kind: "unknown", text: v.trim() };
 }
 
-const HEADING_NUMBER = new RegExp(
-  `^(?:第[${CHINESE_NUMERAL_CHARS}\\d]+[部分章节条项类]*[、.:]?|[${CHINESE_NUMERAL_CHARS}]+[、.]|` +
-    `\\([${CHINESE_NUMERAL_CHARS}\\d]+\\)[、.]?|\\d+(?:\\.\\d+)*(?:[、.)](?!\\d)|\\s+)|[①-⑳])\\s*`,
-);
+const HEADING_NUMBER = LEADING_NUMBER;
 /** A bracket closing a heading: "(20分)", "(最多加5分)", "(权重20%)", "(12)". */
 const HEADING_BRACKET = /\(([^()]{1,24})\)$/;
 /** Points with no bracket closing a heading ("政府信息公开12分", "组织领导共20分"); not "不超过5分", "扣2分", "2017年". */

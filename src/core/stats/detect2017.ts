@@ -5,6 +5,7 @@
  * over several columns: numbering apart, section titles merged down beside their rows.
  */
 import { MergeIndex, columnCount, compact, textOf, toA1, valueAt, type CellValue, type Grid } from "../grid";
+import { SECTION_NUMERAL_CELL } from "../words/numbering";
 import { bestMatch } from "./match";
 import { IDENTITIES_2017, ROWS_2017, type RowDef } from "./format2017";
 import { displayName, kindOfUnit, leadingNumber, matchText, numberingOnly } from "./text";
@@ -168,7 +169,7 @@ interface Label {
   title: string | null;
 }
 
-const SECTION_NUMBER = /^[一二三四五六七八九十]+[、.]$/;
+const SECTION_NUMBER = SECTION_NUMERAL_CELL;
 const inSection = (section: string | null) => (d: RowDef) => d.section === section;
 const titleOf = (label: string) => (SECTION_NUMBER.test(leadingNumber(label)) ? displayName(label) : null);
 

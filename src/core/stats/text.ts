@@ -4,10 +4,10 @@
  */
 import { compact, textOf, type CellValue } from "../grid";
 import { toHalfWidth } from "../rules/numbers";
+import { STAT_ROW_NUMBER } from "../words/numbering";
 
 // "一、", "(一)", "1.", "1、", "(1)", "①", "其中:" at the start, possibly repeated ("其中:1.").
-const LEADING_NUMBERING =
-  /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)[、.]?|\d+[、.](?!\d)|[①-⑳]|其中[::]?)+/;
+const LEADING_NUMBERING = STAT_ROW_NUMBER;
 const BRACKETED = /\([^()]*\)|【[^【】]*】|〔[^〔〕]*〕/g;
 const PUNCTUATION = /[、,,。.;;::!!??“”‘’"'《》<>〈〉·・\-—_/]/g;
 

@@ -1,0 +1,271 @@
+/**
+ * The first step of reading a table: its header row. Found by its words ("序号 | 考核内容 | 分值 |
+ * 得分"), joined over two rows where a paste split them, and, where a header word is one nobody
+ * wrote down yet, by what its column holds: long criterion texts, small numbers that add up, scores
+ * within the 分值 beside them.
+ */
+import { compact, textOf, type CellValue, type Grid, type Merge, valueAt } from "../grid";
+import { parseMaxCell } from "../rules/parse";
+import { RESULT_HEADER, headerKey, isHeaderWord, mapColumns, roleOf, type ColumnMap, type ColumnRole } from "./columns";
+import { TOTAL_WORDS } from "../words/rows";
+
+/** How far down a header may stand: title blocks are short, but sheets may have a preamble. */
+const HEADER_SCAN_ROWS = 60;
+
+export interface Header {
+  row: number;
+  /** The header's last row (row + 1 for a two-row header). */
+  end: number;
+  columns: ColumnMap;
+}
+
+/** The row's shown values (merged areas repeat their value), for the few rows read out of order. */
+export function shownRow(grid: Grid, merges: Merge[], row: number, width: number): CellValue[] {
+  const src = grid.cells[row] ?? [];
+  const out: CellValue[] = new Array(width);
+  for (let c = 0; c < width; c++) out[c] = src[c] ?? null;
+  for (const m of merges) {
+    if (m.top > row || m.bottom < row) continue;
+    for (let c = m.left; c <= m.right && c < width; c++) out[c] = valueAt(grid, m.top, m.left);
+  }
+  return out;
+}
+
+export function findHeader(grid: Grid, width: number): { row: number; end: number; columns: ColumnMap } | null {
+  const limit = Math.min(grid.cells.length, HEADER_SCAN_ROWS);
+  const merges = grid.merges.filter((m) => m.top <= limit);
+  for (let r = 0; r < limit; r++) {
+    const cells = shownRow(grid, merges, r, width);
+    if (cells.filter((v) => (roleOf(v) ?? "other") !== "other").length < 2) continue;
+    // A two-row header: "评分" over "自查评分 | 考核评分".
+    const below = r + 1 < grid.cells.length ? shownRow(grid, merges, r + 1, width) : [];
+    // A header whose words a text paste split over two rows ("一级" over "指标"): join them.
+    const split = splitHeader(cells, below);
+    if (split) {
+      const map = mapColumns(split);
+      if (map) return { row: r, end: r + 1, columns: loneCategoryAsTitle(grid, merges, r + 1, map) };
+    }
+    // (a title merged over the whole row is no upper header, even when it ends in 评分标准)
+    const upperWords = new Set(cells.filter((v) => roleOf(v)).map((v) => compact(textOf(v))));
+    const ownBelow = upperWords.size >= 2 && below.some((v, c) => roleOf(v) && compact(textOf(v)) !== compact(textOf(cells[c])));
+    if (ownBelow && !below.some((v) => typeof v === "number")) {
+      const map = mapColumns(cells.map((v, c) => (roleOf(below[c]) ? below[c] : v)));
+      if (map) return { row: r, end: r + 1, columns: loneCategoryAsTitle(grid, merges, r + 1, map) };
+    }
+    const wide = splitWideTitle(grid, merges, r, cells, width);
+    // unknown words beside known ones: the columns say by their content what the words do not
+    const named = mapColumns(wide);
+    const complete = named && !titleByMethodOnly(wide) && named.max !== null && named.scores.length > 0;
+    const map = complete ? named : (byContent(grid, merges, r, wide, width) ?? named);
+    if (map) return { row: r, end: r, columns: loneCategoryAsTitle(grid, merges, r, map) };
+  }
+  return null;
+}
+
+/** Whether a header names no title and no category: its criterion column would have to stand in. */
+function titleByMethodOnly(cells: CellValue[]): boolean {
+  const roles = cells.map((v) => roleOf(v));
+  return !roles.includes("title") && !roles.includes("category");
+}
+
+/** The words a column is read as when its content, not its header, says what it is. */
+const CANONICAL: Partial<Record<ColumnRole, string>> = { title: "考核内容", method: "评分标准", max: "分值", score: "得分" };
+/** Rule text speaks of points: "扣2分", "得3分", "不得分". */
+const RULE_TEXT = /[扣加减得]|分/;
+/** How many rows below a header are looked at to tell what a column holds. */
+const SAMPLE_ROWS = 12;
+
+interface ColumnContent {
+  /** Cells with something in them. */
+  filled: number;
+  /** Texts of 8 characters or more (criteria, titles). */
+  long: number;
+  ruleText: number;
+  /** Numbers, or "5分", as a 分值 is written. */
+  numbers: number[];
+}
+
+function contentOf(sample: CellValue[][], c: number): ColumnContent {
+  const out: ColumnContent = { filled: 0, long: 0, ruleText: 0, numbers: [] };
+  for (const row of sample) {
+    const v = row[c];
+    const t = compact(textOf(v));
+    if (!t) continue;
+    out.filled++;
+    const mc = parseMaxCell(v);
+    if (mc.kind === "scored" && mc.note === undefined && mc.max >= 0) out.numbers.push(mc.max);
+    else if (t.length >= 8) out.long++;
+    if (typeof v === "string" && RULE_TEXT.test(t)) out.ruleText++;
+  }
+  return out;
+}
+
+/**
+ * A header some of whose words are unknown: the columns the words did not name are read by what
+ * they hold. The leftmost column of long texts is the title, a later one with rule words the
+ * criterion; a column of small numbers is the 分值 (when two could be, the one whose sum a 合计 row
+ * states); a column of numbers each within the 分值 beside it is a score column. Null when even
+ * so the row is no score-table header.
+ */
+function byContent(grid: Grid, merges: Merge[], r: number, cells: CellValue[], width: number): ColumnMap | null {
+  const roles = cells.map((v) => roleOf(v));
+  const have = new Set(roles.filter((x): x is ColumnRole => x !== null && x !== "other"));
+  // two header words at least, in cells of their own (a title merged over the row repeats one)
+  const words0 = new Set(cells.filter((v, c) => roles[c] && roles[c] !== "other").map((v) => compact(textOf(v))));
+  if (have.size < 2 || words0.size < 2) return null;
+  const sample: CellValue[][] = [];
+  let totalRow: CellValue[] | null = null;
+  for (let q = r + 1; q < Math.min(grid.cells.length, r + 1 + SAMPLE_ROWS * 2) && sample.length < SAMPLE_ROWS; q++) {
+    const row = shownRow(grid, merges, q, width);
+    const lead = compact(row.map(textOf).find((t) => t !== "") ?? "");
+    if (!lead) continue;
+    if (TOTAL_WORDS.test(lead)) {
+      totalRow = row;
+      break;
+    }
+    sample.push(row);
+  }
+  if (sample.length < 2) return null;
+  const words = [...cells];
+  const open: number[] = [];
+  // (the 核算得分 column an earlier write-back left is ours: it says nothing of the table)
+  for (let c = 0; c < width; c++) if ((roles[c] === null || roles[c] === undefined) && headerKey(cells[c]) !== RESULT_HEADER) open.push(c);
+  const content = new Map(open.map((c) => [c, contentOf(sample, c)]));
+  const texty = open.filter((c) => {
+    const k = content.get(c)!;
+    return textOf(cells[c]) !== "" && k.filled >= 2 && k.long * 2 >= k.filled;
+  });
+  const numeric = open.filter((c) => {
+    const k = content.get(c)!;
+    return k.filled >= 2 && k.numbers.length === k.filled && k.numbers.every((n) => n <= 100);
+  });
+  const assign = (c: number, role: ColumnRole) => {
+    words[c] = CANONICAL[role]!;
+    have.add(role);
+  };
+  if (!have.has("title") && !have.has("category") && texty.length) assign(texty[0], "title");
+  // criteria stand right of what they judge: the title and the category levels
+  const named = words.map((w, c) => (w !== cells[c] ? "title" : roles[c])).flatMap((x, c) => (x === "title" || x === "category" ? [c] : []));
+  const rightOf = named.length ? Math.max(...named) : -1;
+  const methodCol = texty.find((c) => c > rightOf && words[c] === cells[c] && content.get(c)!.ruleText * 2 >= content.get(c)!.filled);
+  if (!have.has("method") && methodCol !== undefined) assign(methodCol, "method");
+  const maxCol = roles.indexOf("max");
+  if (!have.has("max") && numeric.length) {
+    const sum = (c: number) => content.get(c)!.numbers.reduce((a, b) => a + b, 0);
+    const declared = (c: number) => (totalRow ? parseMaxCell(totalRow[c]) : null);
+    const stated = numeric.find((c) => {
+      const d = declared(c);
+      return d?.kind === "scored" && Math.abs(d.max - sum(c)) < 1e-6;
+    });
+    const pick = stated ?? (numeric.length === 1 || textOf(cells[numeric[0]]) !== "" ? numeric[0] : undefined);
+    if (pick !== undefined) assign(pick, "max");
+  }
+  // entries each within the 分值 of their row: a score column
+  const maxAt = maxCol >= 0 ? maxCol : words.indexOf(CANONICAL.max!);
+  if (!have.has("score") && maxAt >= 0) {
+    for (const c of numeric) {
+      if (c <= maxAt || words[c] !== cells[c] || textOf(cells[c]) === "") continue;
+      const within = sample.every((row) => {
+        const e = parseMaxCell(row[c]);
+        const m = parseMaxCell(row[maxAt]);
+        return e.kind === "blank" || (e.kind === "scored" && m.kind === "scored" && e.max <= m.max + 1e-6);
+      });
+      if (within) {
+        assign(c, "score");
+        break;
+      }
+    }
+  }
+  if (words.every((w, c) => w === cells[c])) return null;
+  const map = mapColumns(words);
+  if (!map) return null;
+  // a score column keeps the header the clerk knows it by
+  for (const s of map.scores) if (words[s.col] !== cells[s.col]) s.header = compact(textOf(cells[s.col]));
+  return map;
+}
+
+/**
+ * A lone category column with no title column ("考评项目 | 分值 | 评分标准", "类别 | 分值 | 考核标准")
+ * whose every row names its own item (no cell merged down, no name repeated on the next row, no
+ * row left blank) is the items' title, not their category.
+ */
+function loneCategoryAsTitle(grid: Grid, merges: Merge[], r: number, map: ColumnMap): ColumnMap {
+  map = emptyTitleLevel(grid, r, map);
+  if (map.title !== null || map.category.length !== 1) return map;
+  const c = map.category[0];
+  if (merges.some((m) => m.left <= c && m.right >= c && m.top > r && m.bottom > m.top)) return map;
+  let previous: string | null = null;
+  let named = 0;
+  for (let q = r + 1; q < Math.min(grid.cells.length, r + 1 + SAMPLE_ROWS * 2); q++) {
+    const row = grid.cells[q] ?? [];
+    const t = compact(textOf(row[c] ?? null));
+    const others = row.some((v, k) => k !== c && textOf(v) !== "");
+    if (!t) {
+      if (others && named > 0) return map; // a blank under a name: the name is carried down
+      continue;
+    }
+    if (t === previous || TOTAL_WORDS.test(t)) {
+      if (t === previous) return map;
+      break;
+    }
+    previous = t;
+    named++;
+  }
+  if (named < 1) return map;
+  return { ...map, title: c, category: [] };
+}
+
+/**
+ * A title column empty on every row below ("三级指标 | 四级指标 | 五级指标" where this table never
+ * goes down to 五级): the deepest level that is filled names the items.
+ */
+function emptyTitleLevel(grid: Grid, r: number, map: ColumnMap): ColumnMap {
+  if (map.title === null || map.category.length === 0) return map;
+  const title = map.title;
+  for (let q = r + 1; q < Math.min(grid.cells.length, r + 1 + SAMPLE_ROWS * 2); q++) if (textOf(grid.cells[q]?.[title] ?? null) !== "") return map;
+  const category = [...map.category];
+  return { ...map, title: category.pop()!, category };
+}
+
+/**
+ * The header read from two rows whose cells are halves of words ("一级|测评" over "指标|要点"),
+ * or null when the joined words are header words less often than the lower halves alone (then
+ * the lower row is a header of its own under a wider one: "评分" over "自查评分|考核评分").
+ */
+function splitHeader(cells: CellValue[], below: CellValue[]): CellValue[] | null {
+  if (below.some((v) => typeof v === "number")) return null;
+  let joinedWords = 0;
+  let lowerWords = 0;
+  const joined = cells.map((v, c) => {
+    const a = textOf(v);
+    const b = textOf(below[c]);
+    if (!a || !b || a === b || typeof v !== "string" || typeof below[c] !== "string" || a.length > 8 || b.length > 8) return v;
+    if (isHeaderWord(a + b)) joinedWords++;
+    if (isHeaderWord(b)) lowerWords++;
+    return a + b;
+  });
+  return joinedWords > lowerWords ? joined : null;
+}
+
+/**
+ * A title header merged over several columns whose rows fill them separately ("考核内容" over
+ * "组织领导 | 成立领导小组"): the columns left of the last are category levels, the last the title.
+ */
+function splitWideTitle(grid: Grid, merges: Merge[], r: number, cells: CellValue[], width: number): CellValue[] {
+  let out = cells;
+  for (const m of merges) {
+    const role = roleOf(cells[m.left]);
+    if (m.top > r || m.bottom < r || m.right === m.left || (role !== "title" && role !== "category")) continue;
+    let separate = false;
+    for (let q = m.bottom + 1; q < Math.min(grid.cells.length, m.bottom + 11) && !separate; q++) {
+      const row = shownRow(grid, merges, q, width);
+      const joined = merges.some((x) => x.top <= q && x.bottom >= q && x.left <= m.left && x.right >= m.right);
+      separate = !joined && textOf(row[m.left]) !== "" && textOf(row[m.right]) !== "";
+    }
+    if (!separate) continue;
+    if (out === cells) out = [...cells];
+    for (let c = m.left; c < m.right; c++) out[c] = "类别";
+  }
+  return out;
+}
+

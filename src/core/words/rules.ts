@@ -1,0 +1,123 @@
+/**
+ * Rule vocabulary: the verbs, counting words, cap words and grades of rule text, and the phrases
+ * with slots that the parser compiles into its recognizers. `{n}` is an amount (digits or Chinese
+ * numerals), `{verb}` the verb of the sign the phrase is read for: a phrase written once is read
+ * for both signs ("{verb}满{n}分为止" is 加满五分为止 and 扣满五分为止) unless its row says one.
+ */
+import { CHINESE_NUMERAL_CHARS } from "../rules/numbers";
+
+export type Sign = "deduct" | "bonus";
+
+const alt = (words: readonly string[]) => words.join("|");
+
+/**
+ * An amount as written in rule text: "4", "0.5", "两", "十五", "一点五". One capture group.
+ * Bounded, and starting only where a number starts, so that a long run of digits or numerals
+ * costs linear time, not quadratic.
+ */
+export const NUM =
+  `((?<![\\d.])\\d{1,9}(?:\\.\\d{1,6})?(?![\\d.]\\d)` +
+  `|(?<![${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]{1,10}(?:点[零〇一二三四五六七八九]{1,6})?)`;
+
+/** Counting words (量词) a per-unit rule counts by, longest first. */
+export const UNIT_WORDS = [
+  "个百分点", "百分点", "%", "个工作日", "工作日", "个月", "栏目", "人次", "篇次", "件次", "项次", "批次", "季度",
+  "件", "份", "篇", "次", "项", "个", "条", "处", "周", "期", "起", "例", "天", "日", "月",
+  "人", "家", "张", "场", "批", "所", "户", "名", "位", "本", "套", "宗", "部", "则", "笔", "台",
+];
+
+/** The verbs of each sign, longest first within their stem. */
+export const VERBS: Record<Sign, string[]> = {
+  deduct: ["扣分", "扣除", "扣减", "倒扣", "扣", "减分", "减去", "减少", "减"],
+  bonus: ["加分", "增加", "奖励", "加计", "加", "奖"],
+};
+export const DEDUCT_VERB = alt(VERBS.deduct);
+export const BONUS_VERB = alt(VERBS.bonus);
+/** The noun of each sign ("扣分不超过…", "加分最高…"). */
+export const SIGN_NOUN: Record<Sign, string> = { deduct: "扣分", bonus: "加分" };
+/** Verbs that give points on a condition ("得2分", "计1分"). */
+export const POINTS_VERBS = ["可得", "得", "计", "记", "给"];
+
+/** Cap words: before the verb ("累计扣…", "最多加…"), after it ("扣分不超过…"), closing it ("…为限"). */
+export const LIMIT_WORDS = ["不超过", "不得超过", "不超", "不高于", "不多于"];
+export const LIMIT = alt(LIMIT_WORDS);
+export const CAP_BEFORE_WORDS = ["累计", "合计", "共计", "总计", "总共", "最多", "最高", "至多", "共"];
+export const CAP_BEFORE = alt(CAP_BEFORE_WORDS);
+export const CAP_AFTER = alt(["累计", "合计", "共计", "总计", "最多", "最高", "至多", ...LIMIT_WORDS, "上限为", "上限是", "上限", "封顶", "以", "总分"]);
+export const CAP_END = "(?:为限|封顶)?";
+
+/**
+ * Cap phrases with slots, each a row; `signs` limits a row to the signs its grammar allows.
+ * "每次加一分,加满五分为止" and its twin "每处扣一分,扣满五分为止".
+ */
+export interface CapPhrase {
+  phrase: string;
+  signs?: Sign[];
+}
+export const CAP_PHRASES: CapPhrase[] = [
+  { phrase: "{verb}满{n}分为?止" },
+  { phrase: "{verb}满{n}分即止" },
+  { phrase: "{verb}完{n}分为?止", signs: ["deduct"] },
+  { phrase: "{verb}够{n}分为?止" },
+  { phrase: "{verb}到{n}分为?止" },
+  { phrase: "{verb}至{n}分为止" },
+  { phrase: "最多{verb}满{n}分" },
+  { phrase: "以{verb}{n}分为限" },
+  { phrase: "{verb}分以{n}分为限" },
+  { phrase: "{verb}分?上限(?:为|是)?{n}分" },
+];
+
+/** Escapes nothing: phrases are written as regex sources with slots; the slots are filled here. */
+export function fillPhrase(phrase: string, sign: Sign): string {
+  return phrase.replace(/\{verb\}/g, `(?:${sign === "deduct" ? DEDUCT_VERB : BONUS_VERB})`).replace(/\{n\}/g, NUM);
+}
+
+/** The cap phrases of one sign as one alternation (each `{n}` a capture group). */
+export function capPhrases(sign: Sign): string {
+  return CAP_PHRASES.filter((p) => !p.signs || p.signs.includes(sign))
+    .map((p) => fillPhrase(p.phrase, sign))
+    .join("|");
+}
+
+/**
+ * Veto wording: the whole sheet fails. "一票否决", "实行一票否决制", "否决项", "单项否决",
+ * "直接评定为不合格", "直接判定为不符合要求", "列为不达标单位".
+ */
+export const VETO_PHRASES = [
+  "(?:执行|实行|实施|采取|行)?\"?一票否决\"?(?:制度|制|项)?",
+  "否决项",
+  "(?:即|实行|执行)?单项否决",
+  "(?:直接|一律|即|则)(?:评定|判定|认定|定|评|确定|视)为(?:考核)?(?:不合格|不符合要求|不达标|不及格|较差)(?:等次|单位|网站)?",
+  "(?:年度考核)?(?:直接)?(?:列为|定为)不(?:合格|达标)(?:等次|单位)",
+];
+
+/** Grades an assessor gives an item, longest first. */
+export const GRADE_WORDS = ["优秀", "良好", "较好", "很好", "一般", "基本合格", "不合格", "合格", "中等", "较差", "差", "好", "全部完成", "基本完成", "部分完成", "完成"];
+export const GRADE = `(?:评为|评定为|达到|为)?(?:${alt(GRADE_WORDS)})`;
+
+/** Words before a weight ("权重20%"): a share of the whole, not points. */
+export const WEIGHT_WORD = "(?:权重|比重|占比|权数)(?:为|是|:)?";
+/** Words that name a points total: "共20分", "满分10分", "分值:8分". */
+export const POINTS_WORD = "(?:共|满分|分值|计)";
+
+/** Every verb a rule may carry an amount with: the UNREAD net is built from these. */
+export const RULE_VERBS = [...VERBS.deduct, ...VERBS.bonus, ...POINTS_VERBS, "满"];
+/**
+ * What a clause still says after every recognizer when it holds a rule we did not read: digits
+ * with 分; a rule verb with an amount (digits or Chinese numerals) within a few characters; a
+ * deduction with any amount; a share of points.
+ */
+export const UNREAD = new RegExp(
+  `\\d分|(?:${alt([...RULE_VERBS].sort((a, b) => b.length - a.length))})[^,;。]{0,6}?(?!十分[\\u4e00-\\u9fff])${NUM}分(?![点之比数值])|扣(?:除|减)?${NUM}|(?:加分|扣分)[^,;]{0,12}?\\d%`,
+);
+
+const RULE_CHARS = /[分扣否]/;
+const FAILING = /不(?:合格|符合|达标|及格)/;
+/**
+ * Whether a text may hold a rule: every phrase the parser reads or reports holds 分, 扣, 否 or a
+ * failing grade ("直接评定为不合格"); other text (most titles) has none. Two plain tests: one
+ * alternation of both was the slowest step of reading a long sheet.
+ */
+export function mayHoldRules(text: string): boolean {
+  return RULE_CHARS.test(text) || (text.includes("不") && FAILING.test(text));
+}

@@ -1,0 +1,296 @@
+/**
+ * Published tables nobody here had seen (test/corpus/published.ts), read as a 政务公开办 reviewer
+ * reads them: which rows are items and under what, their maxima, the total, and the findings at
+ * their cells. Where the page shows only part of a table, a declared points total that the part
+ * does not reach is reported: that is the true reading of what is there.
+ */
+import { describe, expect, it } from "vitest";
+import { read } from "./build";
+import * as P from "./published";
+
+describe("泉州鲤城: 类别 | 分值 | 考核标准, each 类别 names its own item", () => {
+  const r = read(P.licheng2020.grid({ 3: 8, 4: "满分", 5: 6, 6: "扣2分" }));
+
+  it("reads four items titled by their 类别, no categories", () => {
+    expect(r.titles).toEqual(["政府信息主动公开", "政府信息公开年度报告", "政府信息依申请公开", "保密审查"]);
+    expect(r.items).toEqual([
+      [3, null, "scored", 10],
+      [4, null, "scored", 10],
+      [5, null, "scored", 6],
+      [6, null, "scored", 6],
+    ]);
+    expect(r.report.items[0].rules.map((x) => [x.kind, "step" in x ? x.step : null])).toEqual([
+      ["deduct", 5],
+      ["deduct", 1],
+      ["deduct", 1],
+    ]);
+  });
+
+  it("reads 满分 as the 分值 and 扣2分 as the 分值 less 2, each with an info", () => {
+    expect(r.total).toMatchObject({ max: 32, final: 28 });
+    expect(r.report.items.map((i) => i.score)).toEqual([8, 10, 6, 4]);
+    expect(r.findings).toEqual(["score_normalized@D4", "score_normalized@D6"]);
+    expect(r.problems).toEqual([]);
+  });
+});
+
+describe("乡镇街道 考评评分标准: 考评项目 | 分值 '40分' | 评分标准 | 备注", () => {
+  it("reads the item, its 扣完为止 and a score of 35", () => {
+    const r = read(P.township2010.grid({ 3: 35 }));
+    expect(r.titles).toEqual(["主动公开信息的数量"]);
+    expect(r.items).toEqual([[3, null, "scored", 40]]);
+    expect(r.report.items[0].rules.map((x) => x.kind)).toEqual(["deduct", "floor", "deduct"]);
+    expect(r.total).toMatchObject({ max: 40, final: 35 });
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("保密自查自评 否决项: '十六 | 否决项 | 扣分方法 | 扣分' and 直接评定为不符合要求", () => {
+  it("reads 53–58 as deductions without 分值 and 59 as a veto in the 否决项 section", () => {
+    const r = read(P.secrecyVeto.grid({ 2: 0, 7: "扣6分", 9: "否" }));
+    expect(r.items).toEqual([
+      [2, null, "adjust", null],
+      [3, null, "adjust", null],
+      [4, null, "adjust", null],
+      [5, null, "adjust", null],
+      [6, null, "adjust", null],
+      [7, null, "adjust", null],
+      [9, "否决项", "veto", null],
+    ]);
+    expect(r.report.items[5].rules).toMatchObject([{ kind: "deduct", step: 6, unit: "起" }]);
+    expect(r.total).toMatchObject({ adjustments: -6, final: 0, vetoed: false });
+    // 否 on the veto item is an answer, not a number gone wrong
+    expect(r.findings).toEqual(["score_normalized@F7"]);
+  });
+
+  it("是 on item 59 sets the sheet to 0", () => {
+    const r = read(P.secrecyVeto.grid({ 9: "是" }));
+    expect(r.total).toMatchObject({ final: 0, vetoed: true });
+    expect(r.problems).toEqual(["veto_applied@F9"]);
+  });
+});
+
+describe("保密自查自评: '一 | 工作领导责任制落实情况 | 14分' in separate cells, an unknown '自查容' header", () => {
+  const r = read(P.secrecyDuty.grid({ 3: 4, 4: 2 }));
+
+  it("reads the section with its 14 points and the long-text column as the title", () => {
+    expect(r.items).toEqual([
+      [3, "工作领导责任制落实情况", "scored", 4],
+      [4, "工作领导责任制落实情况", "scored", 3],
+    ]);
+    expect(r.titles[0]).toMatch(/^主要负责人对工作部署/);
+    expect(r.report.items[0].rules).toMatchObject([{ kind: "deduct", step: 1 }, { kind: "deduct", step: 0.5, stepMax: 1 }, { kind: "deduct" }, { kind: "deduct" }]);
+  });
+
+  it("checks the section's 14 points against the two items the page shows", () => {
+    expect(r.total).toMatchObject({ max: 7, final: 6 });
+    expect(r.problems).toEqual(["max_sum_mismatch@C2"]);
+  });
+});
+
+describe("保密工作检查情况表: '检杳内容' (a typo) and '实有 项目' are no words anyone lists", () => {
+  it("finds the table by its columns' content: the texts are titles, '1分' the 分值", () => {
+    const r = read(P.secrecyInspection.grid({ 2: 1, 4: 1, 5: 2, 7: 1, 8: "满分" }));
+    expect(r.items).toEqual([
+      [2, null, "scored", 1],
+      [4, "涉密会议、活动和货物、工程、服务采购等项目管理情况", "scored", 1],
+      [5, "涉密会议、活动和货物、工程、服务采购等项目管理情况", "scored", 2],
+      [7, "涉外工作保密管理情况", "scored", 1],
+      [8, "涉外工作保密管理情况", "scored", 2],
+    ]);
+    expect(r.total).toMatchObject({ max: 7, final: 7 });
+    expect(r.findings).toEqual(["score_normalized@F8", "max_sum_mismatch@C3", "max_sum_mismatch@C6"]);
+  });
+});
+
+describe("党风廉政建设量化考核评分一览表: 项目 '一、组织领导\\n(10分)' merged down | 自评分 | 核准分", () => {
+  const entries = { 3: 2, 4: 3, 5: 3, 6: 2, 7: 3, 8: 3, 9: 3, 10: 2, 11: 3 };
+
+  it("reads two categories with their points, scored by 自评分", () => {
+    const r = read(P.integrity2012.grid(entries));
+    expect(r.categories).toEqual([
+      ["组织领导", 10, 10],
+      ["制度建设", 15, 14],
+    ]);
+    expect(r.report.columns).toEqual(["自评分", "核准分"]);
+    expect(r.total).toMatchObject({ max: 25, final: 24 });
+    expect(r.findings).toEqual([]);
+  });
+
+  it("scores 核准分 when only that column is filled, and says so", () => {
+    const grid = P.integrity2012.grid();
+    for (const [row, v] of Object.entries(entries)) grid.cells[Number(row) - 1][4] = v;
+    const r = read(grid);
+    expect(r.report.column).toBe("核准分");
+    expect(r.total).toMatchObject({ final: 24 });
+    expect(r.problems).toEqual(["score_column_switched@E2"]);
+  });
+});
+
+describe("县级部门 考核: 考核项目 '(5分)' merged down | 考评细项 | 分值", () => {
+  it("reads the 考评细项 as items and checks each 考核项目's points", () => {
+    const r = read(P.countyItems.grid({ 2: 1, 3: 3, 4: 1, 5: 10, 6: 8, 7: 3, 8: 2, 9: 1, 10: 1, 11: 5, 12: 8, 13: 25 }));
+    expect(r.items.length).toBe(12);
+    expect(r.categories).toEqual([
+      ["组织领导和工作机构建设情况", 5, 5],
+      ["工作机制和制度建设情况", 21, 21],
+      ["政府信息公开载体建设情况", 4, 4],
+      ["主动公开政府信息工作情况", 43, 38],
+    ]);
+    expect(r.total).toMatchObject({ max: 73, final: 68 });
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("档案工作目标管理: one indicator, one criterion line per row, 项目/分值/得分 merged down", () => {
+  it("reads one item of 5 whose rules join both lines", () => {
+    const r = read(P.archives.grid({ 2: 4 }));
+    expect(r.items).toEqual([[2, "组织管理", "scored", 5]]);
+    expect(r.titles).toEqual(["1.档案工作组织领导"]);
+    expect(r.report.items[0].rules.filter((x) => x.kind === "deduct").length).toBe(3);
+    expect(r.total).toMatchObject({ max: 5, final: 4 });
+    // 组织管理 declares 20 and the page shows its first indicator only
+    expect(r.problems).toEqual(["max_sum_mismatch@A2"]);
+  });
+});
+
+describe("宣州 季度评分表 (安徽): 测评指标 merged over three columns | 指标分值 | 扣分 | 失分原因 | 整改情况", () => {
+  it("scores 分值 less the reviewer's 扣分 under each section", () => {
+    const r = read(P.xuanzhou2021.grid());
+    expect(r.titles).toEqual(["规范性文件立改废", "意见征集", "意见反馈"]);
+    expect(r.categories).toEqual([
+      ["政策法规", 3, 0],
+      ["重大决策预公开", 6, 3.6],
+    ]);
+    expect(r.total).toMatchObject({ max: 9, final: 3.6 });
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("安全生产工作目标考评表: '2、安全基础管理(15分)' | 项目 | 分值 | 考核内容及要求 | 评分标准", () => {
+  it("reads three items of 5 and the clerk's 扣1分", () => {
+    const r = read(P.safetyGoals.grid({ 3: 5, 4: 4.5, 5: "扣1分" }));
+    expect(r.categories).toEqual([["安全基础管理", 15, 13.5]]);
+    expect(r.report.items[1].rules).toMatchObject([{ kind: "deduct", step: 0.5, unit: "项" }, { kind: "floor" }]);
+    expect(r.findings).toEqual(["score_normalized@F5"]);
+  });
+});
+
+describe("安全生产目标考核表: 应得分 | 评分细则 | 扣分情况 | 实得分", () => {
+  it("scores 实得分 against 应得分 and reports the unreadable '扣 0。5 分' at its cell", () => {
+    const r = read(P.safetyAssessment.grid({ 3: 3, 4: 6, 5: 3 }));
+    expect(r.items.map((i) => i[3])).toEqual([4, 6, 4]);
+    expect(r.report.column).toBe("实得分");
+    expect(r.total).toMatchObject({ max: 14, final: 12 });
+    expect(r.findings).toEqual(["rule_not_understood@F3"]);
+  });
+});
+
+describe("门户网站考评指标及评分细则: 三级指标 | 权重 | 考评内容 | 评分细则", () => {
+  it("reads 评分细则 as the criterion beside 考评内容 and 此项不得分 as a floor", () => {
+    const r = read(P.portalSites.grid({ 3: 6, 4: 5, 5: 1, 6: 1, 7: 0 }));
+    expect(r.titles).toEqual(["可用情况", "更新情况", "商业广告", "整改时间", "整改质量"]);
+    expect(r.report.items[2].rules.map((x) => x.kind)).toEqual(["floor"]);
+    expect(r.categories).toEqual([["健康情况", 15, 13]]);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("为民服务中心考评表: 考核内容 over two columns, points '(2分)' in the text, no 分值 column", () => {
+  it("reads five items of 2 under 场所设施设备(10分) and scores 自评分", () => {
+    const r = read(P.serviceCentre.grid({ 3: 2, 4: 1.5, 5: "满分", 6: 1.8, 7: 2 }));
+    expect(r.items.map((i) => [i[1], i[3]])).toEqual(Array(5).fill(["场所设施设备", 2]));
+    expect(r.report.items[2].rules).toMatchObject([{ kind: "deduct", step: 0.2, unit: "项" }]);
+    expect(r.categories).toEqual([["场所设施设备", 10, 9.3]]);
+    expect(r.findings).toEqual(["score_normalized@F5"]);
+  });
+});
+
+describe("信访工作目标管理考核细则: 考核内容及计分标准 | 标准分 | 扣分标准 (two criterion words)", () => {
+  it("reads the first as the items, the second as their rules", () => {
+    const r = read(P.petitions2023.grid({ 3: 7, 4: 3, 5: 5, 6: 0 }));
+    expect(r.titles.map((t) => t.slice(0, 6))).toEqual(["1.成立信访", "2.每年至少", "3.建立和落", "4.落实信访"]);
+    expect(r.report.items.map((i) => i.rules.map((x) => x.kind))).toEqual([["deduct", "deduct"], ["deduct"], ["floor"], ["floor"]]);
+    expect(r.categories).toEqual([["领导重视", 20, 15]]);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("农村党建工作评分标准: 考核项目 over two columns, '标准分(100分)', rules in 考核内容", () => {
+  it("reads six items under 村服务站建设(20分) with their 分值 and rules", () => {
+    const r = read(P.villageParty.grid({ 3: 1, 4: "扣1分", 5: 3, 6: 2, 7: 4, 8: 7 }));
+    expect(r.items.map((i) => i[3])).toEqual([1, 2, 3, 2, 5, 7]);
+    expect(r.report.items[1].rules).toMatchObject([{ kind: "deduct", step: 1, unit: "项" }]);
+    expect(r.categories).toEqual([["村服务站建设", 20, 18]]);
+    expect(r.findings).toEqual(["score_normalized@F4"]);
+  });
+});
+
+describe("区政务公开考核: 部门 | 三级指标 | 四级指标 | 备注, points only in brackets", () => {
+  it("reads 四级指标 as the items with their bracketed points under 扶贫信息(10.5分)", () => {
+    const r = read(P.povertyInfo.grid({ 2: 4.5, 3: 5 }));
+    expect(r.items).toEqual([
+      [2, "扶贫信息", "scored", 4.5],
+      [3, "扶贫信息", "scored", 6],
+    ]);
+    expect(r.total).toMatchObject({ max: 10.5, final: 9.5 });
+    expect(r.findings).toEqual([]);
+  });
+
+  it("reads the page's 依申请公开 table, whose 五级指标 column stays empty", () => {
+    const r = read(P.applicationChannels.grid({ 3: 2.5 }));
+    expect(r.items).toEqual([[3, "申请渠道", "scored", 2.5]]);
+    expect(r.titles).toEqual(["信函申请渠道畅通性"]);
+    expect(r.total).toMatchObject({ max: 2.5, final: 2.5 });
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("全国政府网站普查评分表: 单项否决 rows whose 扣分 cells hold '—'", () => {
+  it("reads two vetoes, not triggered by a dash", () => {
+    const r = read(P.websiteCensus.grid());
+    expect(r.items).toEqual([
+      [3, "单项否决", "veto", null],
+      [4, "单项否决", "veto", null],
+    ]);
+    expect(r.total).toMatchObject({ vetoed: false });
+    expect(r.findings).toEqual([]);
+  });
+
+  it("a deduction typed on a veto row triggers it", () => {
+    const r = read(P.websiteCensus.grid({ 4: 1 }));
+    expect(r.total).toMatchObject({ final: 0, vetoed: true });
+    expect(r.problems).toEqual(["veto_applied@F4"]);
+  });
+});
+
+describe("乡镇保密工作: 三级指标 | 目标要求和评分标准, the item's points '(1.5分)' in its text", () => {
+  it("reads 1.5 points, a capped per-unit deduction and the 0.25 step", () => {
+    const r = read(P.secrecyTownship.grid({ 2: 1.2 }));
+    expect(r.items).toEqual([[2, null, "scored", 1.5]]);
+    expect(r.titles).toEqual(["保密工作"]);
+    expect(r.report.items[0].rules).toMatchObject([
+      { kind: "points", points: 1.5 },
+      { kind: "deduct", step: 0.1, unit: "份", cap: 0.5 },
+      { kind: "deduct", step: 0.5 },
+      { kind: "deduct", step: 0.25, unit: "次" },
+    ]);
+    expect(r.total).toMatchObject({ max: 1.5, final: 1.2 });
+    expect(r.findings).toEqual([]);
+  });
+});
+
+// The last table added: read right with no change to the engine after it was added.
+describe("基层党支部“六有”规范化建设考评表: 自评 / 考评 over 得分 | 小计, an unknown '考评内容和标准'", () => {
+  it("reads three items under (五)…(15分) and scores the first 得分 column", () => {
+    const r = read(P.partyBranch.grid({ 3: 3, 4: 3, 5: 6 }));
+    expect(r.items).toEqual([
+      [3, "有健全完善的制度机制", "scored", 3],
+      [4, "有健全完善的制度机制", "scored", 5],
+      [5, "有健全完善的制度机制", "scored", 7],
+    ]);
+    expect(r.report.items[2].rules).toMatchObject([{ kind: "deduct", step: 1, unit: "项" }]);
+    expect(r.categories).toEqual([["有健全完善的制度机制", 15, 12]]);
+    expect(r.findings).toEqual([]);
+  });
+});
