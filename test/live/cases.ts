@@ -180,7 +180,7 @@ export interface Edit {
  * Edits after 写回 that exercise each semantic, from what the table holds: `mix` (a score over
  * its 分值, an item set to 不适用, every bonus at twice its cap so groups overflow, deductions
  * typed as positive numbers beyond their caps), `veto` (the first veto item set to 是),
- * `blank` (every entry cleared).
+ * `blank` (every entry of every score column cleared).
  */
 export function editsFor(report: ScoreSheetReport, table: ScoreTable): Record<"mix" | "veto" | "blank", Edit[]> {
   const col = report.placement.scoreColumn;
@@ -205,7 +205,9 @@ export function editsFor(report: ScoreSheetReport, table: ScoreTable): Record<"m
   });
   const firstVeto = table.items.find((it) => it.kind === "veto");
   const veto = firstVeto ? [at(firstVeto.row, "是")] : [];
-  const blank = table.items.map((it) => at(it.row, null));
+  // The form reset: every score column of the table emptied (emptying only the scored one while
+  // another is filled makes the engine score the filled one, with a warning, by design).
+  const blank = table.items.flatMap((it) => table.columns.scores.map((c) => ({ sheet: sheetName, row: it.row, col: c.col, value: null })));
   return { mix, veto, blank };
 }
 

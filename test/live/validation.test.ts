@@ -82,7 +82,8 @@ describe("validation of entry cells", () => {
   });
 
   it("validates the column that is scored (--column 考核得分)", () => {
-    const g = grid();
+    // 考核得分 filled (an empty chosen column beside a filled one would be switched away from)
+    const g = edited([grid()], [1, 2, 3].map((row) => ({ sheet: "评分表", row, col: 5, value: 3 })))[0];
     const report = checkGrids([g], { column: "考核得分" }).sheets[0] as ScoreSheetReport;
     expect(liveValidation(report, g, { grids: [g] }).validations[0].range).toBe("F2");
   });
