@@ -5,9 +5,8 @@
 import { Command, CommanderError } from "commander";
 import { KaoheError } from "../core/errors";
 import { checkGrids, planWriteback } from "../kaohe";
-import { createXlsxPort } from "../hosts/xlsx";
 import { COLOR, PLAIN, formatReport } from "./format";
-import { loadWorkbook, saveWorkbook } from "./load";
+import { readWorkbook, saveWorkbook } from "./load";
 
 export interface CheckCliOptions {
   json?: boolean;
@@ -24,16 +23,14 @@ export interface Io {
 
 /** Runs `kaohe check`; returns the exit status. */
 export async function runCheck(file: string, opts: CheckCliOptions, io: Io): Promise<number> {
-  const wb = await loadWorkbook(file);
-  const port = createXlsxPort(wb);
-  const grids = await port.readSheets();
+  const { port, grids } = await readWorkbook(file);
   const report = checkGrids(grids, { column: opts.column, unitClass: opts.class, file });
   if (opts.class && !report.sheets.some((s) => s.kind === "score" && s.unitClasses.length > 0)) {
     io.err(`kaohe:提示:本工作簿的评分规则不分考核单位类别,--class ${opts.class} 未使用\n`);
   }
   if (opts.out) {
     await port.apply(planWriteback({ report, grids }));
-    await saveWorkbook(wb, opts.out, file);
+    saveWorkbook(port, opts.out, file);
   }
   // Indented for a person at a terminal; compact when a program reads it (5,000 items print ~3× faster).
   if (opts.json) io.out(JSON.stringify(report, null, io.isTTY ? 2 : undefined) + "\n");

@@ -3,7 +3,6 @@
  * browser. Opens the bundled sample by default; 写回 offers the resulting .xlsx for download.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type ExcelJS from "exceljs";
 import {
   Button,
   makeStyles,
@@ -15,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { KaoheError } from "../core/errors";
 import type { Grid } from "../core/grid";
-import { createXlsxPort } from "../hosts/xlsx";
+import type { XlsxPort } from "../hosts/xlsx";
 import type { WorkbookPort } from "../hosts/port";
 import type { PaneEngine } from "../taskpane/engine";
 import { errorMessage } from "../taskpane/messages";
@@ -61,7 +60,7 @@ const useStyles = makeStyles({
 interface Opened {
   id: number;
   name: string;
-  workbook: ExcelJS.Workbook;
+  workbook: XlsxPort;
   port: WorkbookPort;
   grids: Grid[];
 }
@@ -94,13 +93,13 @@ export function Preview({ engine, sample }: PreviewProps) {
       setLoading(`正在打开“${name}”…`);
       setError(null);
       try {
-        const workbook = await openWorkbook(await bytes(), name);
-        const port = createXlsxPort(workbook, {
+        const workbook = await openWorkbook(await bytes(), name, {
           onSelect: (sheet, cell) => {
             setActive(sheet);
             setSelected({ sheet, cell });
           },
         });
+        const port: WorkbookPort = workbook;
         const grids = await port.readSheets();
         replaceDownload(null);
         setSelected(null);
@@ -144,7 +143,7 @@ export function Preview({ engine, sample }: PreviewProps) {
     const cache = new Map<string, ReturnType<typeof looksOf>>();
     return (sheet: string) => {
       if (!opened) return new Map();
-      if (!cache.has(sheet)) cache.set(sheet, looksOf(opened.workbook, sheet));
+      if (!cache.has(sheet)) cache.set(sheet, looksOf(opened.workbook, sheet, opened.grids.find((g) => g.name === sheet)));
       return cache.get(sheet)!;
     };
   }, [opened]);

@@ -1,10 +1,10 @@
 /**
- * The preview's side of exceljs: open a file, what the rendering shows beyond values (the fill
- * and the note of a cell), and the .xlsx to download after 写回.
+ * The preview's side of the .xlsx host: open a file, what the rendering shows beyond values (the
+ * fill and the note of a cell), and the .xlsx to download after 写回 (the same package, edited).
  */
-import ExcelJS from "exceljs";
 import { KaoheError } from "../core/errors";
-import { noteText } from "../hosts/xlsx";
+import { parseA1, type Grid } from "../core/grid";
+import { XlsxFormatError, XlsxLimitError, createXlsxPort, type XlsxPort, type XlsxPortOptions } from "../hosts/xlsx";
 import { OLD_FORMAT_NAME, fileKind } from "../core/filekind";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -26,18 +26,17 @@ function notXlsx(bytes: Uint8Array, name: string): string | null {
   }
 }
 
-/** Opens .xlsx bytes; says in Chinese what is wrong when they are not a workbook exceljs can read. */
-export async function openWorkbook(bytes: ArrayBuffer, name: string): Promise<ExcelJS.Workbook> {
-  const problem = notXlsx(new Uint8Array(bytes), name);
+/** Opens .xlsx bytes; says in Chinese what is wrong when they are not a workbook that can be read. */
+export async function openWorkbook(bytes: ArrayBuffer, name: string, options: XlsxPortOptions = {}): Promise<XlsxPort> {
+  const data = new Uint8Array(bytes);
+  const problem = notXlsx(data, name);
   if (problem) throw new KaoheError(problem);
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes);
-  } catch {
+    return createXlsxPort(data, options);
+  } catch (e) {
+    if (e instanceof XlsxLimitError || e instanceof XlsxFormatError) throw new KaoheError(`无法打开“${name}”:${e.message}。`);
     throw new KaoheError(`无法打开“${name}”:文件已损坏或不是有效的 .xlsx 工作簿。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`);
   }
-  if (workbook.worksheets.length === 0) throw new KaoheError(`无法打开“${name}”:工作簿中没有工作表。`);
-  return workbook;
 }
 
 /** What a cell shows besides its value. */
@@ -48,20 +47,24 @@ export interface CellLook {
 }
 
 /** The fills and notes of one sheet, by "row,col" (0-based). */
-export function looksOf(workbook: ExcelJS.Workbook, sheet: string): Map<string, CellLook> {
+export function looksOf(port: XlsxPort, sheet: string, grid?: Grid): Map<string, CellLook> {
   const out = new Map<string, CellLook>();
-  const ws = workbook.getWorksheet(sheet);
-  ws?.eachRow({ includeEmpty: false }, (row, r) =>
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const look: CellLook = {};
-      const fill = cell.fill as ExcelJS.FillPattern | undefined;
-      const argb = fill?.type === "pattern" && fill.pattern !== "none" ? fill.fgColor?.argb : undefined;
-      if (argb && /^[0-9A-F]{8}$/i.test(argb)) look.fill = `#${argb.slice(2).toUpperCase()}`;
-      const note = noteText(cell.note);
-      if (note) look.note = note;
-      if (look.fill || look.note) out.set(`${r - 1},${c - 1}`, look);
-    }),
-  );
+  const at = (a1: string) => {
+    const p = parseA1(a1);
+    if (!p) return null;
+    const key = `${p.row},${p.col}`;
+    let look = out.get(key);
+    if (!look) out.set(key, (look = {}));
+    return look;
+  };
+  for (const [a1, fill] of port.fillsOf(sheet)) {
+    const look = at(a1);
+    if (look) look.fill = fill;
+  }
+  for (const [a1, note] of Object.entries(grid?.notes ?? {})) {
+    const look = at(a1);
+    if (look && note) look.note = note;
+  }
   return out;
 }
 
@@ -71,7 +74,7 @@ export function resultFileName(name: string): string {
 }
 
 /** The workbook as an .xlsx blob URL for a download link (the caller revokes it). */
-export async function downloadUrl(workbook: ExcelJS.Workbook): Promise<string> {
-  const bytes = await workbook.xlsx.writeBuffer();
-  return URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
+export async function downloadUrl(workbook: XlsxPort): Promise<string> {
+  const bytes = workbook.save();
+  return URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
 }
