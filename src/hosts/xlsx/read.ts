@@ -12,6 +12,19 @@ import { REL, relIs, type SheetInfo, type XlsxPackage } from "./package";
 import { Styles, themeColors } from "./styles";
 import { unescapeExcel } from "./xml";
 
+/**
+ * Text as the engine reads it: Excel's escapes (_x001B_) decoded, then control characters
+ * (ESC, BEL …, never typed by a clerk) dropped so that no report carries them to a terminal.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+function cellText(raw: string): string {
+  const s = unescapeExcel(raw);
+  return HAS_CONTROL.test(s) ? s.replace(CONTROL, "") : s;
+}
+
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /** A date as the engine has always seen it: "2021-03-05" (UTC, as exceljs gave it). */
@@ -57,7 +70,7 @@ function readSharedStrings(pkg: XlsxPackage, path: string): string[] {
     close(name) {
       const n = localOf(name);
       if (n === "si") {
-        out.push(unescapeExcel(cur));
+        out.push(cellText(cur));
         inSi = false;
       } else if (n === "rPh") phonetic--;
       else if (n === "t") inT = false;
@@ -107,7 +120,7 @@ export function readNotes(pkg: XlsxPackage, sheet: SheetInfo): Record<string, st
     close(name) {
       const n = localOf(name);
       if (n === "comment" && ref) {
-        notes[ref] = unescapeExcel(cur);
+        notes[ref] = cellText(cur);
         ref = null;
       } else if (n === "rPh") phonetic--;
       else if (n === "t") inT = false;
@@ -168,10 +181,10 @@ export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetIn
         break;
       }
       case "inlineStr":
-        v = unescapeExcel(text);
+        v = cellText(text);
         break;
       case "str":
-        v = hasF || text !== "" ? unescapeExcel(text) : null;
+        v = hasF || text !== "" ? cellText(text) : null;
         break;
       case "b":
         v = text === "" ? null : text === "true" ? true : text === "false" ? false : parseInt(text, 10) !== 0;

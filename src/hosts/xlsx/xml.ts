@@ -215,7 +215,9 @@ export function decodeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (all, e: string) => {
     if (e[0] === "#") {
       const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+      if (!Number.isFinite(code) || code > 0x10ffff) return all;
+      // A reference to a character XML 1.0 cannot hold (ESC, BEL …) is no text a host would show.
+      return (code < 0x20 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffe || code === 0xffff ? "\ufffd" : String.fromCodePoint(code);
     }
     return ENTITIES[e] ?? all;
   });
