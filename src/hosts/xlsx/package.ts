@@ -5,7 +5,6 @@
  * structure is here.
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { DecodeUTF8 } from "fflate";
 import { DEFAULT_LIMITS, XlsxFormatError, formatMessage, type XlsxLimits } from "./limits";
 import { type Budget, type ZipEntry, entryOf, inflateAll, inflateEntry, readZip, writeZip } from "./zip";
 import { attr, attrs, elements, child, parseXml, rootOf, serialize, type XEl } from "./xml";
@@ -148,9 +147,38 @@ export class XlsxPackage {
     }
     const e = this.entries.get(path);
     if (!e || this.removed.has(path)) throw new XlsxFormatError(formatMessage.missing(path));
-    const decoder = new DecodeUTF8((s) => s && parser.write(s));
-    inflateEntry(e, this.budgetFor(path), (chunk) => decoder.push(chunk));
-    decoder.push(new Uint8Array(0), true);
+    // Inflated bytes are gathered into blocks of about 1 MB and decoded at a character boundary:
+    // one native decode per block is much cheaper than a streaming decode per small chunk.
+    const decoder = new TextDecoder();
+    const block = new Uint8Array(1 << 20);
+    let fill = 0;
+    const flush = (final: boolean) => {
+      let cut = fill;
+      if (!final) {
+        // Back up over an incomplete UTF-8 sequence at the end of the block.
+        let i = fill - 1;
+        while (i >= 0 && i > fill - 4 && (block[i] & 0xc0) === 0x80) i--;
+        if (i >= 0) {
+          const lead = block[i];
+          const len = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+          if (i + len > fill) cut = i;
+        }
+      }
+      if (cut > 0) parser.write(decoder.decode(block.subarray(0, cut)));
+      block.copyWithin(0, cut, fill);
+      fill -= cut;
+    };
+    inflateEntry(e, this.budgetFor(path), (chunk) => {
+      let at = 0;
+      while (at < chunk.length) {
+        const n = Math.min(chunk.length - at, block.length - fill);
+        block.set(chunk.subarray(at, at + n), fill);
+        fill += n;
+        at += n;
+        if (fill === block.length) flush(false);
+      }
+    });
+    flush(true);
     parser.close();
   }
 

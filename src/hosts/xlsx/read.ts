@@ -27,6 +27,9 @@ function cellText(raw: string): string {
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
+/** Columns beyond this index are kept aside while reading (no row array is stretched that far). */
+const COLUMN_LIMIT = 4096;
+
 /** A date as the engine has always seen it: "2021-03-05" (UTC, as exceljs gave it). */
 function dateText(d: Date): string | null {
   if (Number.isNaN(d.getTime())) return null;
@@ -134,18 +137,6 @@ export function readNotes(pkg: XlsxPackage, sheet: SheetInfo): Record<string, st
   return notes;
 }
 
-/** Letters of a cell reference → 0-based column (fast path for the hot loop). */
-function colOf(ref: string): number {
-  let c = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const k = ref.charCodeAt(i);
-    if (k >= 65 && k <= 90) c = c * 26 + (k - 64);
-    else if (k >= 97 && k <= 122) c = c * 26 + (k - 96);
-    else break;
-  }
-  return c - 1;
-}
-
 /** One worksheet as a grid; cells covered by a merge (other than its top-left) are blank, as in Excel. */
 export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetInfo): Grid {
   const { styles, strings, date1904 } = parts;
@@ -161,6 +152,11 @@ export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetIn
   };
 
   let cells = 0;
+  let curRowIndex = -1;
+  let curRow: CellValue[] | undefined;
+  const columnsSeen = new Uint8Array(COLUMN_LIMIT);
+  // Values far right (beyond COLUMN_LIMIT) kept aside: rows stay small whatever a file claims.
+  const far: Array<[number, number, CellValue]> = [];
   let row = -1;
   let col = -1;
   // The cell being read.
@@ -202,9 +198,18 @@ export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetIn
         }
     }
     if (v === null && !hasF) return;
-    let r = rows.get(row);
-    if (!r) rows.set(row, (r = []));
-    r[col] = v;
+    if (row !== curRowIndex) {
+      curRowIndex = row;
+      curRow = rows.get(row);
+      if (!curRow) rows.set(row, (curRow = []));
+    }
+    const r = curRow!;
+    // Cells come in order: a gap is filled with blanks so the row stays a dense array.
+    if (col < COLUMN_LIMIT) {
+      while (r.length < col) r.push(null);
+      r[col] = v;
+      columnsSeen[col] = 1;
+    } else far.push([row, col, v]);
     if (hasF) {
       let f = formulaRows.get(row);
       if (!f) formulaRows.set(row, (f = []));
@@ -215,7 +220,7 @@ export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetIn
   const where = () => `工作表“${sheet.name}”的单元格`;
   pkg.sax(sheet.path, {
     open(tag: SaxesTagPlain) {
-      const n = localOf(tag.name);
+      const n = tag.name.length <= 3 ? tag.name : localOf(tag.name);
       switch (n) {
         case "row": {
           const r = tag.attributes.r;
@@ -227,9 +232,23 @@ export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetIn
           if (++cells > limits.cellsPerSheet) throw new XlsxLimitError(limitMessage.cells(sheet.name, limits.cellsPerSheet));
           const ref = tag.attributes.r;
           if (ref) {
-            col = colOf(ref);
-            const digits = ref.replace(/^[A-Za-z]+/, "");
-            if (digits) row = Number(digits) - 1;
+            // "AB12" → column and row in one pass.
+            let c = 0;
+            let i = 0;
+            for (; i < ref.length; i++) {
+              const k = ref.charCodeAt(i);
+              if (k >= 65 && k <= 90) c = c * 26 + (k - 64);
+              else if (k >= 97 && k <= 122) c = c * 26 + (k - 96);
+              else break;
+            }
+            col = c - 1;
+            let r = 0;
+            for (; i < ref.length; i++) {
+              const k = ref.charCodeAt(i);
+              if (k < 48 || k > 57) break;
+              r = r * 10 + (k - 48);
+            }
+            if (r > 0) row = r - 1;
           } else col++;
           type = tag.attributes.t ?? "n";
           style = Number(tag.attributes.s ?? 0) || 0;
@@ -262,7 +281,7 @@ export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetIn
       }
     },
     close(name: string) {
-      const n = localOf(name);
+      const n = name.length <= 3 ? name : localOf(name);
       if (n === "c") {
         if (inCell) store();
         inCell = false;
@@ -278,7 +297,7 @@ export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetIn
       }
     },
   });
-  return buildGrid(sheet, rows, formulaRows, merges, readNotes(pkg, sheet));
+  return buildGrid(sheet, rows, columnsSeen, far, formulaRows, merges, readNotes(pkg, sheet));
 }
 
 function colName(c: number): string {
@@ -302,29 +321,46 @@ function extent(indices: number[], gap: number): number {
   return end;
 }
 
-function buildGrid(sheet: SheetInfo, rows: Map<number, CellValue[]>, formulaRows: Map<number, boolean[]>, allMerges: Merge[], notes: Record<string, string>): Grid {
-  const cols = new Set<number>();
-  for (const r of rows.values()) for (const k in r) cols.add(Number(k));
+function buildGrid(
+  sheet: SheetInfo,
+  rows: Map<number, CellValue[]>,
+  columnsSeen: Uint8Array,
+  far: Array<[number, number, CellValue]>,
+  formulaRows: Map<number, boolean[]>,
+  allMerges: Merge[],
+  notes: Record<string, string>,
+): Grid {
   const lastRow = extent([...rows.keys()], ROW_GAP);
-  const lastCol = extent([...cols], COLUMN_GAP);
+  const used: number[] = far.map(([, c]) => c);
+  columnsSeen.forEach((u, c) => u && used.push(c));
+  const lastCol = extent(used, COLUMN_GAP);
+  for (const [r, c, v] of far) {
+    if (c > lastCol) continue;
+    const row = rows.get(r) ?? [];
+    rows.set(r, row);
+    while (row.length < c) row.push(null);
+    row[c] = v;
+  }
   const cells: CellValue[][] = [];
   const formulas: boolean[][] = [];
   for (let r = 0; r <= lastRow; r++) {
     const src = rows.get(r);
-    const out: CellValue[] = [];
-    if (src) {
-      let len = 0;
-      for (const k in src) {
-        const c = Number(k);
-        if (c <= lastCol && c + 1 > len) len = c + 1;
-      }
-      for (let c = 0; c < len; c++) out.push(src[c] ?? null);
-    }
+    let out: CellValue[];
+    if (!src) out = [];
+    else if (src.length <= lastCol + 1) out = src;
+    else out = src.slice(0, lastCol + 1);
+    // Trailing blanks of a row clipped short are not kept (exceljs did not keep them either).
+    let len = out.length;
+    while (len > 0 && out[len - 1] === null && !formulaRows.get(r)?.[len - 1]) len--;
+    if (len < out.length) out.length = len;
+    for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = null;
     cells.push(out);
     const f = formulaRows.get(r);
     if (f) {
       const fr: boolean[] = [];
-      for (const k in f) if (Number(k) <= lastCol) fr[Number(k)] = true;
+      f.forEach((v, c) => {
+        if (v && c <= lastCol) fr[c] = true;
+      });
       formulas[r] = fr;
     }
   }
