@@ -5,6 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { KaoheError } from "../core/errors";
 import { OLD_FORMAT_NAME, fileKind, type FileKind } from "../core/filekind";
 import type { Grid } from "../core/grid";
@@ -28,7 +29,7 @@ function kindOf(path: string): FileKind {
 }
 
 /** Loads an .xlsx workbook into the package-level port, or throws InputError saying in Chinese why it can't. */
-export function loadWorkbook(path: string): XlsxPort {
+export function loadWorkbook(path: string, forWriting = false): XlsxPort {
   const name = basename(path);
   if (!existsSync(path)) throw new InputError(`找不到文件“${path}”`);
   if (statSync(path).isDirectory()) throw new InputError(`“${path}”是文件夹,请指定一个 .xlsx 文件`);
@@ -46,12 +47,12 @@ export function loadWorkbook(path: string): XlsxPort {
     case "xlsx":
       break;
   }
-  return inputErrors(name, () => createXlsxPort(readFileSync(path)));
+  return inputErrors(name, () => createXlsxPort(readFileSync(path), { forWriting, deflate: (data) => deflateRawSync(data, { level: 6 }) }));
 }
 
 /** Reads every sheet of a loaded workbook; a limit or a broken part becomes an InputError naming the file. */
-export async function readWorkbook(path: string): Promise<{ port: XlsxPort; grids: Grid[] }> {
-  const port = loadWorkbook(path);
+export async function readWorkbook(path: string, forWriting = false): Promise<{ port: XlsxPort; grids: Grid[] }> {
+  const port = loadWorkbook(path, forWriting);
   const grids = await inputErrorsAsync(basename(path), () => port.readSheets());
   if (grids.length === 0) throw new InputError(`“${basename(path)}”中没有工作表`);
   return { port, grids };

@@ -23,7 +23,7 @@ export interface Io {
 
 /** Runs `kaohe check`; returns the exit status. */
 export async function runCheck(file: string, opts: CheckCliOptions, io: Io): Promise<number> {
-  const { port, grids } = await readWorkbook(file);
+  const { port, grids } = await readWorkbook(file, Boolean(opts.out));
   const report = checkGrids(grids, { column: opts.column, unitClass: opts.class, file });
   if (opts.class && !report.sheets.some((s) => s.kind === "score" && s.unitClasses.length > 0)) {
     io.err(`kaohe:提示:本工作簿的评分规则不分考核单位类别,--class ${opts.class} 未使用\n`);

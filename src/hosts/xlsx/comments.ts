@@ -44,13 +44,45 @@ export class CommentsEditor {
   commentsChanged = false;
   vmlChanged = false;
 
+  private readonly byRef = new Map<string, XEl>();
+  /** Shapes we add, appended before </xml> when the VML is written. */
+  private readonly added: Array<{ row: number; col: number; text: string }> = [];
+  private nextId: number;
+  /** The original VML cut into shapes (found by row and column) and the text between them. */
+  private readonly pieces: Array<string | { text: string; note: boolean; row: number; col: number; removed?: boolean }> = [];
+
   constructor(
     xml: string,
-    public vml: string,
+    private readonly original: string,
   ) {
     this.doc = parseXml(xml);
     this.root = rootOf(this.doc);
     this.pfx = prefixOf(this.root.name);
+    const l = child(this.root, "commentList");
+    for (const c of l ? elements(l, "comment") : []) this.byRef.set((attr(c, "ref") ?? "").toUpperCase(), c);
+    let max = 0;
+    for (const m of original.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
+    let last = 0;
+    for (const m of original.matchAll(SHAPE_RE)) {
+      if (m.index! > last) this.pieces.push(original.slice(last, m.index));
+      const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(m[0]);
+      const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(m[0]);
+      this.pieces.push({ text: m[0], note: /ObjectType="Note"/.test(m[0]), row: row ? Number(row[1]) : -1, col: col ? Number(col[1]) : -1 });
+      last = m.index! + m[0].length;
+    }
+    if (last < original.length) this.pieces.push(original.slice(last));
+    const idmap = Number(/<o:idmap\b[^>]*data="(\d+)/.exec(original)?.[1] ?? 1);
+    this.nextId = max ? max + 1 : idmap * 1024 + 1;
+  }
+
+  /** The VML drawing with our shapes. */
+  get vml(): string {
+    if (!this.vmlChanged) return this.original;
+    let base = this.pieces.map((p) => (typeof p === "string" ? p : p.removed ? "" : p.text)).join("");
+    if (!base.includes('id="_x0000_t202"')) base = base.replace(/<\/xml>\s*$/, `${SHAPETYPE}\n</xml>`);
+    const shapes = this.added.map((a) => a.text).join("\n");
+    const at = base.lastIndexOf("</xml>");
+    return at < 0 ? base + shapes : base.slice(0, at) + shapes + "\n" + base.slice(at);
   }
 
   private list(): XEl {
@@ -63,8 +95,7 @@ export class CommentsEditor {
   }
 
   private find(ref: string): XEl | undefined {
-    const l = child(this.root, "commentList");
-    return l ? elements(l, "comment").find((c) => (attr(c, "ref") ?? "").toUpperCase() === ref) : undefined;
+    return this.byRef.get(ref);
   }
 
   /** The text of the note on `ref`, or null. */
@@ -102,7 +133,9 @@ export class CommentsEditor {
       }
       setAttrs(existing, { authorId: String(this.authorId()) });
     } else {
-      append(this.list(), el(p + "comment", { ref, authorId: this.authorId() }, [body]));
+      const c = el(p + "comment", { ref, authorId: this.authorId() }, [body]);
+      append(this.list(), c);
+      this.byRef.set(ref, c);
       this.addShape(ref);
     }
     this.commentsChanged = true;
@@ -115,25 +148,26 @@ export class CommentsEditor {
     if (old === null || !old.startsWith(NOTE_PREFIX)) return;
     const c = this.find(ref)!;
     remove(this.list(), c);
+    this.byRef.delete(ref);
     this.commentsChanged = true;
     const p = parseA1(ref);
     if (!p) return;
-    const before = this.vml;
-    this.vml = this.vml.replace(SHAPE_RE, (s) =>
-      /ObjectType="Note"/.test(s) && new RegExp(`<x:Row>\\s*${p.row}\\s*</x:Row>`).test(s) && new RegExp(`<x:Column>\\s*${p.col}\\s*</x:Column>`).test(s) ? "" : s,
-    );
-    if (this.vml !== before) this.vmlChanged = true;
+    const i = this.added.findIndex((a) => a.row === p.row && a.col === p.col);
+    if (i >= 0) {
+      this.added.splice(i, 1);
+      return;
+    }
+    for (const piece of this.pieces) {
+      if (typeof piece === "string" || piece.removed || !piece.note || piece.row !== p.row || piece.col !== p.col) continue;
+      piece.removed = true;
+      this.vmlChanged = true;
+    }
   }
 
   private addShape(ref: string): void {
     const p = parseA1(ref);
     if (!p) return;
-    if (!this.vml.includes('id="_x0000_t202"')) this.vml = this.vml.replace(/<\/xml>\s*$/, `${SHAPETYPE}\n</xml>`);
-    const ids = [...this.vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
-    const idmap = Number(/<o:idmap\b[^>]*data="(\d+)/.exec(this.vml)?.[1] ?? 1);
-    const id = ids.length ? Math.max(...ids) + 1 : idmap * 1024 + 1;
-    const at = this.vml.lastIndexOf("</xml>");
-    this.vml = at < 0 ? this.vml + shape(id, p.row, p.col) : this.vml.slice(0, at) + shape(id, p.row, p.col) + "\n" + this.vml.slice(at);
+    this.added.push({ row: p.row, col: p.col, text: shape(this.nextId++, p.row, p.col) });
     this.vmlChanged = true;
   }
 

@@ -6,7 +6,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { DEFAULT_LIMITS, XlsxFormatError, formatMessage, type XlsxLimits } from "./limits";
-import { type Budget, type ZipEntry, entryOf, inflateAll, inflateEntry, readZip, writeZip } from "./zip";
+import { type Budget, type Deflate, type ZipEntry, entryOf, inflateAll, inflateEntry, readZip, writeZip } from "./zip";
 import { attr, attrs, elements, child, parseXml, rootOf, serialize, type XEl } from "./xml";
 
 export const REL = {
@@ -126,7 +126,7 @@ export class XlsxPackage {
   }
 
   /** Reads a part with a SAX parser as it is inflated (for the parts that can be large). */
-  sax(path: string, handlers: { open?: (tag: SaxesTagPlain) => void; close?: (name: string) => void; text?: (t: string) => void }): void {
+  sax(path: string, handlers: { open?: (tag: SaxesTagPlain) => void; close?: (name: string) => void; text?: (t: string) => void }, keep = false): void {
     const parser = new SaxesParser({ xmlns: false, position: false });
     parser.on("doctype", () => {
       throw new XlsxFormatError(formatMessage.dtd);
@@ -150,6 +150,8 @@ export class XlsxPackage {
     // Inflated bytes are gathered into blocks of about 1 MB and decoded at a character boundary:
     // one native decode per block is much cheaper than a streaming decode per small chunk.
     const decoder = new TextDecoder();
+    // The text of a part the writer will edit is kept, so it is not inflated twice.
+    const kept: string[] | null = keep ? [] : null;
     const block = new Uint8Array(1 << 20);
     let fill = 0;
     const flush = (final: boolean) => {
@@ -164,7 +166,11 @@ export class XlsxPackage {
           if (i + len > fill) cut = i;
         }
       }
-      if (cut > 0) parser.write(decoder.decode(block.subarray(0, cut)));
+      if (cut > 0) {
+        const text = decoder.decode(block.subarray(0, cut));
+        if (kept) kept.push(text);
+        parser.write(text);
+      }
       block.copyWithin(0, cut, fill);
       fill -= cut;
     };
@@ -180,6 +186,7 @@ export class XlsxPackage {
     });
     flush(true);
     parser.close();
+    if (kept) this.textCache.set(path, kept.join(""));
   }
 
   /** A part parsed into the lossless tree (see xml.ts). */
@@ -235,13 +242,13 @@ export class XlsxPackage {
   }
 
   /** The zip bytes: unchanged parts keep their compressed bytes, changed parts are deflated anew. */
-  save(): Uint8Array {
+  save(deflate?: Deflate): Uint8Array {
     const encoder = new TextEncoder();
     const out: ZipEntry[] = [];
     for (const path of this.paths()) {
       const text = this.changed.get(path);
       const original = this.entries.get(path);
-      if (text !== undefined) out.push(entryOf(path, encoder.encode(text), original));
+      if (text !== undefined) out.push(entryOf(path, encoder.encode(text), original, deflate));
       else if (original) out.push({ ...original, name: path });
     }
     return writeZip(out);

@@ -6,6 +6,7 @@
 import { parseA1, type CellValue, type Grid } from "../../core/grid";
 import { HostError, type CellRef, type WorkbookChanges, type WorkbookPort } from "../port";
 import type { XlsxLimits } from "./limits";
+import type { Deflate } from "./zip";
 import { XlsxPackage } from "./package";
 import { readGrids, readWorkbookParts } from "./read";
 import { SheetEditor } from "./sheet";
@@ -14,6 +15,10 @@ import { WorkbookEditor } from "./write";
 export interface XlsxPortOptions {
   /** Called by selectCell (the preview scrolls its rendering to the cell). */
   onSelect?: (sheet: string, cell: string) => void;
+  /** Raw deflate for the parts that changed (Node's zlib in the CLI); fflate's by default. */
+  deflate?: Deflate;
+  /** Keep the text of the sheets read, for a write-back to come (saves inflating them again). */
+  forWriting?: boolean;
   /** Tighter (or looser) limits than DEFAULT_LIMITS. */
   limits?: Partial<XlsxLimits>;
 }
@@ -70,7 +75,7 @@ export function createXlsxPort(bytes: Uint8Array, options: XlsxPortOptions = {})
     host: "xlsx",
     package: pkg,
     async readSheets(): Promise<Grid[]> {
-      return readGrids(pkg, parts());
+      return readGrids(pkg, parts(), options.forWriting);
     },
     async readFills(cells: CellRef[]) {
       const cache = new Map<string, SheetEditor>();
@@ -105,7 +110,7 @@ export function createXlsxPort(bytes: Uint8Array, options: XlsxPortOptions = {})
       edit((ed) => ed.setValue(sheet, a1, value));
     },
     save() {
-      return pkg.save();
+      return pkg.save(options.deflate);
     },
   };
 }

@@ -96,9 +96,17 @@ export function readWorkbookParts(pkg: XlsxPackage): WorkbookParts {
   const stringsPath = part(REL.sharedStrings);
   const theme = themePath && pkg.has(themePath) ? themeColors(pkg.text(themePath)) : [];
   const styles = new Styles(stylesPath && pkg.has(stylesPath) ? pkg.text(stylesPath) : null, theme);
-  const strings = stringsPath && pkg.has(stringsPath) ? readSharedStrings(pkg, stringsPath) : [];
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(pkg.text(pkg.workbookPath));
-  return { sheets: pkg.sheets(), styles, strings, date1904 };
+  let strings: string[] | null = null;
+  return {
+    sheets: pkg.sheets(),
+    styles,
+    date1904,
+    // Read when a sheet is first read (the writer rarely needs them).
+    get strings() {
+      return (strings ??= stringsPath && pkg.has(stringsPath) ? readSharedStrings(pkg, stringsPath) : []);
+    },
+  };
 }
 
 /** Notes of a sheet from its comments part: A1 → text. */
@@ -138,7 +146,7 @@ export function readNotes(pkg: XlsxPackage, sheet: SheetInfo): Record<string, st
 }
 
 /** One worksheet as a grid; cells covered by a merge (other than its top-left) are blank, as in Excel. */
-export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetInfo): Grid {
+export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetInfo, keepText = false): Grid {
   const { styles, strings, date1904 } = parts;
   const limits = pkg.limits;
   const rows = new Map<number, CellValue[]>();
@@ -296,7 +304,7 @@ export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetIn
         throw new XlsxLimitError(limitMessage.text(at, text.length, limits.textLength));
       }
     },
-  });
+  }, keepText);
   return buildGrid(sheet, rows, columnsSeen, far, formulaRows, merges, readNotes(pkg, sheet));
 }
 
@@ -382,6 +390,6 @@ function buildGrid(
 }
 
 /** Every worksheet in workbook order. */
-export function readGrids(pkg: XlsxPackage, parts: WorkbookParts = readWorkbookParts(pkg)): Grid[] {
-  return parts.sheets.filter((s) => s.worksheet).map((s) => readSheet(pkg, parts, s));
+export function readGrids(pkg: XlsxPackage, parts: WorkbookParts = readWorkbookParts(pkg), keepText = false): Grid[] {
+  return parts.sheets.filter((s) => s.worksheet).map((s) => readSheet(pkg, parts, s, keepText));
 }

@@ -19,11 +19,125 @@ export const SHEET_ORDER = [
 
 const OPAQUE = new Set(["sheetData", "extLst"]);
 
-interface RowSlot {
-  r: number;
-  /** The row's text in the original sheetData, or its parsed element once edited. */
+/** A cell of an edited row: its text as in the file until it is edited, then its element. */
+interface CellSlot {
+  col: number;
   text: string;
   el?: XEl;
+}
+
+/** An edited row: its start tag (as an element without children), the cells and the text between them. */
+interface RowModel {
+  head: XEl;
+  parts: Array<string | CellSlot>;
+  close: string;
+}
+
+interface RowSlot {
+  r: number;
+  /** The row's text in the original sheetData, or its model once edited. */
+  text: string;
+  model?: RowModel;
+  /** Cells appended after the row's last cell without cutting the row up (the fast path of a column write). */
+  queued?: Array<{ col: number; xml: string }>;
+  /** The last column of the row's text (-2: not known yet, -3: a cell without reference: no fast path). */
+  lastCol?: number;
+}
+
+/** The start tag of a row's text. */
+function headOf(text: string): string {
+  return text.slice(0, text.indexOf(">") + 1);
+}
+
+/** The last cell's column in a row's text; -1 for none; -3 when a cell has no reference. */
+function lastColumnOf(text: string): number {
+  let last: RegExpExecArray | null = null;
+  CELL_START.lastIndex = 0;
+  for (let m = CELL_START.exec(text); m; m = CELL_START.exec(text)) {
+    if (!REF.test(m[0])) return -3;
+    last = m;
+  }
+  if (!last) return -1;
+  const ref = REF.exec(last[0])!;
+  let c = 0;
+  for (const ch of ref[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
+const CELL_START = /<(?:\w+:)?c(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const CELL = /<((?:\w+:)?c)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+const REF = /\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']/;
+
+/** A row's text cut into its start tag, its cells (located, not parsed) and what lies between. */
+function rowModel(text: string, r: number, pfx: string): RowModel {
+  if (!text) return { head: el(pfx + "row", { r }), parts: [], close: "" };
+  const headEnd = text.indexOf(">") + 1;
+  const selfClosed = text[headEnd - 2] === "/";
+  const headText = text.slice(0, headEnd);
+  const name = /^<([^\s/>]+)/.exec(headText)![1];
+  const head: XEl = { name, open: headText, close: "", children: [] };
+  if (selfClosed) return { head, parts: [], close: "" };
+  const closeAt = text.lastIndexOf("<");
+  const body = text.slice(headEnd, closeAt);
+  const parts: Array<string | CellSlot> = [];
+  let last = 0;
+  let col = -1;
+  CELL.lastIndex = 0;
+  for (let m = CELL.exec(body); m; m = CELL.exec(body)) {
+    let end = CELL.lastIndex;
+    if (!m[3]) {
+      const close = body.indexOf(`</${m[1]}>`, end);
+      if (close < 0) throw new XlsxFormatError(formatMessage.broken);
+      end = close + m[1].length + 3;
+      CELL.lastIndex = end;
+    }
+    if (m.index > last) parts.push(body.slice(last, m.index));
+    let cellText = body.slice(m.index, end);
+    const ref = REF.exec(m[2]);
+    if (ref) {
+      let c = 0;
+      for (const ch of ref[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+      col = c - 1;
+    }
+    else {
+      // A cell without a reference gets one, so every cell of an edited row can be found.
+      col++;
+      cellText = cellText.replace(/^<([^\s/>]+)/, `<$1 r="${toA1(r - 1, col)}"`);
+    }
+    parts.push({ col, text: cellText });
+    last = end;
+  }
+  if (last < body.length) parts.push(body.slice(last));
+  if (!/\sr\s*=/.test(headText)) head.open = headText.replace(/^<([^\s/>]+)/, `<$1 r="${r}"`);
+  return { head, parts, close: text.slice(closeAt) };
+}
+
+/** A row's spans ("1:7") taking in a column (0-based); rows without spans stay without. */
+function widenSpans(head: XEl, col: number): void {
+  const spans = attr(head, "spans");
+  if (!spans) return;
+  const [a, b] = spans.split(":").map(Number);
+  if (col + 1 < a || col + 1 > b) setAttrs(head, { spans: `${Math.min(a, col + 1)}:${Math.max(b, col + 1)}` });
+}
+
+/** A row's text with queued cells appended after its last cell. */
+function appendQueued(slot: RowSlot, pfx: string): string {
+  const cells = slot.queued!.map((q) => q.xml).join("");
+  if (!slot.text) return `<${pfx}row r="${slot.r}">${cells}</${pfx}row>`;
+  const head = headOf(slot.text);
+  const headEl: XEl = { name: /^<([^\s/>]+)/.exec(head)![1], open: head, close: "", children: [] };
+  widenSpans(headEl, Math.max(...slot.queued!.map((q) => q.col)));
+  if (head.endsWith("/>")) return headEl.open.replace(/\s*\/>$/, ">") + cells + `</${headEl.name}>`;
+  const close = slot.text.lastIndexOf("</");
+  return headEl.open + slot.text.slice(head.length, close) + cells + slot.text.slice(close);
+}
+
+function serializeRow(m: RowModel): string {
+  let s = m.head.open;
+  if (m.parts.length === 0 && m.close === "") return s.endsWith("/>") ? s : s.replace(/>$/, "/>");
+  if (s.endsWith("/>")) s = s.replace(/\s*\/>$/, ">");
+  for (const p of m.parts) s += typeof p === "string" ? p : p.el ? serialize(p.el) : p.text;
+  return s + (m.close || `</${m.head.name}>`);
 }
 
 export class SheetEditor {
@@ -96,37 +210,35 @@ export class SheetEditor {
     return rows;
   }
 
-  /** The row element (1-based r), parsed for editing; created in order when `create`. */
-  row(r: number, create: boolean): XEl | undefined {
+  /** The row (1-based r), cut up for editing; created in order when `create`. */
+  row(r: number, create: boolean): RowModel | undefined {
     const rows = this.loadRows();
     let slot = this.byRow.get(r);
     if (!slot) {
       if (!create) return undefined;
-      slot = { r, text: "", el: el(this.pfx + "row", { r }) };
+      slot = { r, text: "" };
       let i = rows.length;
       while (i > 0 && rows[i - 1].r > r) i--;
       rows.splice(i, 0, slot);
       this.byRow.set(r, slot);
       this.touch();
     }
-    if (!slot.el) {
-      slot.el = rootOf(parseXml(slot.text));
-      // Cells without a reference get one, so every cell of an edited row can be found.
-      let c = -1;
-      for (const cell of elements(slot.el, "c")) {
-        const ref = attr(cell, "r");
-        if (ref) c = parseA1(ref)?.col ?? c + 1;
-        else setAttrs(cell, { r: toA1(r - 1, ++c) });
-      }
-      if (!attr(slot.el, "r")) setAttrs(slot.el, { r: String(r) });
+    if (!slot.model) {
+      slot.model = rowModel(slot.text, r, this.pfx);
+      for (const q of slot.queued ?? []) slot.model.parts.push({ col: q.col, text: q.xml });
+      if (slot.queued?.length) widenSpans(slot.model.head, Math.max(...slot.queued.map((q) => q.col)));
+      slot.queued = undefined;
     }
-    return slot.el;
+    return slot.model;
   }
 
   /** The style index a new cell at (row, col) (0-based) shows: the row's style, else its column's. */
   defaultStyle(row: number, col: number): number {
-    const r = this.row(row + 1, false);
-    if (r && attr(r, "customFormat") === "1" && attr(r, "s")) return Number(attr(r, "s"));
+    this.loadRows();
+    const slot = this.byRow.get(row + 1);
+    const head: XEl | undefined = slot ? slot.model?.head ?? { name: "row", open: headOf(slot.text), close: "", children: [] } : undefined;
+    const custom = head && attr(head, "customFormat");
+    if (head && custom && /^(1|true)$/.test(custom) && attr(head, "s")) return Number(attr(head, "s"));
     const cols = this.part("cols");
     for (const c of cols ? elements(cols, "col") : []) {
       if (Number(attr(c, "min")) <= col + 1 && col + 1 <= Number(attr(c, "max"))) return Number(attr(c, "style") ?? 0);
@@ -134,36 +246,87 @@ export class SheetEditor {
     return 0;
   }
 
+  /** The style index of the cell at (row, col), 0-based, read without parsing the cell; 0 when absent. */
+  styleAt(row: number, col: number): number {
+    this.loadRows();
+    const slot = this.byRow.get(row + 1);
+    if (!slot) return 0;
+    if (!slot.model && slot.lastCol !== -3 && slot.text) {
+      // The cell found by its reference in the row's text, without cutting the row up.
+      const at = slot.text.indexOf(` r="${toA1(row, col)}"`);
+      if (at >= 0) {
+        const start = slot.text.lastIndexOf("<", at);
+        const tag = slot.text.slice(start, slot.text.indexOf(">", at));
+        const m = /\ss\s*=\s*["'](\d+)["']/.exec(tag);
+        return m ? Number(m[1]) : 0;
+      }
+      if (!/<(?:\w+:)?c[\s>]/.test(slot.text) || /<(?:\w+:)?c\s(?![^>]*\sr=)/.test(slot.text)) {
+        // No cell, or cells without references: fall through to the model.
+      } else if (!slot.queued?.some((q) => q.col === col)) return 0;
+    }
+    const r = this.row(row + 1, false);
+    if (!r) return 0;
+    for (const p of r.parts) {
+      if (typeof p === "string" || p.col !== col) continue;
+      if (p.el) return this.styleOf(p.el);
+      const m = /^<[^>]*?\ss\s*=\s*["'](\d+)["']/.exec(p.text);
+      return m ? Number(m[1]) : 0;
+    }
+    return 0;
+  }
+
+  /**
+   * Writes a new cell after the last cell of its row without cutting the row up (a column
+   * written right of a table, row after row). False when the fast path does not apply (the
+   * row is already cut up, or the cell exists or lies before the row's last cell).
+   */
+  appendCell(row: number, col: number, style: number | null, type: string | undefined, inner: string): boolean {
+    this.loadRows();
+    let slot = this.byRow.get(row + 1);
+    if (slot?.model) return false;
+    if (!slot) {
+      slot = { r: row + 1, text: "" };
+      const rows = this.rows!;
+      let i = rows.length;
+      while (i > 0 && rows[i - 1].r > row + 1) i--;
+      rows.splice(i, 0, slot);
+      this.byRow.set(row + 1, slot);
+    }
+    if (slot.lastCol === undefined) slot.lastCol = slot.text ? lastColumnOf(slot.text) : -1;
+    const last = Math.max(slot.lastCol, ...(slot.queued ?? []).map((q) => q.col));
+    if (slot.lastCol === -3 || col <= last) return false;
+    const s = style ?? this.defaultStyle(row, col);
+    const name = this.pfx + "c";
+    const open = `<${name} r="${toA1(row, col)}"${s ? ` s="${s}"` : ""}${type ? ` t="${type}"` : ""}`;
+    (slot.queued ??= []).push({ col, xml: inner ? `${open}>${inner}</${name}>` : `${open}/>` });
+    this.grow(row, col);
+    this.touch();
+    return true;
+  }
+
   /** The <c> element at (row, col), 0-based; created (with the row's or column's style) when `create`. */
   cell(row: number, col: number, create: boolean): XEl | undefined {
     const r = this.row(row + 1, create);
     if (!r) return undefined;
-    const ref = toA1(row, col);
-    const cells = elements(r, "c");
-    let before: XEl | undefined;
-    for (const c of cells) {
-      const p = parseA1(attr(c, "r") ?? "");
-      if (!p) continue;
-      if (p.col === col) return c;
+    let at = r.parts.length;
+    for (let i = 0; i < r.parts.length; i++) {
+      const p = r.parts[i];
+      if (typeof p === "string") continue;
+      if (p.col === col) {
+        p.el ??= rootOf(parseXml(p.text));
+        return p.el;
+      }
       if (p.col > col) {
-        before = c;
+        at = i;
         break;
       }
     }
     if (!create) return undefined;
     const s = this.defaultStyle(row, col);
-    const c = el(this.pfx + "c", { r: ref, s: s || undefined });
-    const i = before ? r.children.indexOf(before) : r.children.length;
-    if (r.close === "") {
-      r.open = r.open.replace(/\s*\/>$/, ">");
-      r.close = `</${r.name}>`;
-    }
-    r.children.splice(i, 0, c);
-    const spans = attr(r, "spans");
-    if (spans) {
-      const [a, b] = spans.split(":").map(Number);
-      if (col + 1 < a || col + 1 > b) setAttrs(r, { spans: `${Math.min(a, col + 1)}:${Math.max(b, col + 1)}` });
-    }
+    const name = this.pfx + "c";
+    const c: XEl = { name, open: `<${name} r="${toA1(row, col)}"${s ? ` s="${s}"` : ""}/>`, close: "", children: [] };
+    r.parts.splice(at, 0, { col, text: "", el: c });
+    widenSpans(r.head, col);
     this.grow(row, col);
     this.touch();
     return c;
@@ -204,7 +367,9 @@ export class SheetEditor {
   serialize(): string {
     if (this.rows) {
       let s = "";
-      for (const slot of this.rows) s += slot.el ? serialize(slot.el) : slot.text;
+      const parts: string[] = [];
+      for (const slot of this.rows) parts.push(slot.model ? serializeRow(slot.model) : slot.queued?.length ? appendQueued(slot, this.pfx) : slot.text);
+      s = parts.join("");
       this.data.children = s ? [s] : [];
       if (s && this.data.close === "") {
         this.data.open = this.data.open.replace(/\s*\/>$/, ">");

@@ -244,10 +244,13 @@ export class WorkbookEditor {
         const col = at.col + j;
         right = Math.max(right, col);
         const formula = block.formulas?.[i]?.[j] ?? null;
-        const style = from !== undefined ? sheet.styleOf(sheet.cell(r, from, false)) : null;
-        if (v === null && formula === null && style === null && !sheet.cell(r, col, false)) return;
+        const style = from !== undefined ? sheet.styleAt(r, from) : null;
+        const body = content(v, formula, sheet.pfx);
+        const empty = (v === null || v === "") && formula === null;
+        if (!(empty && style === null) && sheet.appendCell(r, col, style, body.type, body.inner.map(serialize).join(""))) return;
+        if (empty && style === null && !sheet.cell(r, col, false)) return;
         const c = sheet.cell(r, col, true)!;
-        sheet.setCell(c, content(v, formula, sheet.pfx), style);
+        sheet.setCell(c, body, style);
       }),
     );
     if (block.columnWidth) for (let c = at.col; c <= right; c++) sheet.setWidth(c, block.columnWidth);

@@ -229,11 +229,17 @@ function excelEscapes(s: string): string {
   return s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_").replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
+/** Attribute values and texts that need no escaping at all (the common case) pass untouched. */
+// eslint-disable-next-line no-control-regex
+const PLAIN = /[&<>"\n\r\t\x00-\x1f\ufffe\uffff]|_x/;
+
 export function escapeText(s: string): string {
+  if (!PLAIN.test(s)) return s;
   return excelEscapes(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 export function escapeAttr(s: string): string {
+  if (!PLAIN.test(s)) return s;
   return excelEscapes(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 }
 
