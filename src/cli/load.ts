@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { deflateRawSync } from "node:zlib";
+import * as zlib from "node:zlib";
 import { KaoheError } from "../core/errors";
 import { OLD_FORMAT_NAME, fileKind, type FileKind } from "../core/filekind";
 import type { Grid } from "../core/grid";
@@ -28,6 +28,10 @@ function kindOf(path: string): FileKind {
   return kind === "old" ? fileKind(readFileSync(path)) : kind;
 }
 
+/** Node's zlib for the parts a write-back changes (large sheets at a fast level: Excel reads any). */
+const nodeDeflate = (data: Uint8Array) => new Uint8Array(zlib.deflateRawSync(data, { level: data.length > 1 << 20 ? 1 : 6 }));
+const nodeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 /** Loads an .xlsx workbook into the package-level port, or throws InputError saying in Chinese why it can't. */
 export function loadWorkbook(path: string, forWriting = false): XlsxPort {
   const name = basename(path);
@@ -47,7 +51,7 @@ export function loadWorkbook(path: string, forWriting = false): XlsxPort {
     case "xlsx":
       break;
   }
-  return inputErrors(name, () => createXlsxPort(readFileSync(path), { forWriting, deflate: (data) => deflateRawSync(data, { level: 6 }) }));
+  return inputErrors(name, () => createXlsxPort(readFileSync(path), { forWriting, deflate: nodeDeflate, crc32: nodeCrc32 }));
 }
 
 /** Reads every sheet of a loaded workbook; a limit or a broken part becomes an InputError naming the file. */

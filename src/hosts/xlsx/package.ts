@@ -68,12 +68,23 @@ export function relativeTarget(source: string, target: string): string {
   return [...Array(from.length - i).fill(".."), ...to.slice(i)].join("/");
 }
 
+/** UTF-8 of text in pieces, without joining them into one string first. */
+function encodePieces(encoder: TextEncoder, pieces: string[]): Uint8Array {
+  let chars = 0;
+  for (const p of pieces) chars += p.length;
+  const out = new Uint8Array(chars * 3);
+  let at = 0;
+  for (const p of pieces) at += encoder.encodeInto(p, out.subarray(at)).written;
+  return out.subarray(0, at);
+}
+
 export class XlsxPackage {
   readonly limits: XlsxLimits;
   private readonly entries = new Map<string, ZipEntry>();
   private readonly order: string[] = [];
   /** Parts written by the writer, as text (or bytes), and parts it removed. */
-  private readonly changed = new Map<string, string>();
+  /** Changed parts: text, or text in pieces (a large sheet, joined only if it is read again). */
+  private readonly changed = new Map<string, string | string[]>();
   private readonly removed = new Set<string>();
   private readonly budget: Budget;
   private readonly textCache = new Map<string, string>();
@@ -107,7 +118,12 @@ export class XlsxPackage {
   /** A part as text; parts are inflated once and checked for DTDs. */
   text(path: string): string {
     const c = this.changed.get(path);
-    if (c !== undefined) return c;
+    if (c !== undefined) {
+      if (typeof c === "string") return c;
+      const joined = c.join("");
+      this.changed.set(path, joined);
+      return joined;
+    }
     let t = this.textCache.get(path);
     if (t === undefined) {
       const e = this.entries.get(path);
@@ -140,9 +156,8 @@ export class XlsxPackage {
       parser.on("text", handlers.text);
       parser.on("cdata", handlers.text);
     }
-    const changed = this.changed.get(path) ?? this.textCache.get(path);
-    if (changed !== undefined) {
-      parser.write(changed).close();
+    if (this.changed.has(path) || this.textCache.has(path)) {
+      parser.write(this.text(path)).close();
       return;
     }
     const e = this.entries.get(path);
@@ -195,7 +210,7 @@ export class XlsxPackage {
   }
 
   /** Replaces (or adds) a part. */
-  write(path: string, text: string): void {
+  write(path: string, text: string | string[]): void {
     this.removed.delete(path);
     this.changed.set(path, text);
     this.textCache.delete(path);
@@ -242,13 +257,13 @@ export class XlsxPackage {
   }
 
   /** The zip bytes: unchanged parts keep their compressed bytes, changed parts are deflated anew. */
-  save(deflate?: Deflate): Uint8Array {
+  save(deflate?: Deflate, crc?: (data: Uint8Array) => number): Uint8Array {
     const encoder = new TextEncoder();
     const out: ZipEntry[] = [];
     for (const path of this.paths()) {
       const text = this.changed.get(path);
       const original = this.entries.get(path);
-      if (text !== undefined) out.push(entryOf(path, encoder.encode(text), original, deflate));
+      if (text !== undefined) out.push(entryOf(path, typeof text === "string" ? encoder.encode(text) : encodePieces(encoder, text), original, deflate, crc));
       else if (original) out.push({ ...original, name: path });
     }
     return writeZip(out);

@@ -17,6 +17,8 @@ export interface XlsxPortOptions {
   onSelect?: (sheet: string, cell: string) => void;
   /** Raw deflate for the parts that changed (Node's zlib in the CLI); fflate's by default. */
   deflate?: Deflate;
+  /** CRC-32 of the parts that changed (Node's zlib.crc32 in the CLI); ours by default. */
+  crc32?: (data: Uint8Array) => number;
   /** Keep the text of the sheets read, for a write-back to come (saves inflating them again). */
   forWriting?: boolean;
   /** Tighter (or looser) limits than DEFAULT_LIMITS. */
@@ -110,7 +112,7 @@ export function createXlsxPort(bytes: Uint8Array, options: XlsxPortOptions = {})
       edit((ed) => ed.setValue(sheet, a1, value));
     },
     save() {
-      return pkg.save(options.deflate);
+      return pkg.save(options.deflate, options.crc32);
     },
   };
 }

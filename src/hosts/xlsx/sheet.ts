@@ -18,6 +18,8 @@ export const SHEET_ORDER = [
 ];
 
 const OPAQUE = new Set(["sheetData", "extLst"]);
+/** Stands for the rows while the rest of the part is serialized. */
+const PLACE = "\u0000rows\u0000";
 
 /** A cell of an edited row: its text as in the file until it is edited, then its element. */
 interface CellSlot {
@@ -49,22 +51,33 @@ function headOf(text: string): string {
   return text.slice(0, text.indexOf(">") + 1);
 }
 
-/** The last cell's column in a row's text; -1 for none; -3 when a cell has no reference. */
+/** The last cell's column in a row's text; -1 for none; -3 when unsure (cells without references). */
 function lastColumnOf(text: string): number {
-  let last: RegExpExecArray | null = null;
-  CELL_START.lastIndex = 0;
-  for (let m = CELL_START.exec(text); m; m = CELL_START.exec(text)) {
-    if (!REF.test(m[0])) return -3;
-    last = m;
-  }
-  if (!last) return -1;
-  const ref = REF.exec(last[0])!;
+  // The last reference in a row is its last cell's (the row's own r comes first and has no letters).
+  const at = text.lastIndexOf(' r="');
+  if (at < 0) return /<(?:\w+:)?c[\s/>]/.test(text) ? -3 : -1;
   let c = 0;
-  for (const ch of ref[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c - 1;
+  let i = at + 4;
+  for (; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    if (k >= 65 && k <= 90) c = c * 26 + (k - 64);
+    else break;
+  }
+  if (c === 0) return /<(?:\w+:)?c[\s/>]/.test(text) ? -3 : -1;
+  // The reference must sit in a cell's start tag (not in a text that happens to hold ' r="').
+  const open = text.lastIndexOf("<", at);
+  if (!/^<(?:\w+:)?c\s/.test(text.slice(open, at + 1)) || text.lastIndexOf(">", at) > open) return -3;
+  // Every cell must carry its reference for the count to be trusted.
+  let cells = 0;
+  let refs = 0;
+  for (let j = text.indexOf("<c"); j >= 0; j = text.indexOf("<c", j + 2)) {
+    const k = text.charCodeAt(j + 2);
+    if (k === 32 || k === 62 || k === 47) cells++;
+  }
+  for (let j = text.indexOf(' r="'); j >= 0; j = text.indexOf(' r="', j + 4)) refs++;
+  return refs >= cells + 1 || (refs === cells && !/^<(?:\w+:)?row\b[^>]*\sr="/.test(text)) ? c - 1 : -3;
 }
 
-const CELL_START = /<(?:\w+:)?c(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/g;
 const CELL = /<((?:\w+:)?c)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 const REF = /\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']/;
 
@@ -125,11 +138,17 @@ function appendQueued(slot: RowSlot, pfx: string): string {
   const cells = slot.queued!.map((q) => q.xml).join("");
   if (!slot.text) return `<${pfx}row r="${slot.r}">${cells}</${pfx}row>`;
   const head = headOf(slot.text);
-  const headEl: XEl = { name: /^<([^\s/>]+)/.exec(head)![1], open: head, close: "", children: [] };
-  widenSpans(headEl, Math.max(...slot.queued!.map((q) => q.col)));
-  if (head.endsWith("/>")) return headEl.open.replace(/\s*\/>$/, ">") + cells + `</${headEl.name}>`;
+  let open = head;
+  const spans = head.includes("spans") ? /\sspans="(\d+):(\d+)"/.exec(head) : null;
+  if (spans) {
+    const col = slot.queued![slot.queued!.length - 1].col + 1;
+    const a = Number(spans[1]);
+    const b = Number(spans[2]);
+    if (col > b || col < a) open = head.replace(spans[0], ` spans="${Math.min(a, col)}:${Math.max(b, col)}"`);
+  }
+  if (head.endsWith("/>")) return open.replace(/\s*\/>$/, ">") + cells + `</${pfx}row>`;
   const close = slot.text.lastIndexOf("</");
-  return headEl.open + slot.text.slice(head.length, close) + cells + slot.text.slice(close);
+  return open + slot.text.slice(head.length, close) + cells + slot.text.slice(close);
 }
 
 function serializeRow(m: RowModel): string {
@@ -236,15 +255,26 @@ export class SheetEditor {
   defaultStyle(row: number, col: number): number {
     this.loadRows();
     const slot = this.byRow.get(row + 1);
-    const head: XEl | undefined = slot ? slot.model?.head ?? { name: "row", open: headOf(slot.text), close: "", children: [] } : undefined;
+    const head: XEl | undefined = slot?.model?.head ?? (slot && slot.text.lastIndexOf("customFormat", slot.text.indexOf(">")) > 0 ? { name: "row", open: headOf(slot.text), close: "", children: [] } : undefined);
     const custom = head && attr(head, "customFormat");
     if (head && custom && /^(1|true)$/.test(custom) && attr(head, "s")) return Number(attr(head, "s"));
-    const cols = this.part("cols");
-    for (const c of cols ? elements(cols, "col") : []) {
-      if (Number(attr(c, "min")) <= col + 1 && col + 1 <= Number(attr(c, "max"))) return Number(attr(c, "style") ?? 0);
+    let style = this.colStyles.get(col);
+    if (style === undefined) {
+      style = 0;
+      const cols = this.part("cols");
+      for (const c of cols ? elements(cols, "col") : []) {
+        if (Number(attr(c, "min")) <= col + 1 && col + 1 <= Number(attr(c, "max"))) {
+          style = Number(attr(c, "style") ?? 0);
+          break;
+        }
+      }
+      this.colStyles.set(col, style);
     }
-    return 0;
+    return style;
   }
+
+  /** Styles of columns (from <cols>), looked up once per column. */
+  private readonly colStyles = new Map<number, number>();
 
   /** The style index of the cell at (row, col), 0-based, read without parsing the cell; 0 when absent. */
   styleAt(row: number, col: number): number {
@@ -293,7 +323,7 @@ export class SheetEditor {
       this.byRow.set(row + 1, slot);
     }
     if (slot.lastCol === undefined) slot.lastCol = slot.text ? lastColumnOf(slot.text) : -1;
-    const last = Math.max(slot.lastCol, ...(slot.queued ?? []).map((q) => q.col));
+    const last = slot.queued?.length ? Math.max(slot.lastCol, slot.queued[slot.queued.length - 1].col) : slot.lastCol;
     if (slot.lastCol === -3 || col <= last) return false;
     const s = style ?? this.defaultStyle(row, col);
     const name = this.pfx + "c";
@@ -363,18 +393,17 @@ export class SheetEditor {
     this.touch();
   }
 
-  /** The text of the cell for our marker check (inline or shared strings resolved by the caller). */
-  serialize(): string {
+  /** The part's text, in pieces (the rows of a large sheet are not joined into one string); call once. */
+  serialize(): string[] {
+    let rows: string[] | null = null;
     if (this.rows) {
-      let s = "";
-      const parts: string[] = [];
-      for (const slot of this.rows) parts.push(slot.model ? serializeRow(slot.model) : slot.queued?.length ? appendQueued(slot, this.pfx) : slot.text);
-      s = parts.join("");
-      this.data.children = s ? [s] : [];
-      if (s && this.data.close === "") {
+      rows = [];
+      for (const slot of this.rows) rows.push(slot.model ? serializeRow(slot.model) : slot.queued?.length ? appendQueued(slot, this.pfx) : slot.text);
+      if (rows.length && this.data.close === "") {
         this.data.open = this.data.open.replace(/\s*\/>$/, ">");
         this.data.close = `</${this.data.name}>`;
       }
+      this.data.children = [PLACE];
     }
     if (this.bounds) {
       const dim = this.part("dimension");
@@ -392,7 +421,11 @@ export class SheetEditor {
         setAttrs(dim, { ref });
       }
     }
-    return serialize(this.doc);
+    const text = serialize(this.doc);
+    if (!rows) return [text];
+    const at = text.indexOf(PLACE);
+    const out = [text.slice(0, at), ...rows, text.slice(at + PLACE.length)];
+    return out;
   }
 
   /** Sets the width of one column (0-based), splitting a <col> that spans it. */

@@ -162,12 +162,12 @@ export type Deflate = (data: Uint8Array) => Uint8Array;
 /** fflate's deflate (the browser's); Node passes its native zlib, several times faster. */
 const fflateDeflate: Deflate = (data) => deflateSync(data, { level: 6 });
 
-export function entryOf(name: string, data: Uint8Array, like?: ZipEntry, deflate: Deflate = fflateDeflate): ZipEntry {
+export function entryOf(name: string, data: Uint8Array, like?: ZipEntry, deflate: Deflate = fflateDeflate, crc: (data: Uint8Array) => number = crc32): ZipEntry {
   const now = new Date();
   return {
     name,
     method: 8,
-    crc: crc32(data),
+    crc: crc(data),
     size: data.length,
     raw: deflate(data),
     dosTime: like?.dosTime ?? ((now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1)),
