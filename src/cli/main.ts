@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { KaoheError } from "../core/errors";
+import { HostError } from "../hosts/port";
 import { checkGrids, planWriteback } from "../kaohe";
 import { COLOR, PLAIN, formatReport } from "./format";
 import { readWorkbook, saveWorkbook } from "./load";
@@ -96,7 +97,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`kaohe:${(COMMANDER_ZH[e.code] ?? (() => "参数有误;请运行 kaohe --help 查看用法"))(e)}\n`);
       return 2;
     }
-    if (e instanceof KaoheError) {
+    // A host that refuses a write (a sheet of the user's in the way) says why in Chinese: exit 2 as for bad input.
+    if (e instanceof KaoheError || e instanceof HostError) {
       io.err(`kaohe:${e.message}\n`);
       return 2;
     }

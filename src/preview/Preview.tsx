@@ -1,5 +1,5 @@
 /**
- * The preview page: the pane beside a read-only rendering of a workbook held by exceljs in the
+ * The preview page: the pane beside a read-only rendering of a workbook held by the .xlsx host in the
  * browser. Opens the bundled sample by default; 写回 offers the resulting .xlsx for download.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";

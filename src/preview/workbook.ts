@@ -9,7 +9,7 @@ import { OLD_FORMAT_NAME, fileKind } from "../core/filekind";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Why bytes that are no .xlsx can't be opened, from what they are (checked before exceljs tries). */
+/** Why bytes that are no .xlsx can't be opened, from what they are (checked before the package is read). */
 function notXlsx(bytes: Uint8Array, name: string): string | null {
   const saveAs = "请在 Excel 或 WPS 中打开它,“另存为”Excel 工作簿(.xlsx)后再打开";
   switch (fileKind(bytes)) {

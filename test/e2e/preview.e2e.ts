@@ -205,9 +205,10 @@ describe("the built pages", () => {
       .map((f) => readFileSync(`dist/${f}`, "utf8"))
       .join("");
 
-  it("keep exceljs out of the pane: only the preview carries an xlsx library", () => {
-    expect(bundle("preview")).toContain("sharedStrings.xml");
-    expect(bundle("taskpane")).not.toContain("sharedStrings.xml");
+  it("keep the .xlsx host out of the pane: only the preview carries it", () => {
+    expect(bundle("preview")).toContain("relationships/sharedStrings");
+    expect(bundle("taskpane")).not.toContain("relationships/sharedStrings");
+    expect(bundle("preview")).not.toContain("sharedStrings.xml");
   });
 
   it("refer to their files by relative URLs", () => {

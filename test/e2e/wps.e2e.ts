@@ -49,7 +49,7 @@ async function expected(sheets: FakeSheetInit[]) {
   return { report: result.report, fake };
 }
 
-/** A sample .xlsx as the fake's sheets (values and merges, read by the exceljs host). */
+/** A sample .xlsx as the fake's sheets (values and merges, read by the .xlsx host). */
 async function sampleSheets(file: string): Promise<FakeSheetInit[]> {
   const { readFileSync } = await import("node:fs");
   const { createXlsxPort } = await import("../../src/hosts/xlsx");
