@@ -88,7 +88,7 @@ async function inputErrorsAsync<T>(name: string, fn: () => Promise<T>): Promise<
 
 const WRITE_FAILURE: Record<string, string> = {
   EACCES: "没有写入权限",
-  EPERM: "没有写入权限",
+  EPERM: "没有写入权限,或文件正被其他程序(如 Excel、WPS)打开",
   EROFS: "所在磁盘是只读的",
   ENOSPC: "磁盘空间不足",
   EDQUOT: "磁盘空间不足",

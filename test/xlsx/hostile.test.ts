@@ -237,6 +237,14 @@ describe("hostile files end fast with a clear message", () => {
     expect(readdirSync(dir)).toEqual(["评分表.xlsx"]);
   });
 
+  it("a copy that cannot be written leaves no temporary file behind", () => {
+    const dir = tempDir();
+    const input = file("评分表.xlsx", buildXlsx({ sheets: [scoreSheet()] }), dir);
+    const r = kaohe("check", input, "--out", join(dir, "长".repeat(90) + ".xlsx"));
+    clearFailure(r, /无法写入.*文件名过长/);
+    expect(readdirSync(dir)).toEqual(["评分表.xlsx"]);
+  });
+
   it("a LibreOffice workbook with a table writes a copy (and no .kaohe-tmp file stays)", () => {
     const dir = tempDir();
     const book = buildXlsx({
