@@ -4,7 +4,7 @@
  * areas, reversible marks, notes beside the user's, validations and conditional marks beside
  * the user's, our sheets (and only ours) replaced, the active cell.
  */
-import { unzipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { LIVE_MARK_COLOR, MAPPING_SHEET, MARK_COLORS, NOTE_PREFIX, SHEET_MARKER, VALIDATION_TITLE } from "../../src/footprint";
 import { createXlsxPort, type XlsxPort } from "../../src/hosts/xlsx";
@@ -69,6 +69,21 @@ describe("values", () => {
     expect(wb).toContain('<definedName name="_xlnm.Print_Area" localSheetId="0">评分表!$A$1:$G$6</definedName>');
     expect(wb).toContain('<definedName name="_xlnm.Print_Area" localSheetId="1">附表!$A$1:$B$2</definedName>');
     expect(wb).toContain('<definedName name="范围" localSheetId="1">附表!$A$1</definedName>');
+  });
+
+  it("a pretty-printed sheet keeps its white space between rows, and rows nobody writes keep their bytes", async () => {
+    const files = unzipSync(buildXlsx({ sheets: [scoreSheet()] }));
+    const pretty = new TextDecoder().decode(files["xl/worksheets/sheet1.xml"]).replace(/<\/row><row/g, "</row>\n    <row").replace("<sheetData>", "<sheetData>\n    ").replace("</sheetData>", "\n  </sheetData>");
+    files["xl/worksheets/sheet1.xml"] = new TextEncoder().encode(pretty);
+    const port = createXlsxPort(zipSync(files));
+    await port.apply(change({ values: [{ sheet: "评分表", address: "G3", values: [[6], [12]] }] }));
+    const xml = sheet1(port);
+    const rowsOf = (x: string) => x.match(/<row\b[\s\S]*?<\/row>/g)!;
+    expect(xml.match(/\n {4}<row/g)).toHaveLength(6);
+    expect(xml).toContain("\n  </sheetData>");
+    const [a, b] = [rowsOf(pretty), rowsOf(xml)];
+    expect([b[0], b[1], b[4], b[5]]).toEqual([a[0], a[1], a[4], a[5]]);
+    expect(b[2]).toBe(a[2].replace("</row>", '<c r="G3"><v>6</v></c></row>').replace('spans="1:6"', 'spans="1:7"'));
   });
 
   it("a write into a sheet that is not there is a HostError", async () => {
