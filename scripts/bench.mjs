@@ -1,19 +1,25 @@
-// Benchmark: `kaohe check` on a generated 5,000-row score sheet against a bare exceljs load of
-// the same file. Prints both medians and their ratio (target: within 1.5×); then the rule-text
-// parser on 50,000-character texts (it must stay linear: well under a second). Run: npm run bench
+// Benchmark: `kaohe check --json` against a bare exceljs load of the same file (the reader the
+// CLI used before the package-level one), and `check --out` against `check --json`, on generated
+// 5,000- and 100,000-row score sheets. Each measurement is a fresh Node process reporting its own
+// CPU time (user + system); the three sides run interleaved (A/B/C, B/C/A, …) so that the load of
+// a shared machine falls on all of them alike. Prints medians and ratios against the targets
+// (check ≤ 0.6× exceljs, --out ≤ 1.2× check); then the rule-text parser on 50,000-character
+// texts (it must stay linear: well under a second).
+// Run: npm run bench (builds the CLI first).  BENCH_RUNS=7 BENCH_SIZES=5000,20000 to vary.
 import { createRequire } from "node:module";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 
 const require = createRequire(import.meta.url);
+const ROOT = resolve(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
 const ExcelJS = require("exceljs");
-const { main } = require("../build/cli.cjs");
 const { buildSync } = require("esbuild");
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? "5000,100000").split(",").map(Number);
 const METHODS = [
   "根据查看文件、资料评分",
   "一项未达标扣4分,未作任务分解本项不得分",
@@ -22,14 +28,14 @@ const METHODS = [
 ];
 const CATEGORIES = ["组织保障", "政府信息公开", "政策解读", "舆情回应", "平台建设"];
 
-async function generate(path) {
+async function generate(path, rows) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("评分表");
   ws.addRow(["2017年度政务公开工作考核指标及评价办法"]);
   ws.mergeCells("A1:G1");
   ws.addRow(["类别", "序号", "目标要求", "分值", "评价办法", "自查评分", "考核评分"]);
-  const block = ROWS / CATEGORIES.length;
-  for (let i = 0; i < ROWS; i++) {
+  const block = rows / CATEGORIES.length;
+  for (let i = 0; i < rows; i++) {
     const max = [4, 8, 6, 16][i % 4];
     const method = i % 50 === 7 ? "发布单份政策解读材料加2分,累计不超过10分;每件扣2分,累计不超过10分" : METHODS[i % METHODS.length];
     const maxCell = i % 50 === 7 ? "加、扣分项" : max;
@@ -41,49 +47,77 @@ async function generate(path) {
   await wb.xlsx.writeFile(path);
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function time(fn) {
-  const t = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    t.push(performance.now() - start);
-  }
-  return median(t);
-}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(join(tmpdir(), "kaohe-bench-"));
 try {
-  const file = join(dir, "bench.xlsx");
-  await generate(file);
-  const sink = { out: () => {}, err: (s) => process.stderr.write(s), isTTY: false };
-  // Warm both paths once so the JIT and module loading don't count.
-  await new ExcelJS.Workbook().xlsx.readFile(file);
-  await main(["check", file, "--json"], sink);
-  const bare = await time(() => new ExcelJS.Workbook().xlsx.readFile(file));
-  const check = await time(() => main(["check", file, "--json"], sink));
-  console.log(`rows: ${ROWS}, runs: ${RUNS} (median)`);
-  console.log(`exceljs load:  ${bare.toFixed(0)} ms`);
-  console.log(`kaohe check:   ${check.toFixed(0)} ms`);
-  console.log(`ratio:         ${(check / bare).toFixed(2)}× (target ≤ 1.5×)`);
-  // 写回 with live formulas (the default) against plain values: the formulas' own cost
-  const out = join(dir, "out.xlsx");
-  const live = await time(() => main(["check", file, "--out", out], sink));
-  const values = await time(() => main(["check", file, "--out", out, "--values"], sink));
-  console.log(`check --out:   ${live.toFixed(0)} ms with live formulas, ${values.toFixed(0)} ms with --values (${(live / values).toFixed(2)}×)`);
+  execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: ROOT, stdio: "inherit" });
+  const cli = join(ROOT, "build/cli.cjs");
+  // One side of a measurement, in its own process; prints its CPU milliseconds and peak RSS.
+  const child = join(dir, "side.cjs");
+  writeFileSync(
+    child,
+    `const [mode, file, out] = process.argv.slice(2);
+(async () => {
+  if (mode === "exceljs") {
+    const ExcelJS = require(${JSON.stringify(require.resolve("exceljs"))});
+    await new ExcelJS.Workbook().xlsx.readFile(file);
+  } else {
+    const { main } = require(${JSON.stringify(cli)});
+    const io = { out: () => {}, err: (s) => process.stderr.write(s), isTTY: false };
+    const args = mode === "out" ? ["check", file, "--json", "--out", out] : ["check", file, "--json"];
+    await main(args, io);
+  }
+  const c = process.cpuUsage();
+  process.stdout.write(JSON.stringify({ cpu: (c.user + c.system) / 1000, rss: process.resourceUsage().maxRSS }));
+})();`,
+  );
+  const side = (mode, file) => {
+    const r = spawnSync(process.execPath, [child, mode, file, join(dir, "out.xlsx")], { encoding: "utf8", maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`${mode}: exit ${r.status}\n${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
+  const results = [];
+  for (const rows of SIZES) {
+    const file = join(dir, `bench-${rows}.xlsx`);
+    await generate(file, rows);
+    const modes = ["exceljs", "check", "out"];
+    for (const m of modes) side(m, file); // warm the file cache and the disk
+    const cpu = { exceljs: [], check: [], out: [] };
+    const rss = { exceljs: [], check: [], out: [] };
+    for (let i = 0; i < RUNS; i++) {
+      // Rotate the order each round: A/B/C, B/C/A, C/A/B …
+      for (let k = 0; k < modes.length; k++) {
+        const m = modes[(i + k) % modes.length];
+        const r = side(m, file);
+        cpu[m].push(r.cpu);
+        rss[m].push(r.rss);
+      }
+    }
+    const med = Object.fromEntries(modes.map((m) => [m, median(cpu[m])]));
+    results.push({ rows, med, rss: Object.fromEntries(modes.map((m) => [m, median(rss[m])])) });
+  }
+  console.log(`CPU time (user + system), median of ${RUNS} interleaved runs, each in a fresh process:`);
+  console.log(`${"rows".padStart(8)}  ${"exceljs load".padStart(12)}  ${"check --json".padStart(12)}  ${"check --out".padStart(12)}  ${"check/exceljs".padStart(13)}  ${"out/check".padStart(9)}`);
+  for (const { rows, med } of results) {
+    const a = med.check / med.exceljs;
+    const b = med.out / med.check;
+    console.log(
+      `${String(rows).padStart(8)}  ${`${med.exceljs.toFixed(0)} ms`.padStart(12)}  ${`${med.check.toFixed(0)} ms`.padStart(12)}  ${`${med.out.toFixed(0)} ms`.padStart(12)}  ${`${a.toFixed(2)}×`.padStart(13)}  ${`${b.toFixed(2)}×`.padStart(9)}`,
+    );
+  }
+  console.log("targets: check --json ≤ 0.60× exceljs load; check --out ≤ 1.20× check --json");
+  for (const { rows, rss } of results) console.log(`peak memory at ${rows} rows: exceljs ${Math.round(rss.exceljs / 1024)} MB, check ${Math.round(rss.check / 1024)} MB, --out ${Math.round(rss.out / 1024)} MB`);
   parserBench();
 } finally {
-  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(dir);
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  else console.log(dir);
 }
 
 /** parseRules / parseMaxCell / parseHeading on long texts built from real rule phrases. */
 function parserBench() {
   const out = join(dir, "rules.cjs");
-  buildSync({ entryPoints: ["src/core/rules/parse.ts"], bundle: true, platform: "node", format: "cjs", outfile: out, logLevel: "warning" });
+  buildSync({ entryPoints: [join(ROOT, "src/core/rules/parse.ts")], bundle: true, platform: "node", format: "cjs", outfile: out, logLevel: "warning" });
   const { parseRules, parseMaxCell, parseHeading } = require(out);
   const phrases = [
     "一项未达标扣4分,未作任务分解本项不得分;",
@@ -104,12 +138,13 @@ function parserBench() {
     ["parseMaxCell", () => parseMaxCell(text)],
     ["parseHeading", () => parseHeading(text)],
   ]) {
-    const ms = median(Array.from({ length: 3 }, () => {
-      const t = performance.now();
-      fn();
-      return performance.now() - t;
-    }));
+    const ms = median(
+      Array.from({ length: 3 }, () => {
+        const t = performance.now();
+        fn();
+        return performance.now() - t;
+      }),
+    );
     console.log(`  ${name.padEnd(13)} ${ms.toFixed(0)} ms`);
   }
 }
-

@@ -8,7 +8,6 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { KaoheError } from "../core/errors";
 import { SEVERITY_LABEL, fmt, fmtPercent, type Severity } from "../core/findings";
-import { createXlsxPort } from "../hosts/xlsx";
 import {
   DEFAULT_GRADES,
   buildSummaryWorkbook,
@@ -23,7 +22,7 @@ import {
   type WorkbookEntry,
 } from "../collect";
 import { COLOR, PLAIN, type Paint } from "./format";
-import { InputError, loadWorkbook, saveWorkbook } from "./load";
+import { InputError, readWorkbook, saveBytes } from "./load";
 
 export interface BatchCliOptions {
   out?: string;
@@ -95,8 +94,7 @@ function readRounds(file: string): RoundDef[] {
 async function readJob(job: Job, column: string | undefined): Promise<WorkbookEntry | null> {
   const options = { file: job.shown, folders: job.folders, round: job.round, column };
   try {
-    const wb = await loadWorkbook(job.path);
-    const grids = await createXlsxPort(wb).readSheets();
+    const { grids } = await readWorkbook(job.path);
     if (isSummaryWorkbook(grids)) return null;
     return entryOf(grids, options);
   } catch (e) {
@@ -186,7 +184,10 @@ export async function runBatch(paths: string[], opts: BatchCliOptions, io: Batch
   const batch = collect(entries, { grades, rounds });
   const usable = entries.some((e) => !e.failure);
 
-  if (opts.out && usable) await saveWorkbook(buildSummaryWorkbook(batch), opts.out, "");
+  if (opts.out && usable) {
+    const bytes = new Uint8Array(await buildSummaryWorkbook(batch).xlsx.writeBuffer());
+    saveBytes(() => bytes, opts.out, "");
+  }
   if (opts.json) io.out(JSON.stringify(batch.result, null, io.isTTY ? 2 : undefined) + "\n");
   else {
     io.out(formatBatch(batch, io.isTTY && !process.env.NO_COLOR ? COLOR : PLAIN));

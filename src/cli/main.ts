@@ -4,10 +4,10 @@
  */
 import { Command, CommanderError } from "commander";
 import { KaoheError } from "../core/errors";
+import { HostError } from "../hosts/port";
 import { checkGrids, describeChanges, planWriteback } from "../kaohe";
-import { createXlsxPort } from "../hosts/xlsx";
 import { COLOR, PLAIN, formatReport } from "./format";
-import { loadWorkbook, saveWorkbook } from "./load";
+import { readWorkbook, saveWorkbook } from "./load";
 import { commanderMessage, fsErrorMessage, guardProcess, renderHelp, setHelpExtras, unexpectedMessage } from "./messages";
 import { runBatch, type BatchCliOptions } from "./batch";
 
@@ -29,9 +29,7 @@ export interface Io {
 
 /** Runs `kaohe check`; returns the exit status. */
 export async function runCheck(file: string, opts: CheckCliOptions, io: Io): Promise<number> {
-  const wb = await loadWorkbook(file);
-  const port = createXlsxPort(wb);
-  const grids = await port.readSheets();
+  const { port, grids } = await readWorkbook(file, Boolean(opts.out));
   const report = checkGrids(grids, { column: opts.column, unitClass: opts.class, file });
   if (opts.class && !report.sheets.some((s) => s.kind === "score" && s.unitClasses.length > 0)) {
     io.err(`kaohe:提示:本工作簿的评分规则不分考核单位类别,--class ${opts.class} 未使用\n`);
@@ -41,7 +39,7 @@ export async function runCheck(file: string, opts: CheckCliOptions, io: Io): Pro
     const plan = await planWriteback({ report, grids }, port, { values: opts.values });
     written = describeChanges(plan);
     await port.apply(plan);
-    await saveWorkbook(wb, opts.out, file);
+    saveWorkbook(port, opts.out, file);
   }
   // Indented for a person at a terminal; compact when a program reads it (5,000 items print ~3× faster).
   if (opts.json) io.out(JSON.stringify(report, null, io.isTTY ? 2 : undefined) + "\n");
@@ -125,7 +123,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`kaohe:${commanderMessage(e, program, argv)}\n`);
       return 2;
     }
-    if (e instanceof KaoheError) {
+    // A host that refuses a write (a sheet of the user's in the way) says why in Chinese: exit 2 as for bad input.
+    if (e instanceof KaoheError || e instanceof HostError) {
       io.err(`kaohe:${e.message}\n`);
       return 2;
     }

@@ -147,8 +147,7 @@ export function BatchView({ onSummary }: BatchViewProps) {
           const parts = f.path.split("/");
           const options = { file: f.path, folders: parts.slice(0, -1), round, column: column.trim() || undefined };
           try {
-            const wb = await openWorkbook(await f.read(), parts[parts.length - 1]);
-            const grids = await createXlsxPort(wb).readSheets();
+            const grids = await (await openWorkbook(await f.read(), parts[parts.length - 1])).readSheets();
             if (!isSummaryWorkbook(grids)) entries.push(entryOf(grids, options)); // an earlier 汇总.xlsx in the folder
           } catch (e) {
             entries.push(failedEntry(options, errorMessage(e)));

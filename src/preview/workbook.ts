@@ -1,14 +1,15 @@
 /**
- * The preview's workbook in memory, behind one small interface (PreviewWorkbook) so that the
- * library underneath is this file's business only: today exceljs; the package-level .xlsx
- * reader/writer replaces it here without the rest of the preview noticing.
+ * The preview's workbook in memory, behind one small interface (PreviewWorkbook): the package-level
+ * .xlsx host (the same code as the CLI's) opens the file, the rendering reads fills and notes from
+ * it, edits go into the package, and the download is the same package, edited.
  */
-import ExcelJS from "exceljs";
 import { KaoheError } from "../core/errors";
-import { parseA1, type CellValue } from "../core/grid";
-import { createXlsxPort, noteText } from "../hosts/xlsx";
-import { HostError, type WorkbookPort } from "../hosts/port";
+import { parseA1, type CellValue, type Grid } from "../core/grid";
+import type { WorkbookPort } from "../hosts/port";
+import { XlsxFormatError, XlsxLimitError, createXlsxPort, type XlsxPort, type XlsxPortOptions } from "../hosts/xlsx";
 import { OLD_FORMAT_NAME, fileKind } from "../core/filekind";
+
+export { XLSX_TYPE } from "./document";
 
 /** A workbook opened in the browser: the port the pane uses, what the view shows, edits and saving. */
 export interface PreviewWorkbook {
@@ -22,26 +23,37 @@ export interface PreviewWorkbook {
   save(): Promise<Uint8Array>;
 }
 
+/** The fills and notes of one sheet by "row,col" (0-based). */
+export interface CellLooks {
+  get(key: string): CellLook | undefined;
+}
+
 /** Opens .xlsx bytes as a PreviewWorkbook; `onSelect` is called when the pane selects a cell. */
 export async function openPreviewWorkbook(bytes: ArrayBuffer, name: string, options: { onSelect?(sheet: string, cell: string): void } = {}): Promise<PreviewWorkbook> {
-  const workbook = await openWorkbook(bytes, name);
+  const xlsx = await openWorkbook(bytes, name, { onSelect: options.onSelect });
+  // The notes the view shows come with the grids: keep the last ones read.
+  const last = new Map<string, Grid>();
+  const port: WorkbookPort = {
+    host: xlsx.host,
+    readFills: (cells) => xlsx.readFills(cells),
+    apply: (changes) => xlsx.apply(changes),
+    selectCell: (sheet, cell) => xlsx.selectCell(sheet, cell),
+    async readSheets() {
+      const grids = await xlsx.readSheets();
+      last.clear();
+      for (const g of grids) last.set(g.name, g);
+      return grids;
+    },
+  };
   return {
-    port: createXlsxPort(workbook, { onSelect: options.onSelect }),
-    looks: (sheet) => looksOf(workbook, sheet),
-    setCellValue(sheet, a1, value) {
-      const ws = workbook.getWorksheet(sheet);
-      if (!ws) throw new HostError("sheet_missing", sheet);
-      const at = parseA1(a1);
-      if (!at) throw new HostError("bad_address", a1);
-      ws.getCell(at.row + 1, at.col + 1).value = value;
-    },
-    async save() {
-      return new Uint8Array(await workbook.xlsx.writeBuffer());
-    },
+    port,
+    looks: (sheet) => looksOf(xlsx, sheet, last.get(sheet)),
+    setCellValue: (sheet, a1, value) => xlsx.setCellValue(sheet, a1, value),
+    save: async () => xlsx.save(),
   };
 }
 
-/** Why bytes that are no .xlsx can't be opened, from what they are (checked before exceljs tries). */
+/** Why bytes that are no .xlsx can't be opened, from what they are (checked before the package is read). */
 function notXlsx(bytes: Uint8Array, name: string): string | null {
   const saveAs = "请在 Excel 或 WPS 中打开它,“另存为”Excel 工作簿(.xlsx)后再打开";
   switch (fileKind(bytes)) {
@@ -58,18 +70,17 @@ function notXlsx(bytes: Uint8Array, name: string): string | null {
   }
 }
 
-/** Opens .xlsx bytes; says in Chinese what is wrong when they are not a workbook exceljs can read. */
-export async function openWorkbook(bytes: ArrayBuffer, name: string): Promise<ExcelJS.Workbook> {
-  const problem = notXlsx(new Uint8Array(bytes), name);
+/** Opens .xlsx bytes; says in Chinese what is wrong when they are not a workbook that can be read. */
+export async function openWorkbook(bytes: ArrayBuffer, name: string, options: XlsxPortOptions = {}): Promise<XlsxPort> {
+  const data = new Uint8Array(bytes);
+  const problem = notXlsx(data, name);
   if (problem) throw new KaoheError(problem);
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes);
-  } catch {
+    return createXlsxPort(data, options);
+  } catch (e) {
+    if (e instanceof XlsxLimitError || e instanceof XlsxFormatError) throw new KaoheError(`无法打开“${name}”:${e.message}。`);
     throw new KaoheError(`无法打开“${name}”:文件已损坏或不是有效的 .xlsx 工作簿。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`);
   }
-  if (workbook.worksheets.length === 0) throw new KaoheError(`无法打开“${name}”:工作簿中没有工作表。`);
-  return workbook;
 }
 
 /** What a cell shows besides its value. */
@@ -79,39 +90,29 @@ export interface CellLook {
   note?: string;
 }
 
-/** The fills and notes of one sheet by "row,col" (0-based), looked up only for the cells shown. */
-export interface CellLooks {
-  get(key: string): CellLook | undefined;
-}
-
-/** The look of each cell, read from the workbook the first time the view shows that cell. */
-export function looksOf(workbook: ExcelJS.Workbook, sheet: string): CellLooks {
-  const ws = workbook.getWorksheet(sheet);
-  const seen = new Map<string, CellLook | undefined>();
-  return {
-    get(key) {
-      if (seen.has(key)) return seen.get(key);
-      const [r, c] = key.split(",").map(Number);
-      const cell = ws?.findCell(r + 1, c + 1);
-      let look: CellLook | undefined;
-      if (cell) {
-        const found: CellLook = {};
-        const fill = cell.fill as ExcelJS.FillPattern | undefined;
-        const argb = fill?.type === "pattern" && fill.pattern !== "none" ? fill.fgColor?.argb : undefined;
-        if (argb && /^[0-9A-F]{8}$/i.test(argb)) found.fill = `#${argb.slice(2).toUpperCase()}`;
-        const note = noteText(cell.note);
-        if (note) found.note = note;
-        if (found.fill || found.note) look = found;
-      }
-      seen.set(key, look);
-      return look;
-    },
+/** The fills and notes of one sheet, by "row,col" (0-based). */
+export function looksOf(port: XlsxPort, sheet: string, grid?: Grid): Map<string, CellLook> {
+  const out = new Map<string, CellLook>();
+  const at = (a1: string) => {
+    const p = parseA1(a1);
+    if (!p) return null;
+    const key = `${p.row},${p.col}`;
+    let look = out.get(key);
+    if (!look) out.set(key, (look = {}));
+    return look;
   };
+  for (const [a1, fill] of port.fillsOf(sheet)) {
+    const look = at(a1);
+    if (look) look.fill = fill;
+  }
+  for (const [a1, note] of Object.entries(grid?.notes ?? {})) {
+    const look = at(a1);
+    if (look && note) look.note = note;
+  }
+  return out;
 }
 
 /** "评分表.xlsx" → "评分表-核算.xlsx". */
 export function resultFileName(name: string): string {
   return `${name.replace(/\.xlsx$/i, "")}-核算.xlsx`;
 }
-
-

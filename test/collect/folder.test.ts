@@ -10,9 +10,9 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runBatch, type BatchIo } from "../../src/cli/batch";
-import { loadWorkbook } from "../../src/cli/load";
+import { readWorkbook } from "../../src/cli/load";
 import type { BatchResult } from "../../src/collect";
-import { plainValue } from "../../src/hosts/xlsx";
+import { plainValue } from "../xlsx/exceljs-grid";
 import { tempDir } from "../helpers/xlsx";
 import { linziGrids, saveJunk, saveUnit, xiuwenGrids } from "./units";
 
@@ -117,7 +117,7 @@ describe("kaohe batch on a folder of two classes", { timeout: 60000 }, () => {
 
   it("the unreadable file is a finding with the message of kaohe check, and the batch went on", async () => {
     const bad = join(dir, "各单位", "二类/坏文件.xlsx");
-    const said = await loadWorkbook(bad).then(
+    const said = await readWorkbook(bad).then(
       () => "",
       (e: Error) => e.message,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSummaryWorkbook, collect, isSummaryWorkbook, type WorkbookEntry } from "../../src/collect";
-import { gridOf } from "../../src/hosts/xlsx";
+import { exceljsGrid as gridOf } from "../xlsx/exceljs-grid";
 
 const entry = (file: string, unitName: string, final: number): WorkbookEntry => ({
   file,

@@ -87,7 +87,7 @@ async function unknownHeadersWorkbook(): Promise<Buffer> {
 /** Whether the engine on this branch scores by CheckOptions.mapping (it lands with the engine's side of the issue). */
 async function engineReadsMappings(): Promise<boolean> {
   const { checkGrids } = await import("../../src/kaohe");
-  const { gridOf } = await import("../../src/hosts/xlsx");
+  const { exceljsGrid: gridOf } = await import("../xlsx/exceljs-grid");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await unknownHeadersWorkbook()) as unknown as ArrayBuffer);
   const mapping = [{ sheet: "考核表", headerRow: 2, title: "B", max: "C", method: "D", category: null, id: "A", scores: ["E"] }];
@@ -327,7 +327,7 @@ describe("preview.html", () => {
     expect(stored.state).toBe("hidden");
     // Read back the way every host and the CLI read it.
     const { readMappings } = await import("../../src/core/mapping");
-    const { gridOf } = await import("../../src/hosts/xlsx");
+    const { exceljsGrid: gridOf } = await import("../xlsx/exceljs-grid");
     expect(readMappings(wb.worksheets.map(gridOf))).toEqual([{ sheet: "考核表", headerRow: 2, title: "B", max: "C", method: "D", category: null, id: "A", scores: ["E"] }]);
     await page.context().close();
   });
@@ -407,9 +407,10 @@ describe("the built pages", () => {
       .map((f) => readFileSync(`dist/${f}`, "utf8"))
       .join("");
 
-  it("keep exceljs out of the pane: only the preview carries an xlsx library", () => {
-    expect(bundle("preview")).toContain("sharedStrings.xml");
-    expect(bundle("taskpane")).not.toContain("sharedStrings.xml");
+  it("keep the .xlsx host out of the pane: only the preview carries it", () => {
+    expect(bundle("preview")).toContain("relationships/sharedStrings");
+    expect(bundle("taskpane")).not.toContain("relationships/sharedStrings");
+    expect(bundle("preview")).not.toContain("sharedStrings.xml");
   });
 
   it("refer to their files by relative URLs", () => {

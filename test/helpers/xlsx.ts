@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rangeA1, type Grid } from "../../src/core/grid";
+import { createXlsxPort, type XlsxPort } from "../../src/hosts/xlsx";
 
 /** A fresh temporary folder for one test's files. */
 export function tempDir(): string {
@@ -22,6 +23,16 @@ export function workbookOf(grids: Grid[]): ExcelJS.Workbook {
     for (const m of g.merges) ws.mergeCells(rangeA1(m));
   }
   return wb;
+}
+
+/** The .xlsx bytes of an exceljs workbook. */
+export async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** A package-level port over an exceljs-built workbook (the file a user would open). */
+export async function portOf(wb: ExcelJS.Workbook): Promise<XlsxPort> {
+  return createXlsxPort(await bytesOf(wb));
 }
 
 /** Writes the grids to an .xlsx file in a temporary folder and returns its path. */

@@ -5,16 +5,16 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { rangeA1 } from "../../src/core/grid";
-import { gridOf } from "../../src/hosts/xlsx";
+import { createXlsxPort } from "../../src/hosts/xlsx";
+import { readFileSync } from "node:fs";
 import { createOfficePort } from "../../src/hosts/office";
 import { applyWriteback, checkWorkbook, planWriteback, RESULT_SHEET } from "../../src/kaohe";
 import { NOTE_PREFIX } from "../../src/writeback";
 import { FakeExcel } from "./office-fake";
 
 async function sample(name: string): Promise<FakeExcel> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(`templates/samples/${name}`);
-  return new FakeExcel(wb.worksheets.map(gridOf).map((g) => ({ name: g.name, cells: g.cells, merges: g.merges.map(rangeA1) })));
+  const grids = await createXlsxPort(readFileSync(`templates/samples/${name}`)).readSheets();
+  return new FakeExcel(grids.map((g) => ({ name: g.name, cells: g.cells, merges: g.merges.map(rangeA1) })));
 }
 
 describe("the engine through Excel", () => {

@@ -30,6 +30,6 @@ describe("openWorkbook (preview)", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("评分表").addRow(["序号", "分值", "自查评分"]);
     const opened = await openWorkbook((await wb.xlsx.writeBuffer()) as ArrayBuffer, "评分表.xlsx");
-    expect(opened.worksheets.map((w) => w.name)).toEqual(["评分表"]);
+    expect((await opened.readSheets()).map((g) => g.name)).toEqual(["评分表"]);
   });
 });

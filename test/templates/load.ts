@@ -1,9 +1,9 @@
 /** Loading the checked-in workbooks of templates/ for the tests. */
 import ExcelJS from "exceljs";
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Grid } from "../../src/core/grid";
-import { gridOf } from "../../src/hosts/xlsx";
+import { createXlsxPort } from "../../src/hosts/xlsx";
 
 export const TEMPLATES_DIR = resolve(__dirname, "../../templates");
 export const SAMPLES_DIR = join(TEMPLATES_DIR, "samples");
@@ -21,5 +21,5 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
 }
 
 export async function loadGrids(path: string): Promise<Grid[]> {
-  return (await loadWorkbook(path)).worksheets.map(gridOf);
+  return createXlsxPort(readFileSync(path)).readSheets();
 }
