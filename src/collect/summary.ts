@@ -5,12 +5,10 @@
  */
 import ExcelJS from "exceljs";
 import { fmt } from "../core/findings";
-import { textOf, type Grid } from "../core/grid";
 import type { Batch, BatchUnit, UnitDetail } from "./types";
 
-export const SUMMARY_SHEETS = { ranking: "排名", bulletin: "通报", compare: "自查与考核" } as const;
-/** Prefix of each unit's 反馈单 sheet. */
-export const FEEDBACK_PREFIX = "反馈单-";
+import { FEEDBACK_PREFIX, SUMMARY_SHEETS } from "./summary-names";
+export { FEEDBACK_PREFIX, isSummaryWorkbook, SUMMARY_SHEETS } from "./summary-names";
 
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -166,11 +164,6 @@ function feedbackSheet(wb: ExcelJS.Workbook, u: BatchUnit, d: UnitDetail, name: 
   }
 }
 
-/** Whether the grids are a summary workbook this module wrote (an earlier 汇总.xlsx left among the inputs). */
-export function isSummaryWorkbook(grids: Grid[]): boolean {
-  const first = grids[0];
-  return first?.name === SUMMARY_SHEETS.ranking && textOf(first.cells[0]?.[0] ?? null).startsWith("考核排名") && grids.some((g) => g.name === SUMMARY_SHEETS.bulletin);
-}
 
 /** Builds the summary workbook of a batch (汇总.xlsx). */
 export function buildSummaryWorkbook(batch: Batch): ExcelJS.Workbook {

@@ -18,47 +18,20 @@ import {
 } from "@fluentui/react-components";
 import { KaoheError } from "../core/errors";
 import { fmt, fmtPercent } from "../core/findings";
-import { createXlsxPort } from "../hosts/xlsx";
-import {
-  DEFAULT_GRADES,
-  collect,
-  entryOf,
-  failedEntry,
-  isSummaryWorkbook,
-  parseGrades,
-  parseRounds,
-  summaryBytes,
-  type Batch,
-  type RoundDef,
-  type WorkbookEntry,
-} from "../collect";
+// Not the collect/ index: it re-exports the 汇总.xlsx builder, whose exceljs is loaded only when a
+// summary is built (a chunk of its own), so the preview page stays light.
+import { DEFAULT_GRADES, collect, parseGrades, parseRounds } from "../collect/collect";
+import { entryOf, failedEntry } from "../collect/read";
+import { isSummaryWorkbook } from "../collect/summary-names";
+import type { Batch, RoundDef, WorkbookEntry } from "../collect/types";
 import { errorMessage } from "../taskpane/messages";
 import { openWorkbook } from "./workbook";
 import { XLSX_TYPE } from "./document";
+import { headerStyles } from "./header-styles";
 
 const useStyles = makeStyles({
   page: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  brand: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  file: {
-    cursor: "pointer",
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
-    border: `1px solid ${tokens.colorNeutralForegroundOnBrand}`,
-    borderRadius: tokens.borderRadiusMedium,
-    fontSize: tokens.fontSizeBase200,
-    ":focus-within": { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}`, outlineOffset: "2px" },
-    ":hover": { backgroundColor: tokens.colorBrandBackgroundHover },
-  },
-  hiddenInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
+  ...headerStyles,
   main: { padding: tokens.spacingHorizontalL, display: "grid", rowGap: tokens.spacingVerticalL, maxWidth: "1200px" },
   options: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, alignItems: "end" },
   card: { backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium },
@@ -160,6 +133,7 @@ export function BatchView({ onSummary }: BatchViewProps) {
         }
         const result = collect(entries, { grades, rounds: rounds?.rounds ?? [] });
         setBatch(result);
+        const { summaryBytes } = await import("../collect/summary");
         const bytes = await summaryBytes(result);
         onSummary?.(bytes);
         setDownload(URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE })));

@@ -13,32 +13,11 @@ import { Pane } from "../taskpane/Pane";
 import { editable as editableBook, typedValue, withValue, type EditableWorkbook } from "./document";
 import { openPreviewWorkbook, resultFileName, type CellLooks, type PreviewWorkbook } from "./workbook";
 import { WorkbookView, type Selection } from "./WorkbookView";
+import { headerStyles } from "./header-styles";
 
 const useStyles = makeStyles({
   page: { display: "grid", gridTemplateRows: "auto 1fr", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  brand: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  file: {
-    cursor: "pointer",
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
-    border: `1px solid ${tokens.colorNeutralForegroundOnBrand}`,
-    borderRadius: tokens.borderRadiusMedium,
-    fontSize: tokens.fontSizeBase200,
-    ":focus-within": { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}`, outlineOffset: "2px" },
-    ":hover": { backgroundColor: tokens.colorBrandBackgroundHover },
-  },
-  // The native file input says "Choose File" in the browser's language: keep it for keyboard and
-  // screen readers, show the Chinese label instead.
-  hiddenInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
+  ...headerStyles,
   body: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) 380px",

@@ -13,6 +13,7 @@
  * - an unfilled cell reads as fill colour "#FFFFFF" (pattern "None" only through getCellProperties).
  * Counts syncs, the cells each sync loads, and can refuse a sync over a payload limit.
  */
+import { evaluate } from "./arith";
 import { columnLetters, parseA1, parseRange, rangeA1, toA1, type CellValue, type Merge } from "../../src/core/grid";
 import type { OfficeEnvironment } from "../../src/hosts/office";
 
@@ -98,19 +99,6 @@ function parseTyped(v: string, textFormat: boolean): Cell {
   return { value: v };
 }
 
-/** Plain arithmetic of numbers as Excel would compute it; anything else is #NAME?. */
-function evaluate(formula: string): CellValue {
-  const body = formula.slice(1);
-  if (/^[\d\s+\-*/().]+$/.test(body)) {
-    try {
-      const n = Function(`"use strict";return (${body});`)() as number;
-      return Number.isFinite(n) ? n : "#DIV/0!";
-    } catch {
-      return "#NAME?";
-    }
-  }
-  return "#NAME?";
-}
 
 export class FakeExcel {
   readonly sheets: SheetState[] = [];

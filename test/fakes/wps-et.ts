@@ -19,6 +19,7 @@
  * No Node APIs: it is also bundled (test/fakes/wps-et-bundle.ts) and injected into a browser page as
  * `window.wps`. Every host call is counted (`calls`, `callCounts`).
  */
+import { evaluate } from "./arith";
 import type { CellValue, Merge } from "../../src/core/grid";
 
 export interface FakeSheetInit {
@@ -174,19 +175,6 @@ function bgrToHex(bgr: number): string {
   return "#" + rgb.toString(16).toUpperCase().padStart(6, "0");
 }
 
-/** Plain arithmetic as ET computes it; anything else is #NAME?. */
-function evaluate(formula: string): CellValue {
-  const body = formula.slice(1);
-  if (/^[\d\s+\-*/().]+$/.test(body)) {
-    try {
-      const n = Function(`"use strict";return (${body});`)() as number;
-      return Number.isFinite(n) ? n : "#DIV/0!";
-    } catch {
-      return "#NAME?";
-    }
-  }
-  return "#NAME?";
-}
 
 type Getter = () => unknown;
 type Setter = (v: unknown) => void;
