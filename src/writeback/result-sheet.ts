@@ -41,7 +41,7 @@ const SKIP_TEXT = {
 
 const RATE = "0.0%";
 /** Widths (characters) for A4 landscape: 说明 (D) takes the room, the rest stay narrow. */
-const WIDTHS = [11, 14, 8, 70, 24, 7, 8, 9, 9, 12];
+const WIDTHS = [11, 14, 8, 68, 24, 7, 8, 9, 9, 12];
 
 export function resultSheet(
   report: Report,
