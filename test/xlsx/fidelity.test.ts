@@ -7,7 +7,7 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseA1, toA1, type Grid } from "../../src/core/grid";
-import { NOTE_PREFIX, RESULT_SHEET } from "../../src/footprint";
+import { NOTE_PREFIX, RESULT_SHEET, VALIDATION_TITLE } from "../../src/footprint";
 import { createXlsxPort } from "../../src/hosts/xlsx";
 import { readZip } from "../../src/hosts/xlsx/zip";
 import type { WorkbookChanges } from "../../src/hosts/port";
@@ -102,8 +102,21 @@ describe.each(corpus())("fidelity: $name", ({ bytes }) => {
       const path = sheetsBefore.get(sheet)!;
       const a = text(before[path]);
       const b = text(result[path]);
-      const extra = ["sheetData", "dimension", "legacyDrawing", "cols"];
+      const extra = ["sheetData", "dimension", "legacyDrawing", "cols", "conditionalFormatting", "dataValidations"];
       expect(without(b, extra)).toBe(without(a, extra));
+      // Validations and conditional formats: the user's all kept as they were; the added ones ours.
+      for (const name of ["conditionalFormatting", "dataValidation"]) {
+        const was = elementsOf(a, name);
+        const now = elementsOf(b, name);
+        for (const e of was) expect(now, `${sheet}: the user's ${name} kept`).toContain(e);
+        for (const e of now.filter((x) => !was.includes(x))) {
+          const ref = /sqref="([^"]*)"/.exec(e)![1];
+          if (name === "dataValidation") {
+            expect(e).toContain(`promptTitle="${VALIDATION_TITLE}"`);
+            expect(changes.validations?.some((v) => v.sheet === sheet && v.range === ref), `validation ${ref} planned`).toBe(true);
+          } else expect(changes.conditional?.some((c) => c.sheet === sheet && c.range === ref), `conditional format ${ref} planned`).toBe(true);
+        }
+      }
       const ca = cellMap(a);
       const cb = cellMap(b);
       for (const ref of new Set([...ca.keys(), ...cb.keys()])) {
@@ -125,7 +138,21 @@ describe.each(corpus())("fidelity: $name", ({ bytes }) => {
     expect(without(wbB, ["sheets", "definedNames"])).toBe(without(wbA, ["sheets", "definedNames"]));
     const sa = elementsOf(wbA, "sheet");
     expect(elementsOf(wbB, "sheet").slice(0, sa.length)).toEqual(sa);
-    for (const n of elementsOf(wbA, "definedName")) expect(wbB).toContain(n);
+    for (const n of elementsOf(wbA, "definedName")) {
+      if (!n.includes('name="_xlnm.Print_Area"')) {
+        expect(wbB).toContain(n);
+        continue;
+      }
+      // A print area may only grow to take in the 核算得分 column (extendPrintArea): same sheet, same top-left.
+      const local = /localSheetId="(\d+)"/.exec(n)![1];
+      const now = elementsOf(wbB, "definedName").find((x) => x.includes('name="_xlnm.Print_Area"') && x.includes(`localSheetId="${local}"`));
+      expect(now, "print area kept").toBeDefined();
+      const area = (x: string) => /!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)</.exec(x)!.slice(1);
+      const [c1, r1, c2, r2] = area(n);
+      const [d1, s1, d2, s2] = area(now!);
+      expect([d1, s1, s2]).toEqual([c1, r1, r2]);
+      expect(d2.length > c2.length || (d2.length === c2.length && d2 >= c2)).toBe(true);
+    }
     expect([...sheetsAfter.keys()]).toEqual([...sheetsBefore.keys(), RESULT_SHEET]);
 
     // Styles: every existing entry stays at its index; the rest of the part unchanged.
