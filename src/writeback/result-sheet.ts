@@ -70,13 +70,15 @@ export function resultSheet(
   push([]);
   const scores = report.sheets.filter((s): s is ScoreSheetReport => s.kind === "score");
   const placeOf = new Map(placements.map((p) => [p.sheet, p]));
-  push([H.sheet, "模板", "评分列", "满分", "基本得分", "加减分", "最终得分", "得分率", "一票否决", H.place], [], true);
+  // Texts in column D (the wide 说明 column of the findings below), numbers in the narrow ones
+  // beside their headers.
+  push([H.sheet, "评分列", "满分", "模板", "基本得分", "加减分", "最终得分", "得分率", "一票否决", H.place], [], true);
   for (const s of scores) {
     const t = s.total;
     const p = placeOf.get(s.sheet);
     const place = p?.range ?? (p?.skip ? SKIP_TEXT[p.skip] : "");
     push(
-      [s.sheet, s.schemeName ?? "未识别", s.column, t.max, t.base, t.adjustments, t.final, t.rate, t.vetoed ? "是" : "否", place],
+      [s.sheet, s.column, t.max, s.schemeName ?? "未识别", t.base, t.adjustments, t.final, t.rate, t.vetoed ? "是" : "否", place],
       [null, null, null, null, null, null, null, RATE, null, null],
     );
   }
@@ -92,8 +94,8 @@ export function resultSheet(
   for (const n of notes) line(n);
   if (notes.length) push([]);
 
-  push([H.sheet, "类别", "满分", "得分"], [], true);
-  for (const s of scores) for (const c of s.categories) push([s.sheet, c.name, c.max, c.score]);
+  push([H.sheet, "满分", "得分", "类别"], [], true);
+  for (const s of scores) for (const c of s.categories) push([s.sheet, c.max, c.score, c.name]);
   push([]);
 
   const unwritten = placements.filter((p) => p.range === null && p.skip !== "no_score_column");
