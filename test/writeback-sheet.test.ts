@@ -33,7 +33,9 @@ describe("the 核算结果 sheet prints on A4 landscape", () => {
     const g = gridOf([HEADER, [1, "甲", 6, "", 6], [2, "乙", 5, "", 5], [3, "加分", "加分项", "每次加1分,最高不超过2分", 1]]);
     const sheet = (await plan([g])).changes.sheets[0];
     const at = sheet.rows.findIndex((r) => r[0] === "评分表");
-    expect(sheet.rows[at].slice(3, 8)).toEqual([11, 11, 1, 12, expect.closeTo(12 / 11, 4)]);
+    // 满分 beside 评分列, the template's name in the wide column D, then the scores and the rate.
+    expect(sheet.rows[at][2]).toBe(11);
+    expect(sheet.rows[at].slice(4, 8)).toEqual([11, 1, 12, expect.closeTo(12 / 11, 4)]);
     expect(typeof sheet.rows[at][7]).toBe("number");
     expect(sheet.formats![at][7]).toBe("0.0%");
     expect(sheet.formats!.every((f, i) => f.length === sheet.rows[i].length)).toBe(true);

@@ -99,6 +99,8 @@ export interface SheetWrite {
   boldRows?: number[];
   /** Wrap text in every cell. */
   wrap?: boolean;
+  /** Rows (0-based) that are one line of text (a title, a note): not wrapped even with `wrap`, they run over the empty cells to their right. */
+  lineRows?: number[];
   /** Printing: landscape A4, fitted to one page wide; rows (0-based, inclusive) repeated on every page. */
   print?: { landscape: boolean; fitToWidth: boolean; titleRows?: [number, number] };
   /** Hidden from the user (the mapping sheet). */

@@ -41,7 +41,7 @@ const SKIP_TEXT = {
 
 const RATE = "0.0%";
 /** Widths (characters) for A4 landscape: 说明 (D) takes the room, the rest stay narrow. */
-const WIDTHS = [10, 16, 9, 56, 16, 8, 10, 10, 10, 14];
+const WIDTHS = [11, 14, 8, 68, 24, 7, 8, 9, 9, 12];
 
 export function resultSheet(
   report: Report,
@@ -52,24 +52,33 @@ export function resultSheet(
   const rows: CellValue[][] = [];
   const formats: Array<Array<string | null>> = [];
   const bold: number[] = [];
+  const lines: number[] = [];
   const push = (row: CellValue[], fmts: Array<string | null> = [], isBold = false) => {
     if (isBold) bold.push(rows.length);
     rows.push(row.map((v) => (typeof v === "string" ? capText(v, MAX_CELL_TEXT) : v)));
     formats.push(row.map((_, i) => fmts[i] ?? null));
   };
 
-  push([`${SHEET_MARKER};重新计算时本表整体更新,请勿在此填写)`], [], true);
+  /** A line of text across the sheet (a title, a note): printed whole, not wrapped in column A. */
+  const line = (text: string, isBold = false) => {
+    lines.push(rows.length);
+    push([text], [], isBold);
+  };
+
+  line(`${SHEET_MARKER};重新计算时本表整体更新,请勿在此填写)`, true);
   push(["文件", fileName(report.file), "评分列", report.column ?? ""]);
   push([]);
   const scores = report.sheets.filter((s): s is ScoreSheetReport => s.kind === "score");
   const placeOf = new Map(placements.map((p) => [p.sheet, p]));
-  push([H.sheet, "模板", "评分列", "满分", "基本得分", "加减分", "最终得分", "得分率", "一票否决", H.place], [], true);
+  // Texts in column D (the wide 说明 column of the findings below), numbers in the narrow ones
+  // beside their headers.
+  push([H.sheet, "评分列", "满分", "模板", "基本得分", "加减分", "最终得分", "得分率", "一票否决", H.place], [], true);
   for (const s of scores) {
     const t = s.total;
     const p = placeOf.get(s.sheet);
     const place = p?.range ?? (p?.skip ? SKIP_TEXT[p.skip] : "");
     push(
-      [s.sheet, s.schemeName ?? "未识别", s.column, t.max, t.base, t.adjustments, t.final, t.rate, t.vetoed ? "是" : "否", place],
+      [s.sheet, s.column, t.max, s.schemeName ?? "未识别", t.base, t.adjustments, t.final, t.rate, t.vetoed ? "是" : "否", place],
       [null, null, null, null, null, null, null, RATE, null, null],
     );
   }
@@ -82,16 +91,16 @@ export function resultSheet(
     if (p.range === null) notes.push(`工作表“${p.sheet}”的各项得分没有写入原表,见下方“各项得分”。`);
     else if (p.finalSkip) notes.push(`工作表“${p.sheet}”没有合计行,表格下方不是空白单元格(如签字栏),最终得分 ${fmt(s.total.final)} 只列在本表。`);
   }
-  for (const n of notes) push([n]);
+  for (const n of notes) line(n);
   if (notes.length) push([]);
 
-  push([H.sheet, "类别", "满分", "得分"], [], true);
-  for (const s of scores) for (const c of s.categories) push([s.sheet, c.name, c.max, c.score]);
+  push([H.sheet, "满分", "得分", "类别"], [], true);
+  for (const s of scores) for (const c of s.categories) push([s.sheet, c.max, c.score, c.name]);
   push([]);
 
   const unwritten = placements.filter((p) => p.range === null && p.skip !== "no_score_column");
   if (unwritten.length) {
-    push(["各项得分"], [], true);
+    line("各项得分", true);
     push([H.sheet, "得分单元格", "分值", "项目", "核算得分"], [], true);
     for (const p of unwritten) {
       const s = scores.find((x) => x.sheet === p.sheet);
@@ -103,7 +112,7 @@ export function resultSheet(
   }
 
   const { errors, warnings, infos } = report.summary;
-  push([`问题:错误 ${errors} 个,警告 ${warnings} 个,提示 ${infos} 个;已在 ${marks.length} 个单元格上标记`], [], true);
+  line(`问题:错误 ${errors} 个,警告 ${warnings} 个,提示 ${infos} 个;已在 ${marks.length} 个单元格上标记`, true);
   const header = rows.length;
   push([H.level, H.sheet, H.cell, H.message, H.code, H.marked, H.fill], [], true);
   const byCell = new Map(marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
@@ -119,6 +128,7 @@ export function resultSheet(
     formats,
     boldRows: bold,
     wrap: true,
+    lineRows: lines,
     print: { landscape: true, fitToWidth: true, titleRows: [header, header] },
   };
 }

@@ -437,16 +437,23 @@ export class WorkbookEditor {
     let right = 0;
     s.rows.forEach((row, r) => {
       const cells: string[] = [];
+      // A line of text (a title, a note) is not wrapped: it runs over the empty cells to its right.
+      const wrap = Boolean(s.wrap) && !s.lineRows?.includes(r);
+      let lines = 1;
       row.forEach((v, c) => {
         const format = s.formats?.[r]?.[c] ?? null;
-        const style = this.styles.cellStyle({ bold: s.boldRows?.includes(r), wrap: s.wrap, format });
+        const style = this.styles.cellStyle({ bold: s.boldRows?.includes(r), wrap, format });
         if ((v === null || v === "") && !style) return;
         right = Math.max(right, c);
+        if (wrap && typeof v === "string") lines = Math.max(lines, wrappedLines(v, s.widths?.[c] ?? DEFAULT_WIDTH));
         const { type, inner } = content(v, null, "");
         cells.push(serialize(el("c", { r: toA1(r, c), s: style || undefined, t: type }, inner)));
       });
       if (cells.length === 0 && !s.boldRows?.includes(r)) return;
-      rowsXml.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+      // Office programs do not grow a row for wrapped text on opening a file (LibreOffice keeps the
+      // default height, and prints the text cut): the height of the wrapped lines is written.
+      const ht = lines > 1 ? ` ht="${lines * LINE_HEIGHT}" customHeight="1"` : "";
+      rowsXml.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
     });
     const dim = `A1:${toA1(Math.max(0, s.rows.length - 1), right)}`;
     const cols = s.widths?.length ? `<cols>${s.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` : "";
@@ -560,3 +567,24 @@ function content(v: CellValue, formula: string | null, pfx: string): { type?: st
 }
 
 export { localName };
+
+/** Column width (characters) where a sheet write sets none. */
+const DEFAULT_WIDTH = 8.43;
+/** Points per wrapped line for fonts up to 12 pt (宋体 12 needs 15.6; Calibri 11 needs 15). */
+const LINE_HEIGHT = 16;
+
+/**
+ * How many lines a text takes wrapped in a column `width` characters wide (the width of "0"):
+ * a Han character or a full-width sign takes two (Excel and WPS with the usual fonts; LibreOffice
+ * without Calibri draws them narrower, and the row only has room to spare), anything else one.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  let lines = 0;
+  for (const part of text.split(/\r?\n/)) {
+    let w = 0;
+    for (const ch of part) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+    lines += Math.max(1, Math.ceil(w / room));
+  }
+  return Math.max(1, lines);
+}
