@@ -7,6 +7,7 @@
  * compared with the output — value, formula text, note, fill — and nothing may differ but the
  * cells the plan lists. A second run on the fixed workbook gives back the user's own fills.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseA1, parseRange, rangeA1, toA1, type CellValue } from "../../src/core/grid";
 import { NoTableError } from "../../src/core/errors";
@@ -206,6 +207,23 @@ async function writeback(bytes: Uint8Array) {
   return { result, plan, before, after: await snapshot(reopened), out, port: reopened };
 }
 
+/**
+ * The clerk fixes each marked entry of 评分表 in the written workbook: an item gets its 分值; a
+ * 合计 of the maxima the sum of the maxima; a 合计 of the scores the sum of what the items now hold.
+ */
+function fixMarked(run: Awaited<ReturnType<typeof writeback>>, marked: string[]): void {
+  const s = run.result.report.sheets.find((x): x is ScoreSheetReport => x.kind === "score" && x.sheet === "评分表")!;
+  const fixed = new Map(s.items.map((i) => [i.cell, marked.includes(i.cell) ? (i.max ?? 0) : i.entered]));
+  for (const cell of marked) if (fixed.has(cell)) run.port.setCellValue("评分表", cell, fixed.get(cell)!);
+  const scores = [...fixed.values()].reduce<number>((a, v) => a + (typeof v === "number" ? v : 0), 0);
+  const maxima = s.items.reduce((a, i) => a + (i.max ?? 0), 0);
+  for (const cell of marked) {
+    if (fixed.has(cell)) continue;
+    const ofMaxima = run.result.report.findings.some((f) => f.sheet === "评分表" && f.cell === cell && f.code === "max_sum_mismatch");
+    run.port.setCellValue("评分表", cell, ofMaxima ? maxima : scores);
+  }
+}
+
 describe("the .xlsx host on the safety corpus", () => {
   it("writes what Excel writes: the builder's cells read back as the spec says (formulas with cached \"\", 0, FALSE; notes; fills)", async () => {
     const spec = corpusCase("helper-formulas-right-of-table");
@@ -293,12 +311,7 @@ describe("the .xlsx host on the safety corpus", () => {
       const first = await writeback(xlsxOf(corpus));
       const marked = first.plan.marks.filter((m) => m.sheet === "评分表").map((m) => m.cell);
       expect(marked.length).toBeGreaterThan(0);
-      // The clerk fixes each marked entry: an item gets its 分值, the 合计 the sum of what the items now hold.
-      const s = first.result.report.sheets.find((x): x is ScoreSheetReport => x.kind === "score" && x.sheet === "评分表")!;
-      const fixed = new Map(s.items.map((i) => [i.cell, marked.includes(i.cell) ? (i.max ?? 0) : i.entered]));
-      for (const cell of marked) if (fixed.has(cell)) first.port.setCellValue("评分表", cell, fixed.get(cell)!);
-      const sum = [...fixed.values()].reduce<number>((a, v) => a + (typeof v === "number" ? v : 0), 0);
-      for (const cell of marked) if (!fixed.has(cell)) first.port.setCellValue("评分表", cell, sum);
+      fixMarked(first, marked);
       const second = await writeback(first.port.save());
       expect(unlisted(second.before, second.after, second.plan)).toEqual([]);
       expect(second.plan.marks.filter((m) => marked.includes(m.cell))).toEqual([]);
@@ -313,6 +326,38 @@ describe("the .xlsx host on the safety corpus", () => {
         expect(note).toBe(user && !user.startsWith(NOTE_PREFIX) ? user : null);
       }
     });
+  });
+});
+
+/**
+ * Excel writes a formula filled down a column as a shared formula: the first cell carries the
+ * text (t="shared" ref=… si=…), the others only `<f t="shared" si=…/>`. The helper columns of
+ * the helper-formulas case, rewritten that way.
+ */
+function sharedFormulas(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  let xml = strFromU8(files["xl/worksheets/sheet1.xml"]);
+  ["F", "G", "H"].forEach((col, si) => {
+    for (let r = 3; r <= 6; r++) {
+      const re = new RegExp(`(<c r="${col}${r}"[^>]*>)<f>[^<]*</f>`);
+      expect(re.test(xml)).toBe(true);
+      xml = xml.replace(re, (_, open: string) => (r === 3 ? `${open}<f t="shared" ref="${col}3:${col}6" si="${si}">${/<f>([^<]*)<\/f>/.exec(re.exec(xml)![0])![1]}</f>` : `${open}<f t="shared" si="${si}"/>`));
+    }
+  });
+  files["xl/worksheets/sheet1.xml"] = strToU8(xml);
+  return zipSync(files, { level: 6 });
+}
+
+describe("shared formulas, as Excel writes a formula filled down", () => {
+  it("helper columns of shared formulas (results \"\", 0, FALSE) are not free, and stay as they were", async () => {
+    const bytes = sharedFormulas(xlsxOf(corpusCase("helper-formulas-right-of-table")));
+    const { plan, before, after } = await writeback(bytes);
+    expect(before.cells.get("评分表!F4")).toMatchObject({ value: "", formula: "(shared 0)" });
+    expect(before.cells.get("评分表!G5")).toMatchObject({ value: 0, formula: "(shared 1)" });
+    expect(before.cells.get("评分表!H6")).toMatchObject({ value: false, formula: "(shared 2)" });
+    expect(plan.values.find((v) => v.sheet === "评分表")?.address).toBe("I2");
+    expect(unlisted(before, after, plan)).toEqual([]);
+    expect(after.cells.get("评分表!F3")?.formula).toBe('IF(E3>C3,"超分","")');
   });
 });
 
@@ -339,7 +384,8 @@ const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);
 
 describe("random office workbooks through the .xlsx host", () => {
   let written = 0;
-  it.each(SEEDS)("seed %i: cells written held nothing before; nothing else changes in the file", async (seed) => {
+  let restored = 0;
+  it.each(SEEDS)("seed %i: cells written held nothing before; nothing else changes in the file; once fixed, the user's fills come back", async (seed) => {
     const spec = randomWorkbook(seed);
     let run;
     try {
@@ -367,9 +413,24 @@ describe("random office workbooks through the .xlsx host", () => {
     expect(unlisted(before, after, plan)).toEqual([]);
     // A user's sheet (no marker of ours) is never the one the plan writes.
     for (const s of spec.sheets) if (!String(s.rows[0]?.[0] ?? "").startsWith(SHEET_MARKER)) expect(plan.sheets.map((w) => w.name)).not.toContain(s.name);
+
+    // Run again once the clerk fixed the marked entries: every mark that goes gives back the user's fill.
+    const marked = plan.marks.filter((m) => m.sheet === "评分表").map((m) => m.cell);
+    if (!marked.length) return;
+    fixMarked(run, marked);
+    const second = await writeback(run.port.save());
+    expect(unlisted(second.before, second.after, second.plan)).toEqual([]);
+    const still = new Set(second.plan.marks.map((m) => m.cell));
+    const gone = marked.filter((c) => !still.has(c));
+    expect(gone.length, `still marked: ${[...still]}`).toBeGreaterThan(0);
+    const sheet = spec.sheets.find((x) => x.name === "评分表")!;
+    expect(await second.port.readFills(gone.map((cell) => ({ sheet: "评分表", cell })))).toEqual(gone.map((c) => sheet.fills?.[c]?.toUpperCase() ?? null));
+    for (const c of gone) expect(second.after.cells.get(`评分表!${c}`)?.note ?? null).toBe(sheet.notes?.[c] ?? null);
+    restored += gone.length;
   });
 
-  it("the random workbooks got columns written", () => {
+  it("the random workbooks got columns written and marks undone", () => {
     expect(written).toBeGreaterThan(100);
+    expect(restored).toBeGreaterThan(20);
   });
 });
