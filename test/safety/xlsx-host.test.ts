@@ -35,14 +35,20 @@ function cellOf(c: SpecCell | undefined): Cell {
   return { f, v: c.v };
 }
 
+/**
+ * How Excel writes a colour picked from the theme palette: "蓝色,个性色1,淡色80%" is accent1
+ * (theme 4) tinted, not an rgb value. Used when a spec is written `themed`.
+ */
+const THEMED: Record<string, string> = { "#DDEBF7": 'theme="4" tint="0.79998168889431442"' };
+
 /** styles.xml with one solid fill (and one cell format) per colour the spec's users gave. */
-function stylesOf(colours: string[]): string {
+function stylesOf(colours: string[], themed = false): string {
   return (
     DECL +
     `<styleSheet xmlns="${NS.main}">` +
     '<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="宋体"/><family val="2"/><charset val="134"/><scheme val="minor"/></font></fonts>' +
     `<fills count="${2 + colours.length}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
-    colours.map((c) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${c.slice(1).toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`).join("") +
+    colours.map((c) => `<fill><patternFill patternType="solid"><fgColor ${(themed && THEMED[c]) || `rgb="FF${c.slice(1).toUpperCase()}"`}/><bgColor indexed="64"/></patternFill></fill>`).join("") +
     "</fills>" +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"><alignment vertical="center"/></xf></cellStyleXfs>' +
@@ -74,7 +80,7 @@ const vmlXml = (notes: Record<string, string>, n: number) =>
   "</xml>";
 
 /** The spec as an .xlsx written part by part as Excel writes it. */
-function xlsxOf(spec: WorkbookSpec): Uint8Array {
+function xlsxOf(spec: WorkbookSpec, options: { themed?: boolean } = {}): Uint8Array {
   const colours = [...new Set(spec.sheets.flatMap((s) => Object.values(s.fills ?? {}).map((c) => c.toUpperCase())))];
   const parts: Record<string, string> = {};
   const overrides: Array<[string, string]> = [];
@@ -94,7 +100,7 @@ function xlsxOf(spec: WorkbookSpec): Uint8Array {
     }
     return x;
   });
-  return buildXlsx({ sheets, parts, overrides, defaults: noted ? [["vml", CT_VML]] : [], styles: stylesOf(colours) });
+  return buildXlsx({ sheets, parts, overrides, defaults: noted ? [["vml", CT_VML]] : [], styles: stylesOf(colours, options.themed) });
 }
 
 interface CellState {
@@ -320,6 +326,10 @@ describe("the .xlsx host on the safety corpus", () => {
       // A fill an earlier version of the add-in left (its note says so) is ours, not the user's: it goes.
       const expected = marked.map((c) => (spec.notes?.[c]?.startsWith(NOTE_PREFIX) ? null : (spec.fills?.[c] ?? null)));
       expect(await second.port.readFills(marked.map((cell) => ({ sheet: "评分表", cell })))).toEqual(expected);
+      // Not only the colour: the cell's whole format is the user's again (the same cell format of styles.xml).
+      const styleOf = (port: XlsxPort, cell: string) => /\bs="(\d+)"/.exec(new RegExp(`<c r="${cell}"[^>]*>`).exec(port.package.text("xl/worksheets/sheet1.xml"))?.[0] ?? "")?.[1] ?? "0";
+      const input = createXlsxPort(xlsxOf(corpus));
+      for (const c of marked) if (expected[marked.indexOf(c)] !== null || !spec.fills?.[c]) expect(styleOf(second.port, c), c).toBe(styleOf(input, c));
       for (const c of marked) {
         const note = second.after.cells.get(`评分表!${c}`)?.note ?? null;
         const user = spec.notes?.[c];
@@ -358,6 +368,24 @@ describe("shared formulas, as Excel writes a formula filled down", () => {
     expect(plan.values.find((v) => v.sheet === "评分表")?.address).toBe("I2");
     expect(unlisted(before, after, plan)).toEqual([]);
     expect(after.cells.get("评分表!F3")?.formula).toBe('IF(E3>C3,"超分","")');
+  });
+});
+
+describe("a fill picked from the theme palette, as Excel writes it", () => {
+  it("marked, then fixed: the cell shows the user's colour again, as read from the input", async () => {
+    const corpus = corpusCase("user-fills-on-marked-cells");
+    const bytes = xlsxOf(corpus, { themed: true });
+    expect(strFromU8(unzipSync(bytes)["xl/styles.xml"])).toContain('theme="4" tint=');
+    const first = await writeback(bytes);
+    const marked = first.plan.marks.map((m) => m.cell);
+    expect(marked).toContain("E5");
+    const original = await createXlsxPort(bytes).readFills(marked.map((cell) => ({ sheet: "评分表", cell })));
+    expect(original[marked.indexOf("E5")]).toMatch(/^#[0-9A-F]{6}$/);
+    fixMarked(first, marked);
+    const second = await writeback(first.port.save());
+    expect(unlisted(second.before, second.after, second.plan)).toEqual([]);
+    expect(second.plan.marks).toEqual([]);
+    expect(await second.port.readFills(marked.map((cell) => ({ sheet: "评分表", cell })))).toEqual(original);
   });
 });
 
