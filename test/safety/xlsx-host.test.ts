@@ -88,7 +88,14 @@ function xlsxOf(spec: WorkbookSpec, options: { themed?: boolean } = {}): Uint8Ar
   const sheets: XSheet[] = spec.sheets.map((s) => {
     const styles: Record<string, number> = {};
     for (const [a1, c] of Object.entries(s.fills ?? {})) styles[a1] = colours.indexOf(c.toUpperCase()) + 1;
-    const x: XSheet = { name: s.name, rows: s.rows.map((row) => row.map(cellOf)), merges: s.merges, styles };
+    const rows = s.rows.map((row) => row.map(cellOf));
+    // A filled cell holding nothing is still written (<c r=… s=…/>): pad its row up to it.
+    for (const a1 of Object.keys(s.fills ?? {})) {
+      const p = parseA1(a1)!;
+      while (rows.length <= p.row) rows.push([]);
+      while (rows[p.row].length <= p.col) rows[p.row].push(null);
+    }
+    const x: XSheet = { name: s.name, rows, merges: s.merges, styles };
     const notes = s.notes ?? {};
     if (Object.keys(notes).length) {
       const n = ++noted;
@@ -230,6 +237,24 @@ function fixMarked(run: Awaited<ReturnType<typeof writeback>>, marked: string[])
   }
 }
 
+/** The spec's cells as a snapshot of the file should show them (what the comparison stands on). */
+function specCells(spec: WorkbookSpec): Map<string, CellState> {
+  const out = new Map<string, CellState>();
+  for (const s of spec.sheets) {
+    const at = (a1: string) => out.get(`${s.name}!${a1}`) ?? { value: null, formula: null, note: null, fill: null };
+    s.rows.forEach((row, r) =>
+      row.forEach((c, col) => {
+        if (c === null || c === undefined) return;
+        const a1 = toA1(r, col);
+        out.set(`${s.name}!${a1}`, { ...at(a1), value: isFormula(c) ? c.v : c, formula: isFormula(c) ? c.f.replace(/^=/, "") : null });
+      }),
+    );
+    for (const [a1, note] of Object.entries(s.notes ?? {})) out.set(`${s.name}!${a1}`, { ...at(a1), note });
+    for (const [a1, fill] of Object.entries(s.fills ?? {})) out.set(`${s.name}!${a1}`, { ...at(a1), fill: fill.toUpperCase() });
+  }
+  return out;
+}
+
 describe("the .xlsx host on the safety corpus", () => {
   it("writes what Excel writes: the builder's cells read back as the spec says (formulas with cached \"\", 0, FALSE; notes; fills)", async () => {
     const spec = corpusCase("helper-formulas-right-of-table");
@@ -241,6 +266,12 @@ describe("the .xlsx host on the safety corpus", () => {
     expect(fills.cells.get("评分表!E4")?.fill).toBe("#DDEBF7");
     const noted = await snapshot(createXlsxPort(xlsxOf(corpusCase("user-note-in-column-right-of-table"))));
     expect(noted.cells.get("评分表!F4")).toEqual({ value: null, formula: null, note: "此项佐证材料待补充(王)", fill: null });
+  });
+
+  it.each(CORPUS.map((c) => [c.name, c] as const))("%s: the file, read through the host, is the spec cell for cell (the ground the comparison stands on)", async (_, corpus) => {
+    const snap = await snapshot(createXlsxPort(xlsxOf(corpus)));
+    expect(new Map([...snap.cells].sort())).toEqual(new Map([...specCells(corpus)].sort()));
+    for (const s of corpus.sheets) expect(snap.merges.get(s.name)).toEqual([...(s.merges ?? [])].sort());
   });
 
   describe.each(CORPUS.map((c) => [c.name, c] as const))("%s", (_, corpus) => {
@@ -423,6 +454,7 @@ describe("random office workbooks through the .xlsx host", () => {
       return;
     }
     const { plan, before, after } = run;
+    expect(new Map([...before.cells].sort())).toEqual(new Map([...specCells(spec)].sort()));
     const held = heldCells(spec);
     const sheetOf = (name: string) => spec.sheets.find((s) => s.name === name)!;
     const cells = valueCells(plan);
