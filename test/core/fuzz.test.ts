@@ -7,18 +7,8 @@ import type { CellValue, Grid, Merge } from "../../src/core/grid";
 import { NoTableError } from "../../src/core/errors";
 import { checkGrids, planWriteback } from "../../src/kaohe";
 import { GENHE_HEADER } from "../helpers/grid";
+import { rng } from "../helpers/rng";
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed by its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   "类别", "序号", "目标要求", "分值", "评价办法", "自查评分", "考核评分", "合计", "小计", "一票否决", "加、扣分项", "扣分项",

@@ -6,18 +6,8 @@
  */
 import { parseA1, toA1, type CellValue } from "../../src/core/grid";
 import { isFormula, occupiedCells, type SheetSpec, type SpecCell, type WorkbookSpec } from "./spec";
+import { rng } from "../helpers/rng";
 
-/** mulberry32: a failure is replayed by its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RULES = ["未完成扣2分", "每发现一处扣1分,扣完为止", "未公开不得分", "未按时报送扣5分"];
 const TITLES = ["组织领导", "主动公开", "依申请公开", "平台建设", "监督保障", "解读回应"];
