@@ -3,19 +3,12 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type Io } from "../../src/cli/main";
 import type { CellValue } from "../../src/core/grid";
 import type { Report } from "../../src/core/report";
 import { genheGrid, gridOf } from "../helpers/grid";
 import { tempDir, workbookOf, writeXlsx } from "../helpers/xlsx";
+import { kaohe } from "../helpers/cli";
 
-async function kaohe(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const GENHE_ITEMS: CellValue[][] = [
   ["组织保障", 1, "明确分管领导、工作机构和人员负责政务公开工作", 6, "根据查看文件、资料评分", 6, 5],

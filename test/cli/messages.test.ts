@@ -10,23 +10,17 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { main, type Io } from "../../src/cli/main";
 import { guardProcess, holdTemporary, renderHelp, setHelpExtras } from "../../src/cli/messages";
 import { REFUSED } from "../helpers/formats";
 import { tempDir } from "../helpers/xlsx";
+import { kaohe } from "../helpers/cli";
+import type { main } from "../../src/cli/main";
 
 const ROOT = join(__dirname, "../..");
 const BIN = join(ROOT, "bin/kaohe.cjs");
 const WUHAI = join(ROOT, "templates/samples/wuhai-2017-sample.xlsx");
 const GENHE = join(ROOT, "templates/samples/genhe-township-sample.xlsx");
 
-async function kaohe(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 /** The installed command, as a clerk runs it. */
 const installed = (args: string[], env: NodeJS.ProcessEnv = {}) =>
