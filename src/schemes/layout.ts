@@ -3,6 +3,7 @@
  * looks. Pure (no exceljs): the generator writes this, and the tests compare workbooks with it.
  */
 import { parseA1, parseRange, type CellValue, type Grid, type Merge } from "../core/grid";
+import { CHINESE_COMMA_NUMBERED } from "../core/words/numbering";
 import {
   isItemRow,
   isSpanRow,
@@ -138,7 +139,7 @@ function layoutStatistics(def: StatisticsSheetDef): LaidOutSheet {
 function layoutNote(def: NoteSheetDef): LaidOutSheet {
   const s = new Sheet(def.name, [110]);
   s.set(0, 0, def.title, { style: "title", align: "center" });
-  def.paragraphs.forEach((p, i) => s.set(i + 1, 0, p, { style: /^[一二三四五六七八九十]+、/.test(p) ? "section" : "note", align: "left" }));
+  def.paragraphs.forEach((p, i) => s.set(i + 1, 0, p, { style: CHINESE_COMMA_NUMBERED.test(p) ? "section" : "note", align: "left" }));
   return s.done();
 }
 

@@ -4,7 +4,7 @@
  */
 import { compact, textOf, type CellValue } from "../grid";
 
-import { HEADER_SHAPES, HEADER_WORDS, type ColumnRole } from "../words/headers";
+import { HEADER_SHAPES, HEADER_WORDS, LEVEL_WORD, type ColumnRole } from "../words/headers";
 export type { ColumnRole };
 
 import { RESULT_HEADER } from "../../footprint";
@@ -17,9 +17,6 @@ for (const [role, words] of HEADER_WORDS) for (const w of words) EXACT_INDEX.set
 export function isHeaderWord(v: CellValue): boolean {
   return EXACT_INDEX.has(headerKey(v));
 }
-
-/** An indicator level: "一级指标" … "五级指标". */
-const LEVEL_WORD = /^[一二三四五六七八九]级指标$/;
 
 /** Header text normalised: no white space, no brackets' unit suffix "(分)", no punctuation. */
 export function headerKey(v: CellValue): string {

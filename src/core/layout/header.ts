@@ -4,10 +4,13 @@
  * wrote down yet, by what its column holds: long criterion texts, small numbers that add up, scores
  * within the 分值 beside them.
  */
-import { compact, textOf, type CellValue, type Grid, type Merge, valueAt } from "../grid";
+import { compact, textOf, type CellValue, type Grid, type Merge } from "../grid";
 import { parseMaxCell } from "../rules/parse";
 import { RESULT_HEADER, headerKey, isHeaderWord, mapColumns, roleOf, type ColumnMap, type ColumnRole } from "./columns";
+import { shownRow } from "./rows";
+import { CANONICAL_HEADER } from "../words/headers";
 import { TOTAL_WORDS } from "../words/rows";
+import { SPEAKS_OF_POINTS } from "../words/rules";
 
 /** How far down a header may stand: title blocks are short, but sheets may have a preamble. */
 const HEADER_SCAN_ROWS = 60;
@@ -17,18 +20,6 @@ export interface Header {
   /** The header's last row (row + 1 for a two-row header). */
   end: number;
   columns: ColumnMap;
-}
-
-/** The row's shown values (merged areas repeat their value), for the few rows read out of order. */
-export function shownRow(grid: Grid, merges: Merge[], row: number, width: number): CellValue[] {
-  const src = grid.cells[row] ?? [];
-  const out: CellValue[] = new Array(width);
-  for (let c = 0; c < width; c++) out[c] = src[c] ?? null;
-  for (const m of merges) {
-    if (m.top > row || m.bottom < row) continue;
-    for (let c = m.left; c <= m.right && c < width; c++) out[c] = valueAt(grid, m.top, m.left);
-  }
-  return out;
 }
 
 export function findHeader(grid: Grid, width: number): { row: number; end: number; columns: ColumnMap } | null {
@@ -69,9 +60,7 @@ function titleByMethodOnly(cells: CellValue[]): boolean {
 }
 
 /** The words a column is read as when its content, not its header, says what it is. */
-const CANONICAL: Partial<Record<ColumnRole, string>> = { title: "考核内容", method: "评分标准", max: "分值", score: "得分" };
-/** Rule text speaks of points: "扣2分", "得3分", "不得分". */
-const RULE_TEXT = /[扣加减得]|分/;
+const CANONICAL: Partial<Record<ColumnRole, string>> = CANONICAL_HEADER;
 /** How many rows below a header are looked at to tell what a column holds. */
 const SAMPLE_ROWS = 12;
 
@@ -95,7 +84,7 @@ function contentOf(sample: CellValue[][], c: number): ColumnContent {
     const mc = parseMaxCell(v);
     if (mc.kind === "scored" && mc.note === undefined && mc.max >= 0) out.numbers.push(mc.max);
     else if (t.length >= 8) out.long++;
-    if (typeof v === "string" && RULE_TEXT.test(t)) out.ruleText++;
+    if (typeof v === "string" && SPEAKS_OF_POINTS.test(t)) out.ruleText++;
   }
   return out;
 }
@@ -264,7 +253,7 @@ function splitWideTitle(grid: Grid, merges: Merge[], r: number, cells: CellValue
     }
     if (!separate) continue;
     if (out === cells) out = [...cells];
-    for (let c = m.left; c < m.right; c++) out[c] = "类别";
+    for (let c = m.left; c < m.right; c++) out[c] = CANONICAL_HEADER.category;
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { Heading, MaxCell, ParseResult, Rule, RuleIssue } from "./types";
 import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
 import {
   BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, DEDUCT_VERB, GRADE, LIMIT, NUM, POINTS_WORD, SIGN_NOUN, UNIT_WORDS, UNREAD,
-  VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
+  UNIT_CLASS, VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
 } from "../words/rules";
 import { CLAUSE_ENUMERATOR, LEADING_NUMBER } from "../words/numbering";
 
@@ -308,9 +308,6 @@ const RECOGNIZERS: Recognizer[] = [
 /** Phrases that leave the score to the assessor: understood, no rule. */
 const DISCRETIONARY =
   /酌情|按比例|按[^,;]{0,8}?(?:比重|权重)|视情|加重扣分|确定(?:加分|扣分)|评分|赋分|打分|(?:根据|依据|按照|结合)[^,;]{0,40}?(?:扣分|加分|计分|确定)/;
-/** "一类考核单位" → "一类"; "A类单位", "甲类:" → "A类", "甲类". Not "同一类问题", "三类人员". */
-const UNIT_CLASS =
-  /(?<![同这此某每各])([一二三四五六七八九十A-Za-z甲乙丙丁]|\d{1,3})类(?=(?:考核)?(?:单位|地区|部门|乡镇|街道|对象|县区|机关)|[:,]|$)/g;
 
 // ——— text → sentences → clauses ———
 

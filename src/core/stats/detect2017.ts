@@ -5,7 +5,18 @@
  * over several columns: numbering apart, section titles merged down beside their rows.
  */
 import { MergeIndex, columnCount, compact, textOf, toA1, valueAt, type CellValue, type Grid } from "../grid";
-import { SECTION_NUMERAL_CELL } from "../words/numbering";
+import { COLUMN_LETTER, SECTION_NUMERAL_CELL, numberStyleOf } from "../words/numbering";
+import {
+  SCORE_SHEET_HEADER,
+  STAT_FOOTER,
+  STAT_LABEL_HEADER,
+  STAT_UNIT_HEADER,
+  STAT_UNIT_HEADER_RAW,
+  VALUE_HEADER_COUNT,
+  VALUE_HEADER_NOT_THIS_YEAR,
+  VALUE_HEADER_THIS_YEAR,
+  VALUE_HEADER_YEAR,
+} from "../words/stats";
 import { bestMatch } from "./match";
 import { IDENTITIES_2017, ROWS_2017, type RowDef } from "./format2017";
 import { displayName, kindOfUnit, leadingNumber, matchText, numberingOnly } from "./text";
@@ -24,17 +35,6 @@ interface Header {
   valueRight: number;
 }
 
-const LABEL_HEADER = /^(统计指标(名称)?|指标(名称|项目)?|统计(项目|内容)|项目(名称)?)$/;
-const UNIT_HEADER = /^(计量)?单位$/;
-// The same, tested on the raw text: spaces and line breaks between the characters allowed.
-const RAW_UNIT_HEADER = /^\s*(计\s*量\s*)?单\s*位\s*$/;
-// Score sheets have 单位/指标/数量 columns too, but never these: a row holding one is no 统计表 header.
-const SCORE_HEADER = /分值|评分|得分|扣分|加分|满分|标准分|考核(内容|要求|标准)/;
-// The lines under the table: signatures, dates, notes.
-const FOOTER =
-  /^(单位负责人|主要负责人|分管负责人|分管领导|负责人|审核人|审核|填报人|填表人|制表人|统计人|统计负责人|经办人|联系电话|联系人|填报日期|填表日期|报出日期|报送日期|填报单位|单位盖章|填报说明|备注|注[::]|说明[::])/;
-// The row under a header that numbers its columns (甲 | 乙 | 丙 | 1 | 2), as statistical forms do.
-const COLUMN_NUMBERS = /^[甲乙丙丁]$/;
 const EMPTY_ROWS_ENDING_TABLE = 3;
 // A 指标 | 单位 | 数量 table is taken for a 统计表 only when it has rows of one, each with a unit.
 const MIN_KNOWN_ROWS = 3;
@@ -46,10 +46,10 @@ const SHORT_TEXT = 24;
  * (上年数, 代码, 备注 …).
  */
 function valueHeaderRank(text: string): number {
-  if (text === "" || /上年|去年|上期|同期|代码|备注|说明|序号|增减|增长|比较|对比|排名|%/.test(text)) return 0;
-  if (/本年|全年|年度累计/.test(text)) return 4000;
-  if (/统计数|统计值|数量|数值|数据|填报数|合计|实际|累计|本期/.test(text)) return 3000;
-  const year = /^(\d{4})年?度?(数|数据)?$/.exec(text);
+  if (text === "" || VALUE_HEADER_NOT_THIS_YEAR.test(text)) return 0;
+  if (VALUE_HEADER_THIS_YEAR.test(text)) return 4000;
+  if (VALUE_HEADER_COUNT.test(text)) return 3000;
+  const year = VALUE_HEADER_YEAR.exec(text);
   if (year) return Number(year[1]);
   return 1;
 }
@@ -103,7 +103,7 @@ function subHeaderRow(grid: Grid, merges: MergeIndex, r: number, label: number, 
 function hasUnitHeader(cells: readonly CellValue[]): boolean {
   for (let c = 0; c < cells.length; c++) {
     const v = cells[c];
-    if (typeof v === "string" && v.length <= SHORT_TEXT && v.indexOf("位") >= 0 && RAW_UNIT_HEADER.test(v)) return true;
+    if (typeof v === "string" && v.length <= SHORT_TEXT && v.indexOf("位") >= 0 && STAT_UNIT_HEADER_RAW.test(v)) return true;
   }
   return false;
 }
@@ -126,10 +126,10 @@ function findHeader(grid: Grid, merges: MergeIndex): Header | null {
       const raw = valueAt(grid, r, c);
       return typeof raw === "string" && raw.length <= SHORT_TEXT ? matchText(raw) : "";
     });
-    if (words.some((w) => SCORE_HEADER.test(w))) continue;
-    const unit = words.findIndex((w) => UNIT_HEADER.test(w));
+    if (words.some((w) => SCORE_SHEET_HEADER.test(w))) continue;
+    const unit = words.findIndex((w) => STAT_UNIT_HEADER.test(w));
     if (unit < 0) continue;
-    const label = words.findIndex((w, c) => c < unit && LABEL_HEADER.test(w));
+    const label = words.findIndex((w, c) => c < unit && STAT_LABEL_HEADER.test(w));
     const labelEnd = label < 0 ? -1 : (merges.mergeAt(r, label)?.right ?? label);
     // A header over two rows: 统计指标 and 单位 merged down, 统计数 split into 上年 | 本年 under it.
     const merged = Math.max(label < 0 ? r : (merges.mergeAt(r, label)?.bottom ?? r), merges.mergeAt(r, unit)?.bottom ?? r);
@@ -208,11 +208,7 @@ function qualifyRepeatedNames(rows: StatRow[], titles: string[]): void {
 
 /** The style of a label's numbering: "1." and "2、" are alike, "(1)" and "(一)" are not. */
 function numberingStyle(label: string): string {
-  return leadingNumber(label)
-    .replace(/\d+/g, "9")
-    .replace(/[一二三四五六七八九十]+/g, "七")
-    .replace(/[①-⑳]/g, "①")
-    .replace(/[、.]$/, ".");
+  return numberStyleOf(leadingNumber(label));
 }
 
 /**
@@ -258,8 +254,9 @@ export function detect2017(grid: Grid): StatisticsTable | null {
     }
     empty = 0;
     const { text: label, name, def, title: sectionTitle } = readLabel(parts, section);
-    if (FOOTER.test(displayName(label))) break;
-    if (COLUMN_NUMBERS.test(compact(label))) continue;
+    if (STAT_FOOTER.test(displayName(label))) break;
+    // the row under a header that numbers its columns (甲 | 乙 | 丙 | 1 | 2), as statistical forms do
+    if (COLUMN_LETTER.test(compact(label))) continue;
     if (def) section = def.section;
     title = sectionTitle ?? title;
     titles.push(title);

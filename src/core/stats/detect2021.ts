@@ -3,6 +3,8 @@
  * header cells included) and whose lines are found by their label texts, wherever they stand.
  */
 import { MergeIndex, columnCount, textOf, toA1, valueAt, type Grid } from "../grid";
+import { INNER_NUMBER } from "../words/numbering";
+import { ANNUAL_NEXT_TABLE } from "../words/stats";
 import { bestMatch } from "./match";
 import {
   ALIASES_2021,
@@ -36,8 +38,6 @@ interface Matrix {
 }
 
 const EMPTY_ROWS_ENDING_TABLE = 3;
-// Where section 三's lines give way to the next table.
-const NEXT_TABLE = /行政复议|行政诉讼|主要问题|改进情况/;
 
 /** The texts shown in column c from row top to bottom (merged headers included), repeats removed. */
 function headerParts(merges: MergeIndex, top: number, bottom: number, c: number): string[] {
@@ -127,8 +127,6 @@ function headerColumns(merges: MergeIndex, top: number, bottom: number, from: nu
 
 const isGroup = (def: LineDef) => APPLICATION_LINES.some((l) => l.group === def.key);
 
-// Where a second numbered label starts inside one cell: "(三)不予公开 1.属于国家秘密".
-const INNER_NUMBER = /(?<=[^\d\s(（])\s*(?=\d+[.、．](?!\d)|[(（][一二三四五六七八九十]+[)）])/;
 
 /** One cell holding a group and its first item, typed on one line, read as the two labels. */
 function splitNumbered(part: string): string[] {
@@ -173,7 +171,8 @@ function readApplications(grid: Grid, merges: MergeIndex, anchors: Anchors): Mat
       if (!parts.length) continue;
       const def = matchLine(parts, group);
       if (!def) {
-        if (NEXT_TABLE.test(parts.join(""))) break;
+        // where section 三's lines give way to the next table
+        if (ANNUAL_NEXT_TABLE.test(parts.join(""))) break;
         if (!allBlank(grid, r, columns)) matrix.rows.push(...columns.map((c) => cellRow(grid, { key: null, label: parts.join("") }, c, r)));
         continue;
       }

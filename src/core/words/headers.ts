@@ -18,6 +18,12 @@ export const HEADER_WORDS: Array<[ColumnRole, string[]]> = [
   ["other", ["测评方式", "指标依据", "评估数据采集范围", "备注", "责任单位", "佐证材料", "说明", "责任部门", "牵头单位", "完成时限", "扣分原因", "扣分说明", "评估方式", "存在问题", "存在的问题", "采样方式", "佐证资料", "备查资料", "自评说明", "扣分情况说明", "实有项目", "检查情况", "合计得分", "小计", "小计得分", "分项得分", "失分原因", "整改情况", "加分扣分说明", "自查情况", "考核方式", "测评对象", "数据来源"]],
 ];
 
+/** An indicator level: "一级指标" … "九级指标". */
+export const LEVEL_WORD = /^[一二三四五六七八九]级指标$/;
+
+/** The words a column is read as when its content, not its header, says what it is. */
+export const CANONICAL_HEADER = { category: "类别", title: "考核内容", method: "评分标准", max: "分值", score: "得分" } as const satisfies Partial<Record<ColumnRole, string>>;
+
 /**
  * Shapes of header words not in the list. Who scores (自评, 复核, 考核组, 测评 …) then the word for
  * the score ("考核组评分", "市级复核分", "2017年自查评分", "项目得分", "指标打分"); a heading that

@@ -32,6 +32,19 @@ export const NUMBER_PIECES = {
 export const HEADING_NUMBER_START = `(?:${NUMBER_PIECES.cnComma}|${NUMBER_PIECES.anyParen}|${NUMBER_PIECES.arabic}|${NUMBER_PIECES.chapter}[部分章节项类])`;
 /** A heading numbered as a section: "一、", "(二)", "第三部分". */
 export const SECTION_NUMBER_START = `(?:${NUMBER_PIECES.cnSection}|${NUMBER_PIECES.cnParen}|${NUMBER_PIECES.chapter}部分)`;
+/** A text that starts with a heading's number ("一、", "(二)", "3.", "第三部分"). */
+export const HEADING_NUMBERED = new RegExp(`^${HEADING_NUMBER_START}`);
+/** A text that starts with a section's number ("一、", "(二)", "第三部分"). */
+export const SECTION_NUMBERED = new RegExp(`^${SECTION_NUMBER_START}`);
+/** A paragraph numbered "一、", "十二、": a section of a note sheet. */
+export const CHINESE_COMMA_NUMBERED = new RegExp(`^${NUMBER_PIECES.cnComma}`);
+/**
+ * Where a second numbered label starts inside one cell, typed on one line after some words:
+ * "(三)不予公开 1.属于国家秘密", "…情况(一)…". Splits between them (a zero-width match).
+ */
+export const INNER_NUMBER = new RegExp(`(?<=[^\\d\\s(（])\\s*(?=${NUMBER_PIECES.arabic}|${NUMBER_PIECES.cnParen})`);
+/** The columns of a statistical form numbered 甲 | 乙 | 丙 | 丁 (then 1 | 2 | 3) under its header. */
+export const COLUMN_LETTER = /^[甲乙丙丁]$/;
 /**
  * Any leading number a title may carry, for stripping it (half-width text): "第三条、", "一、",
  * "(2)", "1.1 ", "①". Uses every numeral: "二十一、".
@@ -72,6 +85,17 @@ export function numberingOf(id: string): Numbering | null {
   const s = compact(toHalfWidth(id)).replace(/[、.:]$/, "");
   for (const style of STYLES) if (style.re.test(s)) return { depth: style.depth(s), path: style.path ? style.path(s) : s };
   return null;
+}
+
+const DIGIT_RUN = /\d+/g;
+const CN_RUN = new RegExp(`[${CN}]+`, "g");
+const CIRCLED_ONE = new RegExp(`[${CIRCLED}]`, "g");
+/**
+ * The style of a leading number, whatever its value: "1." and "2、" are alike ("9."), "(1)" and
+ * "(一)" are not ("(9)", "(七)"), "①" and "③" are ("①").
+ */
+export function numberStyleOf(number: string): string {
+  return number.replace(DIGIT_RUN, "9").replace(CN_RUN, "七").replace(CIRCLED_ONE, "①").replace(/[、.]$/, ".");
 }
 
 const SECTION_START = new RegExp(`^\\s*(?:第|[(（]|[${CN}])`);

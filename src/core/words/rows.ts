@@ -4,7 +4,13 @@
  * more word in a list here.
  */
 
+import { HEADING_NUMBERED } from "./numbering";
+import { ENDS_IN_POINTS } from "./points";
+
 const alt = (words: readonly string[]) => words.join("|");
+
+/** A heading: numbered ("一、", "(二)", "3.") or ending in its points "(20分)". */
+export const HEADING = new RegExp(`${HEADING_NUMBERED.source}|${ENDS_IN_POINTS.source}`);
 
 /** Words a 合计 row starts with. */
 export const TOTAL_LEADS = ["合计", "总计", "总分", "总得分", "累计得分", "最终得分", "综合得分"] as const;
@@ -14,6 +20,8 @@ export const TOTAL_WORDS = new RegExp(`^(${alt(TOTAL_LEADS)})|^[^\\d加扣减]{0
 
 /** A group's own sum: "小计", "加分合计", or "合计" beside a category cell merged from above. */
 export const SUBTOTAL_WORDS = /^(分项|本项|本类)?小计(得分)?$|^([本该]?(项|类|部分)|加分|扣分|减分|附加分)项?(合计|小计)(得分)?$/;
+/** Beside a category cell merged down from above, "合计…" sums that category. */
+export const CATEGORY_TOTAL = /^合计/;
 
 /** After a 合计, the table goes on only for bonus/deduction rows ("附加分(最多加5分)"). */
 export const ADJUST_SECTION_WORDS = ["加分", "扣分", "减分", "附加", "奖励", "否决"] as const;

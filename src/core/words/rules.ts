@@ -111,6 +111,20 @@ export const UNREAD = new RegExp(
   `\\d分|(?:${alt([...RULE_VERBS].sort((a, b) => b.length - a.length))})[^,;。]{0,6}?(?!十分[\\u4e00-\\u9fff])${NUM}分(?![点之比数值])|扣(?:除|减)?${NUM}|(?:加分|扣分)[^,;]{0,12}?\\d%`,
 );
 
+/** Text that speaks of points ("扣2分", "得3分", "不得分"): a criterion column holds it. */
+export const SPEAKS_OF_POINTS = /[扣加减得]|分/;
+
+/** What a unit class is a class of: "一类考核单位", "A类地区". */
+export const CLASS_NOUNS = ["单位", "地区", "部门", "乡镇", "街道", "对象", "县区", "机关"];
+/**
+ * A unit class in rule text: "一类考核单位" → "一", "A类单位", "甲类:" → "A", "甲"; one capture
+ * group, the class's mark. Not "同一类问题" (a word before it says it is no class), "三类人员".
+ */
+export const UNIT_CLASS = new RegExp(
+  `(?<![同这此某每各])([一二三四五六七八九十A-Za-z甲乙丙丁]|\\d{1,3})类(?=(?:考核)?(?:${alt(CLASS_NOUNS)})|[:,]|$)`,
+  "g",
+);
+
 const RULE_CHARS = /[分扣否]/;
 const FAILING = /不(?:合格|符合|达标|及格)/;
 /**
