@@ -1,15 +1,15 @@
 // Benchmark: layout detection alone (detectScoreTable: header → rows → repairs → groups →
 // indicators) on a synthetic 50,000-row score sheet, as a Grid (no file reading, no scoring).
-// Prints the median time of interleaved runs. BENCH_DETECT_AGAINST=486cf75,main also times
-// detectScoreTable of those revisions (taken with `git archive`) in the same interleaved runs,
-// so that a change's cost is measured beside its reference on the same loaded machine.
+// Prints the median CPU time of interleaved runs, each in a fresh process. BENCH_DETECT_AGAINST=
+// 486cf75,main also times detectScoreTable of those revisions (taken with `git archive`) in the
+// same interleaved runs, so that a change's cost is measured beside its reference on the same
+// loaded machine.
 // Run alone: node scripts/bench-detect.mjs   (npm run bench runs it after the other sections)
 import { createRequire } from "node:module";
-import { execSync } from "node:child_process";
+import { execSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
@@ -45,46 +45,76 @@ export function benchGrid(rows) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** detectScoreTable of the sources under `root`, bundled into `dir`. */
-function loadDetect(root, dir, name) {
+/** Bundles detectScoreTable of the sources under `root` into `dir`; returns the bundle's path. */
+function bundleDetect(root, dir, name) {
   const { buildSync } = require("esbuild");
   const out = join(dir, `detect-${name}.cjs`);
   buildSync({ entryPoints: [join(root, "src/core/layout/detect.ts")], bundle: true, platform: "node", format: "cjs", outfile: out, logLevel: "warning" });
-  return require(out).detectScoreTable;
+  return out;
+}
+
+/**
+ * One side of a round, in a fresh process: the CPU time (user + system) of the first detection
+ * (cold, as the CLI meets a sheet), then of three after a warm-up one (their median), and the
+ * number of items found.
+ */
+function side(bundle, rows) {
+  const code = `
+    const { benchGrid } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "scripts/bench-detect.mjs")).href)});
+    const { detectScoreTable } = (await import("node:module")).createRequire(${JSON.stringify(bundle)})(${JSON.stringify(bundle)});
+    const grid = benchGrid(${rows});
+    const c0 = process.cpuUsage();
+    const items = detectScoreTable(grid)?.items.length ?? 0;
+    const d0 = process.cpuUsage(c0);
+    detectScoreTable(grid);
+    const cpu = [];
+    for (let i = 0; i < 3; i++) {
+      const c = process.cpuUsage();
+      detectScoreTable(grid);
+      const d = process.cpuUsage(c);
+      cpu.push((d.user + d.system) / 1000);
+    }
+    cpu.sort((a, b) => a - b);
+    process.stdout.write(JSON.stringify({ cold: (d0.user + d0.system) / 1000, ms: cpu[1], items }));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8", env: { ...process.env, BENCH_DETECT_CHILD: "1" } });
+  if (r.status !== 0) throw new Error(`detection bench: exit ${r.status}\n${r.stderr}`);
+  return JSON.parse(r.stdout);
 }
 
 /** Times detection of the working tree (and of BENCH_DETECT_AGAINST's revisions) and prints it. */
-export function detectBench({ rows = 50_000, runs = Number(process.env.BENCH_RUNS ?? 7) } = {}) {
+export function detectBench({ rows = 50_000, runs = Number(process.env.BENCH_RUNS ?? 5) } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "kaohe-bench-detect-"));
   try {
-    const sides = [{ name: "working tree", detect: loadDetect(ROOT, dir, "tree") }];
+    const sides = [{ name: "working tree", bundle: bundleDetect(ROOT, dir, "tree") }];
     for (const rev of (process.env.BENCH_DETECT_AGAINST ?? "").split(",").filter(Boolean)) {
       const src = join(dir, `rev-${sides.length}`);
       execSync(`mkdir -p "${src}" && git archive "${rev}" src | tar -x -C "${src}"`, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-      sides.push({ name: rev, detect: loadDetect(src, dir, `rev-${sides.length}`) });
+      sides.push({ name: rev, bundle: bundleDetect(src, dir, `rev-${sides.length}`) });
     }
-    const grid = benchGrid(rows);
-    const items = sides.map((s) => s.detect(grid)?.items.length ?? 0);
     const times = sides.map(() => []);
+    const colds = sides.map(() => []);
+    const items = sides.map(() => 0);
     for (let i = 0; i < runs; i++) {
       // Rotate the order each round so that a loaded moment falls on every side alike.
       for (let k = 0; k < sides.length; k++) {
         const j = (i + k) % sides.length;
-        const t = performance.now();
-        sides[j].detect(grid);
-        times[j].push(performance.now() - t);
+        const r = side(sides[j].bundle, rows);
+        times[j].push(r.ms);
+        colds[j].push(r.cold);
+        items[j] = r.items;
       }
     }
-    console.log(`layout detection alone, ${rows.toLocaleString("en")} rows (median of ${runs} interleaved runs):`);
-    const base = median(times[0]);
+    console.log(`layout detection alone, ${rows.toLocaleString("en")} rows: CPU time, median of ${runs} interleaved processes:`);
+    console.log(`  ${"".padEnd(14)} ${"first".padStart(8)} ${"warm".padStart(8)}`);
     sides.forEach((s, j) => {
-      const ms = median(times[j]);
-      const ratio = j === 0 ? "" : `  working tree / this: ${(base / ms).toFixed(2)}×`;
-      console.log(`  ${s.name.padEnd(14)} ${`${ms.toFixed(0)} ms`.padStart(8)}  (${items[j]} items)${ratio}`);
+      const ratio = (xs, ys) => (median(xs) / median(ys)).toFixed(2);
+      const vs = j === 0 ? "" : `  working tree / this: ${ratio(colds[0], colds[j])}× first, ${ratio(times[0], times[j])}× warm`;
+      const ms = (xs) => `${median(xs).toFixed(0)} ms`.padStart(8);
+      console.log(`  ${s.name.padEnd(14)} ${ms(colds[j])} ${ms(times[j])}  (${items[j]} items)${vs}`);
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) detectBench();
+if (!process.env.BENCH_DETECT_CHILD && import.meta.url === pathToFileURL(process.argv[1] ?? "").href) detectBench();

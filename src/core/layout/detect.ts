@@ -58,22 +58,21 @@ export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: Col
     groups,
     categories: new Categories(grid, columns, groups),
     rows: [],
-    rowGroups: new Map(),
     lowerHeader: header.end > header.row ? shownRow(grid, grid.merges, header.end, width) : null,
     section: null,
     repeatedAt: -1,
     totalLabel: "",
   };
   walkRows(state, header.end);
-  const { rows, rowGroups } = state;
+  const { rows } = state;
 
   // 3. Repairs of what a paste lost.
-  spanLostMerges(rows, rowGroups, ownPoints(parseRules));
-  displacedNames(rows, rowGroups);
+  spanLostMerges(rows, ownPoints(parseRules));
+  displacedNames(rows);
   // 4. Rows numbered as the parents of the rows below them.
-  const headings = numberedHeadings(table, rows, rowGroups);
+  const headings = numberedHeadings(table, rows);
   // 5. Indicators.
-  buildIndicators(table, rows, rowGroups, headings, parseRules);
+  buildIndicators(table, rows, headings, parseRules);
   levelMaxima(table);
 
   if (isSummary(grid, table)) return null;

@@ -9,7 +9,7 @@ import { numberingOf } from "../words/numbering";
 import type { ColumnMap } from "./columns";
 import { closeBracket } from "./repairs";
 import type { ShownRow } from "./rows";
-import type { Group, GroupKind, ItemRow, RowGroups, ScoreTable } from "./types";
+import type { Group, GroupKind, ItemRow, ScoreTable } from "./types";
 
 export function groupKind(name: string): GroupKind {
   const bonus = BONUS_NAME.test(name);
@@ -142,7 +142,7 @@ export class Categories {
  * an item. Its rows are those below it until a number as shallow as its own. Returns the rows
  * taken as headings.
  */
-export function numberedHeadings(table: ScoreTable, rows: ItemRow[], rowGroups: RowGroups): Set<number> {
+export function numberedHeadings(table: ScoreTable, rows: ItemRow[]): Set<number> {
   const consumed = new Set<number>();
   const { columns } = table;
   const depths = rows.map((r) => (r.id ? numberingOf(r.id) : null));
@@ -154,7 +154,7 @@ export function numberedHeadings(table: ScoreTable, rows: ItemRow[], rowGroups: 
     const parentOf = b.path.startsWith(a.path + ".");
     if (!parentOf && (r.methodText || r.scoreFilled)) continue;
     consumed.add(r.row);
-    const groups = rowGroups.get(r.row) ?? [];
+    const groups = r.groups;
     const mc = parseMaxCell(r.maxValue);
     const declared = mc.kind === "scored" && columns.max !== null ? { points: mc.max, cell: toA1(r.row, columns.max) } : null;
     const cell = toA1(r.row, columns.title ?? columns.first);
@@ -162,7 +162,7 @@ export function numberedHeadings(table: ScoreTable, rows: ItemRow[], rowGroups: 
     for (let j = i + 1; j < rows.length; j++) {
       const d = depths[j];
       if (d && d.depth <= a.depth) break;
-      rowGroups.set(rows[j].row, [...(rowGroups.get(rows[j].row) ?? []), g.key]);
+      rows[j].groups = [...rows[j].groups, g.key];
     }
   }
   return consumed;

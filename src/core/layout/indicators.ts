@@ -12,7 +12,7 @@ import { VETO_NAME } from "../words/rows";
 import { POINTS_IN_BRACKETS } from "../words/points";
 import { mayHoldRules } from "../words/rules";
 import { ensureGroup } from "./groups";
-import type { Group, Indicator, ItemRow, RowGroups, ScoreTable } from "./types";
+import type { Group, Indicator, ItemRow, ScoreTable } from "./types";
 
 /** Reads rule text; one per detection, so that a table's repeated phrases are parsed once. */
 export type ReadRules = (text: string) => ParseResult;
@@ -66,7 +66,7 @@ function joinDistinct(texts: string[], sep: string): string {
  * Groups that blocks of rows form (a shared title, a merged 分值 over rows with points of their
  * own) are added to the table and to those rows' groups.
  */
-export function buildIndicators(table: ScoreTable, rows: ItemRow[], rowGroups: RowGroups, consumed: Set<number>, parseRules: ReadRules): void {
+export function buildIndicators(table: ScoreTable, rows: ItemRow[], consumed: Set<number>, parseRules: ReadRules): void {
   const own = ownPoints(parseRules);
   const { columns } = table;
   // Rows sharing a merged title cell form a block: the title is the block's heading.
@@ -76,7 +76,7 @@ export function buildIndicators(table: ScoreTable, rows: ItemRow[], rowGroups: R
   for (const r of rows) {
     if (consumed.has(r.row)) continue;
     // Shared by the rows of a block until a row adds a level of its own: copy on write.
-    let groups = rowGroups.get(r.row) ?? [];
+    let groups = r.groups;
     const block = r.titleMerge ? titleBlocks.get(r.titleMerge)! : null;
     // a title merged over exactly the rows of one entry (分值 and score merged alike) is the item's own
     const oneItem =
@@ -112,7 +112,7 @@ export function buildIndicators(table: ScoreTable, rows: ItemRow[], rowGroups: R
           deductCaps: [],
         });
         for (const x of span) {
-          rowGroups.set(x.row, [...(rowGroups.get(x.row) ?? []), key]);
+          x.groups = [...x.groups, key];
           x.maxValue = null;
         }
         groups = [...groups, key];

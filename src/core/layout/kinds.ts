@@ -11,7 +11,7 @@ import { roleOf as roleOfCell, type ColumnMap, type ColumnRole } from "./columns
 import type { Categories, GroupMaker } from "./groups";
 import type { ReadRules } from "./indicators";
 import { RowReader, shownRow, type ShownRow } from "./rows";
-import type { Group, ItemRow, RowGroups, ScoreTable, TotalRow } from "./types";
+import type { Group, ItemRow, ScoreTable, TotalRow } from "./types";
 
 /** Everything the row walk reads and changes, in one place. */
 export interface LayoutState {
@@ -27,9 +27,8 @@ export interface LayoutState {
   readonly roleOf: (v: CellValue) => ColumnRole | null;
   readonly groups: GroupMaker;
   readonly categories: Categories;
-  /** The item rows kept for the later steps, and their groups. */
+  /** The item rows kept for the later steps. */
   readonly rows: ItemRow[];
-  readonly rowGroups: RowGroups;
   /** The lower row of a two-row header, for telling it repeated on a new page. */
   readonly lowerHeader: CellValue[] | null;
   /** The section the rows stand in ("一、组织领导(20分)"), until the next one or a 合计. */
@@ -287,8 +286,8 @@ export const ROW_KINDS: ReadonlyArray<RowKind<unknown>> = [
       return cap && cap.kind === "group_bonus_cap" ? cap.cap : null;
     },
     take: (row, s, cap) => {
-      const { table, rows, rowGroups } = s;
-      const keys = rows.length ? (rowGroups.get(rows[rows.length - 1].row) ?? []) : [];
+      const { table, rows } = s;
+      const keys = rows.length ? rows[rows.length - 1].groups : [];
       const target =
         [...keys].reverse().map((k) => table.groups.get(k)!).find((g) => g.kind === "bonus") ?? (keys.length ? table.groups.get(keys[0]) : undefined);
       target?.bonusCaps.push({ cap, cell: toA1(row.r, row.cols[row.firstAt]), text: row.texts[row.firstAt] });
@@ -347,8 +346,8 @@ export const ROW_KINDS: ReadonlyArray<RowKind<unknown>> = [
         scoreSpan: scoreSpanOf(row, columns),
         categories,
         scoreFilled: row.scoreFilled,
+        groups: keys,
       });
-      s.rowGroups.set(r, keys);
       s.table.lastRow = r;
       return "next";
     },

@@ -7,7 +7,7 @@ import { textOf } from "../grid";
 import { roundPoints } from "../rules/numbers";
 import { parseHeading, parseMaxCell } from "../rules/parse";
 import { UNCLOSED_POINTS } from "../words/points";
-import type { ItemRow, RowGroups } from "./types";
+import type { ItemRow } from "./types";
 
 /** Word conversions drop a closing bracket at a page break ("主动\n公开\n（60分"): close it. */
 export function closeBracket(text: string): string {
@@ -19,19 +19,19 @@ export function closeBracket(text: string): string {
  * blanks below, each row with its own "(N分)". When those points add up to the 分值 exactly, the
  * rows are read as the merged block they were.
  */
-export function spanLostMerges(rows: ItemRow[], rowGroups: RowGroups, ownPoints: (r: ItemRow) => number | null): void {
+export function spanLostMerges(rows: ItemRow[], ownPoints: (r: ItemRow) => number | null): void {
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.maxSpan) continue;
     const mc = parseMaxCell(r.maxValue);
     const first = mc.kind === "scored" ? ownPoints(r) : null;
     if (mc.kind !== "scored" || first === null || first >= mc.max) continue;
-    const parent = rowGroups.get(r.row)?.at(-2);
+    const parent = r.groups.at(-2);
     let sum = first;
     let j = i + 1;
     for (; j < rows.length && sum < mc.max; j++) {
       const x = rows[j];
-      const p = x.maxSpan || textOf(x.maxValue) !== "" || rowGroups.get(x.row)?.at(-2) !== parent ? null : ownPoints(x);
+      const p = x.maxSpan || textOf(x.maxValue) !== "" || x.groups.at(-2) !== parent ? null : ownPoints(x);
       if (p === null) break;
       sum = roundPoints(sum + p);
     }
@@ -47,7 +47,7 @@ export function spanLostMerges(rows: ItemRow[], rowGroups: RowGroups, ownPoints:
  * ("区属各部门 | 问答解读（6分）" over a row with no name and 分值 6): the text is no 分值 but the
  * name of the next row, a sibling of the row above's deepest level.
  */
-export function displacedNames(rows: ItemRow[], rowGroups: RowGroups): void {
+export function displacedNames(rows: ItemRow[]): void {
   for (let i = 0; i + 1 < rows.length; i++) {
     const r = rows[i];
     const next = rows[i + 1];
@@ -58,8 +58,8 @@ export function displacedNames(rows: ItemRow[], rowGroups: RowGroups): void {
     if (h.points === null || h.name.length < 2 || /\d/.test(h.name) || own.kind !== "scored" || own.max !== h.points) continue;
     next.titleText = r.maxValue.trim();
     r.maxValue = null;
-    const mine = rowGroups.get(r.row) ?? [];
-    const theirs = rowGroups.get(next.row) ?? [];
-    if (mine.length > 1 && theirs.at(-1) === mine.at(-1)) rowGroups.set(next.row, theirs.slice(0, -1));
+    const mine = r.groups;
+    const theirs = next.groups;
+    if (mine.length > 1 && theirs.at(-1) === mine.at(-1)) next.groups = theirs.slice(0, -1);
   }
 }

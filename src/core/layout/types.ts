@@ -88,7 +88,9 @@ export interface ItemRow {
   categories: Array<{ text: string; cell: string }>;
   /** Whether any score column of the row is filled in. */
   scoreFilled: boolean;
+  /**
+   * Group keys, outermost first. Rows of one category share one array: a step that changes a
+   * row's groups gives it a new array, never changes the shared one.
+   */
+  groups: string[];
 }
-
-/** The group keys of each item row (0-based row → keys, outermost first). */
-export type RowGroups = Map<number, string[]>;
