@@ -148,3 +148,8 @@ function parserBench() {
     console.log(`  ${name.padEnd(13)} ${ms.toFixed(0)} ms`);
   }
 }
+
+// ——— Layout detection alone (src/core/layout): its own section, in scripts/bench-detect.mjs
+// (run it alone there; BENCH_DETECT_AGAINST=<revisions> times those beside the working tree). ———
+const { detectBench } = await import("./bench-detect.mjs");
+detectBench();

@@ -25,6 +25,20 @@ export { isSummary } from "./summary";
  * Never throws on odd content: what it cannot place, it leaves out.
  */
 export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: ColumnMap }): ScoreTable | null {
+  return readTable(grid, fixed);
+}
+
+/**
+ * Which row kind (kinds.ts) took each row under the header, in sheet order (0-based rows), the
+ * rows after the table's end left out: how a reading came about, for tests and for explaining it.
+ */
+export function rowKinds(grid: Grid, fixed?: { row: number; columns: ColumnMap }): Array<{ row: number; kind: string }> {
+  const out: Array<{ row: number; kind: string }> = [];
+  readTable(grid, fixed, (row, kind) => out.push({ row, kind }));
+  return out;
+}
+
+function readTable(grid: Grid, fixed: { row: number; columns: ColumnMap } | undefined, trace?: (row: number, kind: string) => void): ScoreTable | null {
   const width = Math.max(columnCount(grid), ...grid.merges.map((m) => m.right + 1), 0);
   if (width === 0) return null;
   // 1. The header: the one the clerk pointed at (a column mapping), or found by its words.
@@ -63,7 +77,7 @@ export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: Col
     repeatedAt: -1,
     totalLabel: "",
   };
-  walkRows(state, header.end);
+  walkRows(state, header.end, trace);
   const { rows } = state;
 
   // 3. Repairs of what a paste lost.

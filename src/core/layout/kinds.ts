@@ -6,7 +6,7 @@
 import { compact, textOf, toA1, valueAt, type CellValue, type Grid } from "../grid";
 import { parseMaxCell } from "../rules/parse";
 import { isSectionNumber, SECTION_NUMBERED } from "../words/numbering";
-import { ADJUST_WORDS, CATEGORY_TOTAL, HEADING, NOTE_START, SIGNATURE, SUBTOTAL_WORDS, TABLE_TITLE, TOTAL_WORDS } from "../words/rows";
+import { ADJUST_WORDS, CATEGORY_TOTAL, HEADING, NOTE_START, SIGNATURE, SUBTOTAL_WORDS, SUM_MARK, TABLE_TITLE, TOTAL_WORDS } from "../words/rows";
 import { roleOf as roleOfCell, type ColumnMap, type ColumnRole } from "./columns";
 import type { Categories, GroupMaker } from "./groups";
 import type { ReadRules } from "./indicators";
@@ -68,12 +68,12 @@ function isNumbering(texts: string[], n: number): boolean {
  */
 function subtotalAt(row: ShownRow, columns: ColumnMap): number {
   const { texts, cols, n, firstAt, areas, r } = row;
-  // every word of a sum row has 计 in it: most rows are ruled out without compacting their text
-  for (let k = 0; k < n; k++) if (texts[k].length <= 16 && texts[k].includes("计") && SUBTOTAL_WORDS.test(compact(texts[k]))) return k;
+  // every sum word has SUM_MARK in it: most rows are ruled out without compacting their text
+  for (let k = 0; k < n; k++) if (texts[k].length <= 16 && texts[k].includes(SUM_MARK) && SUBTOTAL_WORDS.test(compact(texts[k]))) return k;
   if (!columns.category.includes(cols[firstAt])) return -1;
   const m = areas[cols[firstAt]];
   if (!m || m.top >= r) return -1;
-  for (let k = 0; k < n; k++) if (k !== firstAt && texts[k].includes("计") && CATEGORY_TOTAL.test(compact(texts[k]))) return k;
+  for (let k = 0; k < n; k++) if (k !== firstAt && texts[k].includes(SUM_MARK) && CATEGORY_TOTAL.test(compact(texts[k]))) return k;
   return -1;
 }
 
@@ -354,13 +354,17 @@ export const ROW_KINDS: ReadonlyArray<RowKind<unknown>> = [
   }),
 ];
 
-/** Walks the rows under the header: each row is taken by the first kind whose test holds. */
-export function walkRows(s: LayoutState, after: number): void {
+/**
+ * Walks the rows under the header (`after`: the header's last row): each row is taken by the first
+ * kind whose test holds. `trace` hears which kind took each row.
+ */
+export function walkRows(s: LayoutState, after: number, trace?: (row: number, kind: string) => void): void {
   const reader = new RowReader(s.grid, s.width, s.first, s.last, s.columns.scores, after);
   for (let row = reader.next(); row; row = reader.next()) {
     for (const k of ROW_KINDS) {
       const m = k.test(row, s);
       if (m === null || m === false) continue;
+      trace?.(row.r, k.kind);
       if (k.take(row, s, m) === "stop") return;
       break;
     }

@@ -12,6 +12,7 @@ import {
   STAT_LABEL_HEADER,
   STAT_UNIT_HEADER,
   STAT_UNIT_HEADER_RAW,
+  STAT_UNIT_MARK,
   VALUE_HEADER_COUNT,
   VALUE_HEADER_NOT_THIS_YEAR,
   VALUE_HEADER_THIS_YEAR,
@@ -103,7 +104,7 @@ function subHeaderRow(grid: Grid, merges: MergeIndex, r: number, label: number, 
 function hasUnitHeader(cells: readonly CellValue[]): boolean {
   for (let c = 0; c < cells.length; c++) {
     const v = cells[c];
-    if (typeof v === "string" && v.length <= SHORT_TEXT && v.indexOf("位") >= 0 && STAT_UNIT_HEADER_RAW.test(v)) return true;
+    if (typeof v === "string" && v.length <= SHORT_TEXT && v.indexOf(STAT_UNIT_MARK) >= 0 && STAT_UNIT_HEADER_RAW.test(v)) return true;
   }
   return false;
 }

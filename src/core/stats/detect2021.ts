@@ -4,7 +4,7 @@
  */
 import { MergeIndex, columnCount, textOf, toA1, valueAt, type Grid } from "../grid";
 import { INNER_NUMBER } from "../words/numbering";
-import { ANNUAL_NEXT_TABLE } from "../words/stats";
+import { ANNUAL_ANCHORS, ANNUAL_NEXT_TABLE } from "../words/stats";
 import { bestMatch } from "./match";
 import {
   ALIASES_2021,
@@ -61,9 +61,7 @@ function labelParts(merges: MergeIndex, r: number, left: number, right: number):
 
 const SHORT_TEXT = 24;
 // The header words each table is found by.
-const NATURAL_PERSON = "自然人";
-const REVIEW = "行政复议";
-const CONTENT = "信息内容";
+const { naturalPerson: NATURAL_PERSON, review: REVIEW, content: CONTENT, litigation: LITIGATION } = ANNUAL_ANCHORS;
 
 type Anchors = Record<string, { row: number; col: number }[]>;
 
@@ -208,7 +206,7 @@ function appealHeaderParts(merges: MergeIndex, review: { row: number; col: numbe
 function readAppeals(grid: Grid, merges: MergeIndex, anchors: Anchors): Matrix | null {
   const width = columnCount(grid);
   for (const review of anchors[REVIEW]) {
-    const litigation = (grid.cells[review.row] ?? []).findIndex((v, c) => c > review.col && matchText(textOf(v)) === "行政诉讼");
+    const litigation = (grid.cells[review.row] ?? []).findIndex((v, c) => c > review.col && matchText(textOf(v)) === LITIGATION);
     if (litigation < 0) continue;
     const right = merges.mergeAt(review.row, litigation)?.right ?? width - 1;
     let bottom = review.row;

@@ -18,8 +18,12 @@ export const TOTAL_LEADS = ["合计", "总计", "总分", "总得分", "累计�
 export const TOTAL_ENDS = ["合计", "总计", "总分"] as const;
 export const TOTAL_WORDS = new RegExp(`^(${alt(TOTAL_LEADS)})|^[^\\d加扣减]{0,6}(${alt(TOTAL_ENDS)})(得分)?$`);
 
+/** The words of a sum row's label ("加分合计", "本项小计"). */
+export const SUM_WORDS = ["合计", "小计"] as const;
+/** The character every sum word has: rows without it are ruled out before their text is compacted. */
+export const SUM_MARK = "计";
 /** A group's own sum: "小计", "加分合计", or "合计" beside a category cell merged from above. */
-export const SUBTOTAL_WORDS = /^(分项|本项|本类)?小计(得分)?$|^([本该]?(项|类|部分)|加分|扣分|减分|附加分)项?(合计|小计)(得分)?$/;
+export const SUBTOTAL_WORDS = new RegExp(`^(分项|本项|本类)?小计(得分)?$|^([本该]?(项|类|部分)|加分|扣分|减分|附加分)项?(${alt(SUM_WORDS)})(得分)?$`);
 /** Beside a category cell merged down from above, "合计…" sums that category. */
 export const CATEGORY_TOTAL = /^合计/;
 

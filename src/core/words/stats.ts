@@ -7,6 +7,8 @@ const alt = (words: readonly string[]) => words.join("|");
 
 /** The label column's header: "统计指标", "指标名称", "统计项目", "项目". */
 export const STAT_LABEL_HEADER = /^(统计指标(名称)?|指标(名称|项目)?|统计(项目|内容)|项目(名称)?)$/;
+/** A character every unit header has: rows without it are passed over before any normalisation. */
+export const STAT_UNIT_MARK = "位";
 /** The unit column's header: "单位", "计量单位". */
 export const STAT_UNIT_HEADER = /^(计量)?单位$/;
 /** The same, tested on the raw text: spaces and line breaks between the characters allowed. */
@@ -32,5 +34,10 @@ export const VALUE_HEADER_COUNT = /统计数|统计值|数量|数值|数据|填�
 /** A bare year as a value column's header ("2023年", "2023年度数"): one capture group, the year. */
 export const VALUE_HEADER_YEAR = /^(\d{4})年?度?(数|数据)?$/;
 
+/**
+ * The header words each table of the 2021 年报 is found by: the applicants' columns (自然人 …), the
+ * appeals table (行政复议 | 行政诉讼), the proactive disclosure table (信息内容 …).
+ */
+export const ANNUAL_ANCHORS = { naturalPerson: "自然人", review: "行政复议", litigation: "行政诉讼", content: "信息内容" } as const;
 /** In the 2021 年报, the titles where section 三's lines give way to the next table. */
 export const ANNUAL_NEXT_TABLE = /行政复议|行政诉讼|主要问题|改进情况/;

@@ -15,15 +15,17 @@ import {
   numberStyleOf,
 } from "../../../src/core/words/numbering";
 import { ENDS_IN_POINTS, POINTS_IN_BRACKETS, UNCLOSED_POINTS } from "../../../src/core/words/points";
-import { CATEGORY_TOTAL, HEADING } from "../../../src/core/words/rows";
+import { CATEGORY_TOTAL, HEADING, SUBTOTAL_WORDS, SUM_MARK, SUM_WORDS } from "../../../src/core/words/rows";
 import { SPEAKS_OF_POINTS, UNIT_CLASS } from "../../../src/core/words/rules";
 import {
+  ANNUAL_ANCHORS,
   ANNUAL_NEXT_TABLE,
   SCORE_SHEET_HEADER,
   STAT_FOOTER,
   STAT_LABEL_HEADER,
   STAT_UNIT_HEADER,
   STAT_UNIT_HEADER_RAW,
+  STAT_UNIT_MARK,
   VALUE_HEADER_COUNT,
   VALUE_HEADER_NOT_THIS_YEAR,
   VALUE_HEADER_THIS_YEAR,
@@ -150,6 +152,28 @@ describe("headings and points beside a name", () => {
   });
 });
 
+describe("sum rows", () => {
+  it.each([
+    ["小计", true],
+    ["本项小计", true],
+    ["小计得分", true],
+    ["加分合计", true],
+    ["附加分合计得分", true],
+    ["本类合计", true],
+    ["合计", false],
+    ["总计", false],
+    ["小计说明", false],
+  ])("%s is a group's own sum: %s", (text, expected) => {
+    expect(SUBTOTAL_WORDS.test(text)).toBe(expected);
+  });
+
+  it("every sum word has the mark rows are sifted by, so no sum row is passed over unread", () => {
+    for (const w of SUM_WORDS) expect(w).toContain(SUM_MARK);
+    for (const w of ["小计", "本项小计", "加分合计", "扣分项小计得分"]) if (SUBTOTAL_WORDS.test(w)) expect(w).toContain(SUM_MARK);
+    expect(CATEGORY_TOTAL.source).toContain(SUM_MARK);
+  });
+});
+
 describe("header words", () => {
   it.each([
     ["一级指标", true],
@@ -261,6 +285,20 @@ describe("statistics-sheet words", () => {
             ? "year"
             : "none";
     expect(rank).toBe(expected);
+  });
+
+  it("every unit header has the mark rows are sifted by", () => {
+    for (const w of ["单位", "计量单位", "计 量 单 位"]) {
+      expect(STAT_UNIT_HEADER_RAW.test(w)).toBe(true);
+      expect(w).toContain(STAT_UNIT_MARK);
+    }
+  });
+
+  it("the 年报's tables are found by four distinct header words", () => {
+    const words = Object.values(ANNUAL_ANCHORS);
+    expect(new Set(words).size).toBe(4);
+    expect(words).toContain("行政复议");
+    expect(words.filter((w) => ANNUAL_NEXT_TABLE.test(w))).toEqual(["行政复议", "行政诉讼"]);
   });
 
   it.each([
