@@ -29,8 +29,9 @@ export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: Col
 }
 
 /**
- * Which row kind (kinds.ts) took each row under the header, in sheet order (0-based rows), the
- * rows after the table's end left out: how a reading came about, for tests and for explaining it.
+ * Which row kind (kinds.ts) took each row under the header, in sheet order (0-based rows), up to
+ * the row the table ends at (blank rows and rows below the end left out): how a reading came
+ * about, for tests and for explaining it.
  */
 export function rowKinds(grid: Grid, fixed?: { row: number; columns: ColumnMap }): Array<{ row: number; kind: string }> {
   const out: Array<{ row: number; kind: string }> = [];
