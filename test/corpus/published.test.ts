@@ -280,7 +280,7 @@ describe("乡镇保密工作: 三级指标 | 目标要求和评分标准, the it
   });
 });
 
-// The last table added: read right with no change to the engine after it was added.
+// The last table of the first twenty: read right with no change to the engine after it was added.
 describe("基层党支部“六有”规范化建设考评表: 自评 / 考评 over 得分 | 小计, an unknown '考评内容和标准'", () => {
   it("reads three items under (五)…(15分) and scores the first 得分 column", () => {
     const r = read(P.partyBranch.grid({ 3: 3, 4: 3, 5: 6 }));
@@ -292,5 +292,157 @@ describe("基层党支部“六有”规范化建设考评表: 自评 / 考评 o
     expect(r.report.items[2].rules).toMatchObject([{ kind: "deduct", step: 1, unit: "项" }]);
     expect(r.categories).toEqual([["有健全完善的制度机制", 15, 12]]);
     expect(r.findings).toEqual([]);
+  });
+});
+
+describe("市建设局 党风廉政建设责任制考核评分标准表: 项目 merged down | 序号 | 责任内容 | 标准分 | 考核标准", () => {
+  const r = read(P.integrityBureau.grid({ 3: 3, 4: "扣1分", 5: "满分" }));
+  const category = "落实上级党委和政府的要求,责任制工作与经济工作、业务工作统一部署、统一落实、统一检查、统一考核";
+
+  it("reads the 责任内容 as the items' titles under the long 项目 text", () => {
+    expect(r.items).toEqual([
+      [3, category, "scored", 4],
+      [4, category, "scored", 4],
+      [5, category, "scored", 2],
+    ]);
+    expect(r.titles.map((t) => t.slice(0, 8))).toEqual(["年初根据上级部署", "领导班子成员明确", "领导班子“一把手"]);
+  });
+
+  it("reads 不得分, 缺一次扣1分, 有1人扣1分, 每例扣1分; 酌情扣分 leaves it to the reviewer", () => {
+    expect(r.report.items.map((i) => i.rules.map((x) => [x.kind, "step" in x ? x.step : null, "unit" in x ? x.unit : null]))).toEqual([
+      [["floor", null, null], ["deduct", 1, "次"], ["deduct", 2, null], ["deduct", 2, null]],
+      [["deduct", 2, null], ["deduct", 1, "人"], ["deduct", 2, null]],
+      [["deduct", 1, "例"]],
+    ]);
+  });
+
+  it("scores 3, 扣1分 of 4 and 满分 of 2", () => {
+    expect(r.categories).toEqual([[category, 10, 8]]);
+    expect(r.total).toMatchObject({ max: 10, final: 8 });
+    expect(r.findings).toEqual(["score_normalized@G4", "score_normalized@G5"]);
+  });
+});
+
+describe("工会安全生产考核表: 应得分数 | 扣减分数 | 实得分数, 合  计 and signatures below", () => {
+  it("reads 应得分数 as the points, not as a score column", () => {
+    const r = read(P.unionSafety.grid());
+    expect(r.items.map((i) => i[3])).toEqual([20, 20, 25, 25, 10]);
+    expect(r.report.columns).toEqual(["扣减分数", "实得分数"]);
+    expect(r.report.items[3].rules.map((x) => [x.kind, "step" in x ? x.step : null])).toEqual([
+      ["deduct", 15],
+      ["deduct", 10],
+      ["deduct", 10],
+    ]);
+  });
+
+  it("scores the filled 实得分数 when 扣减分数 is empty, and says so", () => {
+    const r = read(P.unionSafety.grid({ 2: 20, 3: 20, 4: 15, 5: "扣10分", 6: 10 }));
+    expect(r.report.column).toBe("实得分数");
+    expect(r.total).toMatchObject({ max: 100, final: 80 });
+    expect(r.problems).toEqual(["score_column_switched@F1"]);
+  });
+
+  it("flags 10 for 目标管理, whose only deduction is 扣20分", () => {
+    const r = read(P.unionSafety.grid({ 2: 20, 3: 10, 4: 25, 5: 25, 6: 10 }));
+    expect(r.total).toMatchObject({ final: 90 });
+    expect(r.problems).toEqual(["score_column_switched@F1", "score_off_step@F3"]);
+  });
+
+  it("scores the points less the 扣减分数 when that is what the clerk filled", () => {
+    const grid = P.unionSafety.grid();
+    for (const [row, v] of [[4, 10], [5, 10]]) grid.cells[row - 1][4] = v;
+    const r = read(grid);
+    expect(r.report.column).toBe("扣减分数");
+    expect(r.total).toMatchObject({ max: 100, final: 80 });
+    expect(r.problems).toEqual([]);
+  });
+});
+
+describe("煤业 安全绩效考核标准: a 否决项 in 标准分, 扣责任部门1分, one criterion per row", () => {
+  it("reads the veto, the 30 of 轻伤事故 and two multi-row items", () => {
+    const r = read(P.mabaoCoal.grid({ 4: "否", 5: 25, 6: "扣1分", 9: 5 }));
+    expect(r.items).toEqual([
+      [4, "安全指标", "veto", null],
+      [5, "安全指标", "scored", 30],
+      [6, "安全责任落实与安全风险预控", "scored", 10],
+      [9, "安全责任落实与安全风险预控", "scored", 5],
+    ]);
+    expect(r.report.items[0].rules.map((x) => x.kind)).toEqual(["veto"]);
+    expect(r.report.items[1].rules).toMatchObject([{ kind: "deduct", step: 10, stepMax: 30, unit: "人次" }]);
+    // "扣责任部门1分" is a deduction of 1, not an item worth 1
+    expect(r.report.items[2].rules.map((x) => [x.kind, "step" in x ? x.step : null])).toEqual([
+      ["deduct", 1],
+      ["deduct", 5],
+      ["floor", null],
+      ["deduct", 0.5],
+      ["deduct", 1],
+      ["deduct", 0.5],
+      ["deduct", 0.2],
+    ]);
+    expect(r.report.items[3].rules.map((x) => ("step" in x ? x.step : null))).toEqual([1, 1, 2, 2, 0.2]);
+    expect(r.categories).toEqual([
+      ["安全指标", 30, 25],
+      ["安全责任落实与安全风险预控", 15, 14],
+    ]);
+    expect(r.total).toMatchObject({ max: 45, final: 39, vetoed: false });
+    // 否 on the veto row is an answer, not a number gone wrong
+    expect(r.findings).toEqual(["score_normalized@F6"]);
+  });
+
+  it("是 on the 否决项 sets the month's score to 0", () => {
+    const r = read(P.mabaoCoal.grid({ 4: "是", 5: 30, 6: 10, 9: 5 }));
+    expect(r.total).toMatchObject({ final: 0, vetoed: true });
+    expect(r.problems).toEqual(["veto_applied@F4"]);
+  });
+});
+
+describe("政府网站绩效评估: 一级指标(37) | 二级指标(27) | 三级指标 | 权重 | 评估要点", () => {
+  it("reads twelve 三级指标 with their 权重 as points, and the declared 37 / 27 the part does not reach", () => {
+    const full = { 2: 1, 3: 1, 4: 1, 5: 1, 6: 1.2, 7: 1.6, 8: 1.6, 9: "满分", 10: 1, 11: 1, 12: 1, 13: 1 };
+    const r = read(P.websitePerf.grid(full));
+    expect(r.titles).toEqual(["概况信息", "法规文件及解读", "规划计划", "统计信息", "财政预决算", "行政收费", "政府采购", "重点领域", "应急管理", "城乡建设", "监督检查", "社会公益"]);
+    expect(r.items.map((i) => i[3])).toEqual([1, 1, 1, 1, 1.6, 1.6, 1.6, 1.6, 1, 1, 1, 1]);
+    expect(r.categories).toEqual([["政府信息公开", 14.4, 14]]);
+    expect(r.findings).toEqual(["score_normalized@F9", "max_sum_mismatch@A2", "max_sum_mismatch@B2"]);
+  });
+});
+
+describe("意识形态工作责任制考评办法(表格): 指标项目 | 分值 | 评分标准, 扣满8分为止, thresholds", () => {
+  const r = read(P.ideology.grid({ 4: 2, 5: "扣3分" }));
+
+  it("reads the two items under the section line, with their points", () => {
+    expect(r.items).toEqual([
+      [4, "学习宣传贯彻习近平新时代中国特色社会主义思想", "scored", 3],
+      [5, "学习宣传贯彻习近平新时代中国特色社会主义思想", "scored", 10],
+    ]);
+  });
+
+  it("reads 缺一个,扣1分 per 个 and 每人扣1分,扣满8分为止; 未达41分(一般干部30分) is a condition, not points", () => {
+    expect(r.report.items.map((i) => i.rules.map((x) => [x.kind, "step" in x ? x.step : null, "unit" in x ? x.unit : null, "cap" in x ? x.cap : null]))).toEqual([
+      [["deduct", 1, "个", null], ["deduct", 1, null, null], ["deduct", 1, null, null]],
+      [["deduct", 1, "人", 8], ["deduct", 2, null, null]],
+    ]);
+    expect(r.categories).toEqual([["学习宣传贯彻习近平新时代中国特色社会主义思想", 13, 9]]);
+    expect(r.findings).toEqual(["score_normalized@D5"]);
+  });
+});
+
+describe("部门依法行政考核: each item's worth written as '…的,得6分' in its text, no 分值 column", () => {
+  it("reads the items' points from their text and checks them against (12分) and (10分)", () => {
+    const r = read(P.lawDept.grid({ 2: 6, 3: 3, 4: "扣1分", 5: 4 }));
+    expect(r.items).toEqual([
+      [2, "保障措施", "scored", 6],
+      [3, "保障措施", "scored", 6],
+      [4, "抽象行政行为", "scored", 6],
+      [5, "抽象行政行为", "scored", 4],
+    ]);
+    expect(r.report.items[0].rules.map((x) => x.kind)).toEqual(["points", "floor", "deduct", "floor"]);
+    expect(r.report.items[2].rules).toMatchObject([{ kind: "points", points: 6 }, { kind: "floor" }, { kind: "deduct", step: 1, unit: "件" }]);
+    expect(r.categories).toEqual([
+      ["保障措施", 12, 9],
+      ["抽象行政行为", 10, 9],
+    ]);
+    expect(r.total).toMatchObject({ max: 22, final: 18 });
+    expect(r.findings).toEqual(["score_normalized@C4"]);
   });
 });
