@@ -446,3 +446,39 @@ describe("部门依法行政考核: each item's worth written as '…的,得6分
     expect(r.findings).toEqual(["score_normalized@C4"]);
   });
 });
+
+// The last two tables added, the proof of the grammar: read right with no change to the engine after they were added.
+describe("依法行政考核: items' points '(5分)' closing their text, a note row '以上各项…' between 考核项目", () => {
+  it("reads seven items under two 考核项目 and takes the note for a note", () => {
+    const r = read(P.lawCapacity.grid({ 2: 5, 3: 4, 4: "满分", 5: 4, 7: 10, 8: "扣2分", 9: 3 }));
+    expect(r.items).toEqual([
+      [2, "依法行政工作能力建设情况", "scored", 5],
+      [3, "依法行政工作能力建设情况", "scored", 5],
+      [4, "依法行政工作能力建设情况", "scored", 8],
+      [5, "依法行政工作能力建设情况", "scored", 4],
+      [7, "重大行政决策和规范性文件情况", "scored", 10],
+      [8, "重大行政决策和规范性文件情况", "scored", 8],
+      [9, "重大行政决策和规范性文件情况", "scored", 3],
+    ]);
+    expect(r.categories).toEqual([
+      ["依法行政工作能力建设情况", 22, 21],
+      ["重大行政决策和规范性文件情况", 21, 19],
+    ]);
+    expect(r.total).toMatchObject({ max: 43, final: 40 });
+    expect(r.findings).toEqual(["score_normalized@C4", "score_normalized@C8"]);
+  });
+});
+
+describe("县 部门信息公开考核评分标准: '一、…(8分)' merged down, '(一)…(2分);' items", () => {
+  it("reads nine items under three 考核项目 whose points they sum to", () => {
+    const r = read(P.countyDeptInfo.grid({ 3: 2, 4: 2, 5: 1, 6: 2, 7: 2, 8: 2, 9: 2, 10: 3, 11: "满分" }));
+    expect(r.items.map((i) => i[3])).toEqual([2, 2, 2, 2, 2, 2, 2, 3, 3]);
+    expect(r.categories).toEqual([
+      ["政府信息公开工作领导机构、工作机构的建设情况", 8, 7],
+      ["制定政府信息公开年度工作计划,目标措施实行情况", 6, 6],
+      ["政府信息公开工作经费安排落实情况,办公设施配置情况", 6, 6],
+    ]);
+    expect(r.total).toMatchObject({ max: 20, final: 19 });
+    expect(r.findings).toEqual(["score_normalized@C11"]);
+  });
+});

@@ -556,6 +556,59 @@ export const lawDept: Published = {
   ),
 };
 
+/**
+ * 依法行政考核 (一)、(二): each item's points "(5分)" close its text, a note "以上各项达到要求的,
+ * 得满分;…为0分" under the first 考核项目. Published as text; laid out as offices turn it into a sheet.
+ * Proof table: added after the last change to the engine, read right without one.
+ */
+export const lawCapacity: Published = {
+  name: "依法行政考核 能力建设 重大行政决策",
+  source: "http://ask.fsou.com/html/text/lar/172245/17224572_1.html",
+  grid: table(
+    3,
+    [
+      ["考核项目", "考核内容", "自评得分"],
+      ["(一)依法行政工作能力建设情况(22分)", "1.推进依法行政领导机制建立及运行情况;行政首长承担本地、本部门推进依法行政工作第一责任人的责任,定期或不定期研究依法行政工作;推进依法行政工作部署得当、措施有力(5分);", null],
+      [null, "2.行政机关领导干部和执法人员学习法律每季度不少于1次,做到“计划、内容、时间、人员、效果”五落实,年终考核要对中层干部或行政执法人员进行学法效果测试(5分);", null],
+      [null, "3.法制机构建设得到加强,法制机构职责界定明确,编制依法核定,机构设置、人员配备和办公经费与履行法定职责相适应;法制机构在依法行政工作中参谋、助手和顾问作用得到充分发挥,统筹规划、综合协调、督促指导、政策研究和情况交流等职责得到履行(8分);", null],
+      [null, "4.推进依法行政工作做到年度有安排,半年、年底有报告(4分)。", null],
+      "以上各项达到要求的,得满分;部分未达到要求的,根据每项工作开展情况酌情扣分;未达到基本要求或工作未开展的,为0分。提供的情况经核查不实的,在本项分值内从重扣分。",
+      ["(二)重大行政决策和规范性文件情况(21分)", "1.重大行政决策在听取意见(听证)、合法性审查、集体决定、责任追究等方面制度完善,并得到贯彻执行(10分);", null],
+      [null, "2.规范性文件制定年初有计划;制定程序合法、规范,并由法制机构进行合法性审查后签发、公布;规范性文件备案按时率、备案率、合法率达100%(8分);", null],
+      [null, "3.重大行政决策实施和规范性文件出台后,通过抽样检查、跟踪调查、评估等方式,及时发现并纠正决策和规范性文件存在的问题(3分)。", null],
+    ],
+    [down("A", 2, 5), down("A", 7, 9)],
+    2,
+  ),
+};
+
+/**
+ * X县 部门信息公开考核评分标准: 一、…(8分) then (一)…(2分); items. Published as text; laid out as
+ * offices turn it into a sheet. Proof table: added last, read right without a change to the engine.
+ */
+export const countyDeptInfo: Published = {
+  name: "县 部门信息公开考核评分标准",
+  source: "https://m.wenke99.com/p-5339638.html",
+  grid: table(
+    3,
+    [
+      "部门信息公开考核评分标准",
+      ["考核项目", "考核内容", "自评得分"],
+      ["一、政府信息公开工作领导机构、工作机构的建设情况(8分)", "(一)认真落实行政首长负责制,主要领导亲自抓,分管领导具体抓(2分);", null],
+      [null, "(二)建立专门的领导机构,有效地开展政府信息公开工作(2分);", null],
+      [null, "(三)落实政府信息公开工作机构和专(兼)职工作人员(2分);", null],
+      [null, "(四)能够定期召开会议,研究部署政府信息公开工作(2分)。", null],
+      ["二、制定政府信息公开年度工作计划,目标措施实行情况(6分)", "(一)制定了年度政府信息公开工作安排意见或工作方案,并组织实施(2分);", null],
+      [null, "(二)全面落实X县政府信息公开规定的公开内容(2分);", null],
+      [null, "(三)定期报送政府信息公开工作情况和年度工作总结(2分)。", null],
+      ["三、政府信息公开工作经费安排落实情况,办公设施配置情况(6分)", "(一)安排落实了工作经费,保障政府信息公开工作正常进行(3分);", null],
+      [null, "(二)办公设施、计算机及网络设备配置齐全(3分)。", null],
+    ],
+    [down("A", 3, 6), down("A", 7, 9), down("A", 10, 11)],
+    2,
+  ),
+};
+
 /** Every published table of the corpus, in the order they were added. */
 export const PUBLISHED: Published[] = [
   licheng2020,
@@ -584,4 +637,6 @@ export const PUBLISHED: Published[] = [
   websitePerf,
   ideology,
   lawDept,
+  lawCapacity,
+  countyDeptInfo,
 ];
