@@ -6,14 +6,18 @@ import { describe, expect, it } from "vitest";
 import { roleOf } from "../../../src/core/layout/columns";
 import { HEADER_WORDS } from "../../../src/core/words/headers";
 
-describe("the header vocabulary, walked", () => {
-  it.each(HEADER_WORDS.flatMap(([role, words]) => words.map((w): [string, string] => [w, role])))("%s → %s", (word, role) => {
+/** A table of header word → the role it names. */
+const roles = (rows: Array<[string, string]>) =>
+  it.each(rows)("%s → %s", (word, role) => {
     expect(roleOf(word)).toBe(role);
   });
+
+describe("the header vocabulary, walked", () => {
+  roles(HEADER_WORDS.flatMap(([role, words]) => words.map((w): [string, string] => [w, role])));
 });
 
 describe("header words met in published tables", () => {
-  it.each([
+  roles([
     // 市建设局 党风廉政建设责任制考核评分标准表
     ["责任内容", "title"],
     // 河北 社会信用体系建设 试点建设标准: 项目名称 | 工作要求 | 分值 | 得分标准
@@ -25,13 +29,11 @@ describe("header words met in published tables", () => {
     ["应得分值", "max"],
     ["扣减分数", "deduction"],
     ["实得分数", "score"],
-  ])("%s → %s", (word, role) => {
-    expect(roleOf(word)).toBe(role);
-  });
+  ]);
 });
 
 describe("shapes of words nobody listed", () => {
-  it.each([
+  roles([
     ["公开内容", "title"],
     ["监督内容", "title"],
     ["应有分值", "max"],
@@ -42,9 +44,7 @@ describe("shapes of words nobody listed", () => {
     ["考核得分", "score"],
     ["项目得分", "score"],
     ["自评得分数", "score"],
-  ])("%s → %s", (word, role) => {
-    expect(roleOf(word)).toBe(role);
-  });
+  ]);
 
   it("does not take criterion text for a header", () => {
     expect(roleOf("主要负责人对保密工作部署和落实提出明确要求,听取保密工作情况汇报并研究解决相关问题")).toBeNull();
