@@ -447,6 +447,30 @@ describe("部门依法行政考核: each item's worth written as '…的,得6分
   });
 });
 
+describe("霍邱县公安局 整改台账: 一级目录 | 二级目录 | 三级目录 under 公开事项, 扣分要素 | 分值 | 得分", () => {
+  it("reads 规范性文件 under 政策法规 with its twenty points, every deduction and 扣完20分为止", () => {
+    const r = read(P.huoqiuPolice.grid());
+    expect(r.items).toEqual([[4, "政策法规010000", "scored", 20]]);
+    expect(r.titles).toEqual(["规范性文件"]);
+    expect(r.report.items[0].rules.map((x) => [x.kind, "step" in x ? x.step : "cap" in x ? x.cap : null, "unit" in x ? x.unit : null])).toEqual([
+      ["deduct", 20, null],
+      ["deduct", 1, null],
+      ["deduct", 2, "件"],
+      ["deduct", 2, "件"],
+      ["deduct", 1, "件"],
+      ["deduct", 1, "件"],
+      ["deduct", 2, "件"],
+      ["deduct", 2, "件"],
+      ["deduct", 1, "处"],
+      ["deduct_cap", 20, null],
+    ]);
+    expect(r.report.items[0].rules[1]).toMatchObject({ stepMax: 18 });
+    // the office's own 0: all twenty taken off, as its 扣分原因 says
+    expect(r.total).toMatchObject({ max: 20, final: 0 });
+    expect(r.findings).toEqual([]);
+  });
+});
+
 // The last two tables added, the proof of the grammar: read right with no change to the engine after they were added.
 describe("依法行政考核: items' points '(5分)' closing their text, a note row '以上各项…' between 考核项目", () => {
   it("reads seven items under two 考核项目 and takes the note for a note", () => {

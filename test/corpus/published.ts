@@ -557,6 +557,26 @@ export const lawDept: Published = {
 };
 
 /**
+ * 霍邱县公安局 第二季度政务公开监测整改台账 (安徽): 公开事项 over 一级目录 | 二级目录 | 三级目录, 内容要求
+ * over two columns, 扣分要素 | 分值 | 得分 | 扣分原因 | 整改情况; the page shows its first row whole.
+ */
+export const huoqiuPolice: Published = {
+  name: "霍邱县公安局 政务公开监测整改台账",
+  source: "http://www.huoqiu.gov.cn/public/6600261/29126641.html",
+  grid: table(
+    10,
+    [
+      "霍邱县公安局关于霍邱县直单位第二季度政务公开监测整改台账",
+      ["公开事项", null, null, "内容要求", null, "扣分要素", "分值", "得分", "扣分原因", "整改情况"],
+      ["一级目录", "二级目录", "三级目录", null, null, null, null, null, null, null],
+      ["政策法规010000", "部门文件010100", "规范性文件", "《中华人民共和国政府信息公开条例》(国务院令第711号)。", "①2008年以来或单位成立以来提请政府发布或者由本部门制定的涉及公民、法人、其他组织权利义务的规范性文件全文;②规范性文件与解读链通,方便对照阅读;③规范性文件网页中通过附件链接此文件的PDF版本,为有相关需求的公众查阅相关文件提供下载渠道;④规范性与实时性", "1、未公开本部门起草由本级政府发布的规范性文件或者由本部门制定的涉及公民、法人、其他组织权利义务的规范性文件全文的扣20分,不全的扣1-18分;发现标题不完整的每件扣2分;发现无文号的每件扣2分;发现无发文日期的每件扣1分;发现发布的规范性文件中存在未注明有效、或对已废止、失效的文件标明已废止、已失效的,每件扣1分;规范性文件与解读未实现关联阅读的每件扣2分;规范性文件存在未发布PDF下载版本的,每件扣2分;规范性文件与其他文件混杂的每发现1处扣1分;扣完20分为止。", 20, 0, "未公开二季度本部门起草由本级政府发布的规范性文件或者由本部门制定的涉及公民、法人、其他组织权利义务的规范性文件全文;规范性文件与解读未实现关联阅读;规范性文件存在未发布PDF下载版本;规范性文件与其他文件混杂,扣20分", "已整改"],
+    ],
+    ["A2:C2", "D2:E3", "F2:F3", "G2:G3", "H2:H3", "I2:I3", "J2:J3"],
+    7,
+  ),
+};
+
+/**
  * 依法行政考核 (一)、(二): each item's points "(5分)" close its text, a note "以上各项达到要求的,
  * 得满分;…为0分" under the first 考核项目. Published as text; laid out as offices turn it into a sheet.
  * Proof table: added after the last change to the engine, read right without one.
@@ -637,6 +657,7 @@ export const PUBLISHED: Published[] = [
   websitePerf,
   ideology,
   lawDept,
+  huoqiuPolice,
   lawCapacity,
   countyDeptInfo,
 ];

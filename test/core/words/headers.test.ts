@@ -29,6 +29,12 @@ describe("header words met in published tables", () => {
     ["应得分值", "max"],
     ["扣减分数", "deduction"],
     ["实得分数", "score"],
+    // 霍邱县 整改台账: 公开事项 over 一级目录 | 二级目录 | 三级目录, 内容要求 | 扣分要素
+    ["一级目录", "category"],
+    ["二级目录", "category"],
+    ["三级目录", "title"],
+    ["内容要求", "title"],
+    ["扣分要素", "method"],
   ]);
 });
 
@@ -40,6 +46,10 @@ describe("shapes of words nobody listed", () => {
     ["应得分", "max"],
     ["得分办法", "method"],
     ["得分细则", "method"],
+    // 霍邱县 测评表: 测评指标与考察点
+    ["测评指标与考察点", "title"],
+    ["检查要点", "title"],
+    ["考核要点", "method"],
     // unchanged: who scores, then the word for the score
     ["考核得分", "score"],
     ["项目得分", "score"],
