@@ -471,7 +471,7 @@ describe("霍邱县公安局 整改台账: 一级目录 | 二级目录 | 三级�
   });
 });
 
-// The last two tables added, the proof of the grammar: read right with no change to the engine after they were added.
+// Two tables of the first round's proof: read right with no change to the engine when they were added.
 describe("依法行政考核: items' points '(5分)' closing their text, a note row '以上各项…' between 考核项目", () => {
   it("reads seven items under two 考核项目 and takes the note for a note", () => {
     const r = read(P.lawCapacity.grid({ 2: 5, 3: 4, 4: "满分", 5: 4, 7: 10, 8: "扣2分", 9: 3 }));
@@ -504,5 +504,46 @@ describe("县 部门信息公开考核评分标准: '一、…(8分)' merged dow
     ]);
     expect(r.total).toMatchObject({ max: 20, final: 19 });
     expect(r.findings).toEqual(["score_normalized@C11"]);
+  });
+});
+
+// The last two tables added, the proof of the grammar: read right with no change to the engine after they were added.
+describe("河长制工作考核评分表: 考核类别 '一、政策制度(20分)' merged down | 考核内容 | 分值 | 备注", () => {
+  it("reads nine items under three 考核类别 whose points they sum to", () => {
+    const r = read(P.riverChief.grid({ 3: 10, 4: 4, 5: 5, 6: 2, 7: "满分", 8: 3, 9: 5, 10: "扣2分", 11: 5 }));
+    expect(r.items.map((i) => [i[1], i[3]])).toEqual([
+      ["政策制度", 10],
+      ["政策制度", 5],
+      ["政策制度", 5],
+      ["水资源保护", 2],
+      ["水资源保护", 4],
+      ["水资源保护", 4],
+      ["岸线保护和防汛安全", 5],
+      ["岸线保护和防汛安全", 10],
+      ["岸线保护和防汛安全", 5],
+    ]);
+    expect(r.categories).toEqual([
+      ["政策制度", 20, 19],
+      ["水资源保护", 10, 9],
+      ["岸线保护和防汛安全", 20, 18],
+    ]);
+    expect(r.total).toMatchObject({ max: 50, final: 46 });
+    expect(r.findings).toEqual(["score_normalized@E7", "score_normalized@E10"]);
+  });
+});
+
+describe("涡阳县水利局 评分表: the 测评 summary above the header, 指标分值 less the reviewer's 扣分", () => {
+  it("finds the table under the summary and scores each item's 分值 less its 扣分", () => {
+    const r = read(P.guoyangWater.grid());
+    expect(r.titles).toEqual(["规范性文件立改废", "意见征集", "意见反馈", "办理制度和总体情况", "公务员招录及事业单位招聘"]);
+    expect(r.report.column).toBe("扣分");
+    expect(r.categories).toEqual([
+      ["政策法规", 2, 0.72],
+      ["重大决策预公开", 6, 2.4],
+      ["建议提案办理", 1, 0.5],
+      ["人事信息", 1, 0],
+    ]);
+    expect(r.total).toMatchObject({ max: 10, final: 3.62 });
+    expect(r.findings).toEqual([]);
   });
 });

@@ -579,7 +579,7 @@ export const huoqiuPolice: Published = {
 /**
  * 依法行政考核 (一)、(二): each item's points "(5分)" close its text, a note "以上各项达到要求的,
  * 得满分;…为0分" under the first 考核项目. Published as text; laid out as offices turn it into a sheet.
- * Proof table: added after the last change to the engine, read right without one.
+ * Read right without a change to the engine when it was added (a proof table of the first round).
  */
 export const lawCapacity: Published = {
   name: "依法行政考核 能力建设 重大行政决策",
@@ -604,7 +604,7 @@ export const lawCapacity: Published = {
 
 /**
  * X县 部门信息公开考核评分标准: 一、…(8分) then (一)…(2分); items. Published as text; laid out as
- * offices turn it into a sheet. Proof table: added last, read right without a change to the engine.
+ * offices turn it into a sheet. Read right without a change to the engine when it was added.
  */
 export const countyDeptInfo: Published = {
   name: "县 部门信息公开考核评分标准",
@@ -625,6 +625,65 @@ export const countyDeptInfo: Published = {
       [null, "(二)办公设施、计算机及网络设备配置齐全(3分)。", null],
     ],
     [down("A", 3, 6), down("A", 7, 9), down("A", 10, 11)],
+    2,
+  ),
+};
+
+/**
+ * 中山陵园管理局河长制工作考核评分表: 考核类别 "一、政策制度(20分)" merged down | 考核内容 | 分值 | 备注,
+ * the clerk's 得分 added at the right; the page shows 一 to 三 whole (四 is cut).
+ * Proof table of the last round: added after the last change to the engine, read right without one.
+ */
+export const riverChief: Published = {
+  name: "中山陵园管理局河长制工作考核评分表",
+  source: "https://001doc.com/doc/263998.html",
+  grid: table(
+    5,
+    [
+      "中山陵园管理局河长制工作考核评分表",
+      ["考核类别", "考核内容", "分值", "备注", "得分"],
+      ["一、政策制度(20分)", "(1)各部门要将“河长制”工作纳入重要议事日程,实现“河长制”全覆盖。", 10, null, null],
+      [null, "(2)建立河湖水库长效管理机制并组织实施,根据“河长制”工作制定相应的奖惩制度。", 5, null, null],
+      [null, "(3)设立河长公示牌,信息公开,河道联系人24小时开机。", 5, null, null],
+      ["二、水资源保护(10分)", "(1)按要求编制河湖水库保护计划,并将水环境保护纳入景区总体规划、土地利用规划和经济社会发展规划。", 2, null, null],
+      [null, "(2)完成水环境功能区达标率年度计划。", 4, null, null],
+      [null, "(3)做好景区水资源保护工作。", 4, null, null],
+      ["三、岸线保护和防汛安全(20分)", "(1)建立防汛排涝工作责任体系,将防汛排涝责任落实到各单位,做到防汛排涝责任全覆盖。", 5, null, null],
+      [null, "(2)各类水利工程、防洪排洪排涝设施、在建涉水项目、低洼易积淹水点、应急抢险设备、防汛物资等度汛措施落实,确保安全度汛。", 10, null, null],
+      [null, "(3)堤防岸坡及穿堤建筑物达标准;无违章建筑,无违法采砂,无河道阻水物,无封堵防汛排涝入河口,保障河湖水库正常行洪,确保防汛安全。", 5, null, null],
+    ],
+    [down("A", 3, 5), down("A", 6, 8), down("A", 9, 11)],
+    4,
+  ),
+};
+
+/**
+ * 涡阳县水利局 2020年第三季度 评分表 (安徽): the 测评 summary above the header (基本信息指标总分 | 100.00 |
+ * 基本信息指标得分 | 81.22 …, 计算公式), then 测评指标 | 指标分值 | 扣分 | 失分原因 | 整改情况 with section
+ * rows; the page's rows down to 人事信息 (its 政策解读 rows are cut).
+ * Proof table of the last round: added after the last change to the engine, read right without one.
+ */
+export const guoyangWater: Published = {
+  name: "涡阳县水利局 第三季度 市、县、区直部门评分表",
+  source: "https://www.gy.gov.cn/SixProtectContent/show/611895.html",
+  grid: table(
+    15,
+    [
+      ["涡阳县水利局", "基本信息指标总分:", 100, "基本信息指标得分:", 81.22, "基本信息指标扣分:", 18.78, "重点领域指标总分:", 0.64, "重点领域指标得分:", 0.64, "重点领域指标扣分:", 0, "测评总得分:", 81.34],
+      ["计算公式:", "((基本信息指标得分+重点领域指标得分)/(基本信息指标总分+重点领域指标总分)) * 100"],
+      ["测评指标", "指标分值", "扣分", "失分原因", "整改情况"],
+      ["2020年第三季度市、县、区直部门评分表"],
+      ["政策法规"],
+      ["规范性文件立改废", 2, 1.28, "未公开规范性文件的公众参与、专家论证、风险评估、集体讨论等程序开展情况; 规范性文件备案信息、规范性文件清理结果、废止类规范性文件目录发布情况说明。", null],
+      ["重大决策预公开"],
+      ["意见征集", 4, 2.4, "未公开本年度向社会公众进行意见征集。", "经核实本年度无向社会公众进行意见征集相关信息,已发布规范性说明。"],
+      ["意见反馈", 2, 1.2, "未公开本年度向社会公众进行意见反馈。", "经核实本年度无向社会公众进行意见反馈相关信息,已发布规范性说明。"],
+      ["建议提案办理"],
+      ["办理制度和总体情况", 1, 0.5, "未公开人大代表建议的办理工作制度、办理情况年度报告 ; 未公开政协委员提案的办理工作制度。", "已按照要求公开涡阳县水利局人大建议及政协委员提案办理工作制度。"],
+      ["人事信息"],
+      ["公务员招录及事业单位招聘", 1, 1, "未公开2020年本机关公务员招考的职位、名额、报考条件、录用结果。", "已添加链接。"],
+    ],
+    ["B2:O2", "A4:E4"],
     2,
   ),
 };
@@ -657,7 +716,9 @@ export const PUBLISHED: Published[] = [
   websitePerf,
   ideology,
   lawDept,
-  huoqiuPolice,
   lawCapacity,
   countyDeptInfo,
+  huoqiuPolice,
+  riverChief,
+  guoyangWater,
 ];
