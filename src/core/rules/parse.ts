@@ -8,8 +8,7 @@ import type { Heading, MaxCell, ParseResult, Rule, RuleIssue } from "./types";
 import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
 import {
   BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, DEDUCT_VERB, GRADE, LACK_WORDS, LIMIT, NUM, POINTS_WORD, SIGN_NOUN, THRESHOLD,
-  UNIT_WORDS, UNREAD,
-  VERB_OBJECT, VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
+  UNIT_WORDS, UNREAD, VERB_OBJECT, VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
 } from "../words/rules";
 import { CLAUSE_ENUMERATOR, LEADING_NUMBER } from "../words/numbering";
 

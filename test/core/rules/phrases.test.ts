@@ -70,6 +70,7 @@ describe("veto wordings met in published tables", () => {
 describe("an item's score of zero is a floor, a range of scores no veto", () => {
   it.each([
     ["本项得分为零", [floor]],
+    ["未开展的,本项考核分为0分", [floor]],
     ["考核分为0-100分", [points(100)]],
   ] as Array<[string, Rule[]]>)("%s", (text, rules) => {
     expect(parseRules(text).rules).toEqual(rules);
