@@ -17,6 +17,7 @@ import { mappingRows, readMappings, type ColumnMapping } from "./core/mapping";
 import { MAPPING_SHEET } from "./footprint";
 import { markCells, planChanges, type PlanOptions, type WritebackPlan } from "./writeback";
 import { readUnit } from "./core/unit";
+import { checkSummaries, type SummaryTarget } from "./core/summary";
 
 export { describeChanges, RESULT_SHEET, type PlanOptions, type WritebackPlan } from "./writeback";
 export { readMappings, type ColumnMapping } from "./core/mapping";
@@ -58,6 +59,9 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   const findings: Finding[] = [];
   const scored: Array<{ report: ScoreSheetReport; scheme: Scheme | null }> = [];
   const stats: Array<{ sheet: string; table: StatisticsTable }> = [];
+  // sums of the scored sheets (汇总表) are read and checked once every sheet is scored
+  const targets: SummaryTarget[] = [];
+  const others: Grid[] = [];
   // Sheets the add-in wrote (核算结果, 核算结果(2) …, the mapping sheet) are never scored; a user's
   // own sheet that happens to be named 核算结果 is.
   const usable = grids.filter((g) => !isOwnSheet(g));
@@ -84,6 +88,8 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
       sheets.push(out.report);
       findings.push(...out.findings);
       scored.push({ report: out.report, scheme });
+      const scoreIn = (column: string) => scoreTable(grid, table, { column, unitClass, scheme }).report;
+      targets.push({ sheet: grid.name, report: out.report, scoreIn });
     }
     const st = detectStatistics(grid);
     if (st) {
@@ -91,9 +97,11 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
       findings.push(...checkStatistics(st));
       stats.push({ sheet: grid.name, table: st });
     }
+    if (!table && !st && !mappings.some((m) => m.sheet === grid.name)) others.push(grid);
   }
   if (sheets.length === 0) throw new NoTableError(options.file ?? null);
   for (const s of scored) if (s.scheme) findings.push(...runCrossChecks(s.scheme, s.report, stats));
+  findings.push(...checkSummaries(others, targets));
 
   const rendered = findings.map(renderFinding);
   return {

@@ -478,7 +478,7 @@ export function detectScoreTable(grid: Grid, fixed?: { row: number; columns: Col
  * no rule anywhere, and either its name or title says it sums, or its points are formulas (they
  * add up cells of the sheets it sums). It is no score table: it has no rules to score by.
  */
-function isSummary(grid: Grid, table: ScoreTable): boolean {
+export function isSummary(grid: Grid, table: ScoreTable): boolean {
   const { columns } = table;
   if (columns.method !== null || table.items.length === 0) return false;
   if (table.items.some((it) => it.rules.length > 0 || it.issues.length > 0 || it.kind !== "scored")) return false;
