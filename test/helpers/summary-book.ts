@@ -18,9 +18,10 @@ export interface BookSheet {
 /**
  * 政务公开: two score columns (自查评分, 考核评分), three categories, a 合计 row of SUM formulas.
  * Self: 公开平台 18/20, 主动公开 28/30, 依申请公开 10/10 → 56/60; review: 15, 21, 8 → 44.
- * `self` overrides the 自查评分 entries of the five items.
+ * `self` overrides the 自查评分 entries of the five items, `savedTotal` the saved result of F8's SUM
+ * (a file saved without recalculating keeps the old one).
  */
-export function openSheet(name = "政务公开", self: number[] = [8, 10, 18, 10, 10]): BookSheet {
+export function openSheet(name = "政务公开", self: number[] = [8, 10, 18, 10, 10], savedTotal?: number): BookSheet {
   const review = [6, 9, 16, 5, 8];
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return {
@@ -33,7 +34,7 @@ export function openSheet(name = "政务公开", self: number[] = [8, 10, 18, 10
       ["主动公开", 3, "重点领域信息公开", 20, "缺一项扣2分", self[2], review[2]],
       [null, 4, "政策解读", 10, "未解读的扣5分", self[3], review[3]],
       ["依申请公开", 5, "依申请公开办理规范", 10, "逾期答复一件扣2分", self[4], review[4]],
-      ["合计", null, null, { f: "SUM(D3:D7)", v: 60 }, null, { f: "SUM(F3:F7)", v: sum(self) }, { f: "SUM(G3:G7)", v: sum(review) }],
+      ["合计", null, null, { f: "SUM(D3:D7)", v: 60 }, null, { f: "SUM(F3:F7)", v: savedTotal ?? sum(self) }, { f: "SUM(G3:G7)", v: sum(review) }],
     ],
     merges: ["A1:G1", "A3:A4", "A5:A6"],
   };

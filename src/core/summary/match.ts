@@ -6,7 +6,7 @@
  */
 import { compact } from "../grid";
 import { normalizeText } from "../text";
-import { ATTACHMENT_PREFIX, NAME_SUFFIX_WORDS, POINTS_SUFFIX } from "../words/summary";
+import { ATTACHMENT_PREFIX, NAME_SUFFIX_WORDS, POINTS_SUFFIX, YEAR_PREFIX } from "../words/summary";
 
 /** A sheet (`group` null) or one category of a sheet. */
 export interface Target {
@@ -17,9 +17,9 @@ export interface Target {
 /** The name exactly as a user would type it again: full-width forms folded, no white space. */
 const exactKey = (s: string) => compact(s.normalize("NFKC"));
 
-/** The name without attachment number, points, numbering, punctuation and generic trailing words. */
+/** The name without attachment number, year, points, numbering, punctuation and generic trailing words. */
 export function looseKey(s: string): string {
-  let k = normalizeText(s.replace(ATTACHMENT_PREFIX, "").replace(POINTS_SUFFIX, ""));
+  let k = normalizeText(s.replace(ATTACHMENT_PREFIX, "").replace(YEAR_PREFIX, "").replace(POINTS_SUFFIX, ""));
   for (let again = true; again; ) {
     again = false;
     for (const w of NAME_SUFFIX_WORDS) {
@@ -36,7 +36,7 @@ export function looseKey(s: string): string {
 /** One name containing the other, the shorter long enough to mean something on its own. */
 function contains(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 2 && long.includes(short) && short.length * 2 >= long.length;
+  return short.length >= 3 && long.includes(short) && short.length * 2 >= long.length;
 }
 
 const TIERS: Array<(label: string, name: string) => boolean> = [

@@ -7,6 +7,9 @@
 /** Attachment numbers in front of a name: "附件1 ", "附表二:", "附件3-". */
 export const ATTACHMENT_PREFIX = /^\s*附[件表]\s*[\d一二三四五六七八九十]+\s*[:：、.．\-—]?\s*/;
 
+/** The year in front of a name: "2023年", "2023年度". */
+export const YEAR_PREFIX = /^\s*(19|20)\d{2}\s*年度?/;
+
 /** Points written after a name: "(20分)", "（满分20分）", "(100分)". */
 export const POINTS_SUFFIX = /\s*[(（][^)）]*分[)）]\s*$/;
 
@@ -16,7 +19,7 @@ export const POINTS_SUFFIX = /\s*[(（][^)）]*分[)）]\s*$/;
  */
 export const NAME_SUFFIX_WORDS = [
   "工作考核评分表", "考核评分细则", "考核评分表", "考核指标表", "评分细则", "考核细则", "考核评分", "评分标准", "自查评分表", "自查表",
-  "评分表", "考核表", "测评表", "得分表", "指标表", "工作得分", "工作情况", "得分", "情况", "工作", "考核",
+  "评分表", "考核表", "测评表", "得分表", "指标表", "工作得分", "工作情况", "得分", "情况", "工作", "考核", "自查", "自评",
 ].sort((a, b) => b.length - a.length);
 
 /** Who scores: the self-assessment (自查/自评) or the reviewer (考核/复核 …). */
