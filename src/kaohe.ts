@@ -5,6 +5,7 @@
 import { compact, type Grid } from "./core/grid";
 import { renderFinding, type Finding } from "./core/findings";
 import { isOwnSheet, scoreTableOf } from "./core/layout/mapping";
+import type { ScoreTable } from "./core/layout/detect";
 import { scoreTable, unitClassesOf } from "./core/score";
 import { summarize, type Report, type ScoreSheetReport, type SheetReport } from "./core/report";
 import { checkStatistics, detectStatistics, statisticsReport, type StatisticsTable } from "./core/stats";
@@ -17,7 +18,7 @@ import { mappingRows, readMappings, type ColumnMapping } from "./core/mapping";
 import { MAPPING_SHEET } from "./footprint";
 import { markCells, planChanges, type PlanOptions, type WritebackPlan } from "./writeback";
 import { readUnit } from "./core/unit";
-import { checkSummaries, type SummaryTarget } from "./core/summary";
+import { checkSummaries, summedByName, type SummaryTarget } from "./core/summary";
 
 export { describeChanges, RESULT_SHEET, type PlanOptions, type WritebackPlan } from "./writeback";
 export { readMappings, type ColumnMapping } from "./core/mapping";
@@ -69,8 +70,11 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   // The class written in the sheet ("单位类别:二类") applies when the rules know it; --class wins.
   const written = options.unitClass ? null : readUnit(usable).unitClass;
 
-  for (const grid of usable) {
-    const table = scoreTableOf(grid, mappings);
+  const tables = usable.map((grid) => scoreTableOf(grid, mappings));
+  // a table whose rows name the other score sheets sums them: a summary, not scored (a mapping wins)
+  const named = summedByName(tables.filter((t): t is ScoreTable => t !== null && !mappings.some((m) => m.sheet === t.sheet)));
+  for (const [i, grid] of usable.entries()) {
+    const table = named.has(grid.name) ? null : tables[i];
     if (table) {
       const scheme = recognizeScheme(usable, grid);
       let unitClass: string | undefined;
@@ -101,7 +105,7 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   }
   if (sheets.length === 0) throw new NoTableError(options.file ?? null);
   for (const s of scored) if (s.scheme) findings.push(...runCrossChecks(s.scheme, s.report, stats));
-  findings.push(...checkSummaries(others, targets));
+  findings.push(...checkSummaries(others, targets, named));
 
   const rendered = findings.map(renderFinding);
   return {

@@ -232,3 +232,27 @@ describe("checking a summary of one sheet's categories", () => {
     expect(onSummary([...grids(openSheet(), lawSheet()), categorySummary(r, ["类别", "权重", "自查得分", "考核得分"])], "政务公开汇总")).toEqual([]);
   });
 });
+
+describe("a summary typed by hand and named plainly", () => {
+  const typed = (self: number): Grid =>
+    sheet(4, [["考核项目", "满分", "自评得分", "考核得分"], ["政务公开", 60, self, 44], ["依法行政", 40, 35, null], ["合计", 100, self + 35, 44]], [], "Sheet3");
+
+  it("is known by its rows naming the other score sheets: not scored, checked as a summary", () => {
+    const report = check([...grids(openSheet(), lawSheet()), typed(58)]);
+    expect(report.sheets.map((s) => s.sheet)).toEqual(["政务公开", "依法行政"]);
+    expect(report.findings.map((f) => `${f.sheet}!${f.code}@${f.cell}`)).toEqual(["Sheet3!summary_score_mismatch@C2"]);
+  });
+
+  it("alone, or beside sheets it does not name, it stays a table of its own", () => {
+    expect(check([typed(56)]).sheets.map((s) => s.sheet)).toEqual(["Sheet3"]);
+    const other = typed(56);
+    other.cells[1][0] = "组织领导";
+    other.cells[2][0] = "监督保障";
+    expect(check([...grids(openSheet(), lawSheet()), other]).sheets.map((s) => s.sheet)).toEqual(["政务公开", "依法行政", "Sheet3"]);
+  });
+
+  it("a column mapping the clerk chose for it wins: it is scored", () => {
+    const mapping = [{ sheet: "Sheet3", headerRow: 1, title: "A", max: "B", method: null, category: null, id: null, scores: ["C"] }];
+    expect(check([...grids(openSheet(), lawSheet()), typed(56)], { mapping }).sheets.map((s) => s.sheet)).toEqual(["政务公开", "依法行政", "Sheet3"]);
+  });
+});

@@ -5,6 +5,7 @@
  * fits none, or several equally, is left unmatched: no guessing.
  */
 import { compact } from "../grid";
+import type { ScoreTable } from "../layout/detect";
 import { normalizeText } from "../text";
 import { ATTACHMENT_PREFIX, NAME_SUFFIX_WORDS, POINTS_SUFFIX, YEAR_PREFIX } from "../words/summary";
 
@@ -77,4 +78,38 @@ function matchOne(label: string, sheets: string[], categories: Target[]): Match 
     if (byGroup.length > 1) return { kind: "ambiguous", candidates: byGroup };
   }
   return { kind: "none" };
+}
+
+/** A table the layout read whose rows could be a summary's: short names, plain points, no rule anywhere. */
+function plainRows(t: ScoreTable): boolean {
+  return (
+    t.columns.method === null &&
+    t.items.length >= 2 &&
+    t.items.every((it) => it.kind === "scored" && it.rules.length === 0 && it.issues.length === 0 && it.title.length <= 30)
+  );
+}
+
+/**
+ * The sheets the layout read as score tables that are summaries by what they name: rules-less
+ * rows ("政务公开 | 60 | 56") most of which (two at least) name another score sheet of the workbook
+ * or a category of one. A summary typed by hand and named plainly ("Sheet3") is found so.
+ */
+export function summedByName(tables: ScoreTable[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tables) {
+    if (!plainRows(t)) continue;
+    const others = tables.filter((o) => o !== t && !plainRows(o));
+    if (others.length === 0) continue;
+    // (an item's first group is its category, as the report's categories are)
+    const categoryNames = (o: ScoreTable) => new Set(o.items.flatMap((it) => (it.groups.length ? [o.groups.get(it.groups[0])!.name] : [])));
+    const categories = others.flatMap((o) => [...categoryNames(o)].map((group) => ({ sheet: o.sheet, group })));
+    const matches = matchLabels(
+      t.items.map((it) => it.title),
+      others.map((o) => o.sheet),
+      categories,
+    );
+    const named = matches.filter((m) => m.kind === "matched").length;
+    if (named >= 2 && named * 2 >= t.items.length) out.add(t.sheet);
+  }
+  return out;
 }

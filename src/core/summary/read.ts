@@ -3,7 +3,8 @@
  * workbook or per category of one, often closed by a 合计 row) into rows of label, declared 满分
  * and 得分 with their cells, and whether each number is a formula's cached result. A sheet is a
  * summary when the layout says so (`isSummary`: no criterion column, no rule, and its name or
- * title says it sums, or its points are formulas); anything else reads as null.
+ * title says it sums, or its points are formulas), or when its rows name the workbook's other
+ * score sheets or their categories (`summedByName`); anything else reads as null.
  */
 import { columnCount, compact, hasFormula, textOf, toA1, type CellValue, type Grid } from "../grid";
 import { findHeader, shownRow } from "../layout/header";
@@ -54,8 +55,11 @@ const read = (grid: Grid, row: number, col: number, shown: CellValue): SummaryCe
   return { cell: toA1(row, col), value: mc.kind === "scored" && mc.note === undefined ? mc.max : null, formula: hasFormula(grid, row, col) };
 };
 
-/** Reads a sheet as a summary; null when it is none (a score table, a statistics table, anything else). */
-export function readSummary(grid: Grid): SummarySheet | null {
+/**
+ * Reads a sheet as a summary; null when it is none (a score table, a statistics table, anything
+ * else). `named`: the sheet is known to sum others (its rows name them), whatever the layout says.
+ */
+export function readSummary(grid: Grid, named = false): SummarySheet | null {
   const width = Math.max(columnCount(grid), ...grid.merges.map((m) => m.right + 1), 0);
   if (width === 0) return null;
   const header = findHeader(grid, width);
@@ -100,7 +104,7 @@ export function readSummary(grid: Grid): SummarySheet | null {
     columns: scoreCols.map((s) => s.header),
     rows,
   };
-  return isSummary(grid, asTable(grid, header.row, columns, summary)) ? summary : null;
+  return named || isSummary(grid, asTable(grid, header.row, columns, summary)) ? summary : null;
 }
 
 /**
