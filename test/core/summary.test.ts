@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkGrids, type CheckOptions } from "../../src/kaohe";
+import { describeGrids } from "../../src/describe";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { readSummary, looseKey, matchLabels } from "../../src/core/summary";
 import { sheet } from "../corpus/build";
@@ -241,6 +242,12 @@ describe("a summary typed by hand and named plainly", () => {
     const report = check([...grids(openSheet(), lawSheet()), typed(58)]);
     expect(report.sheets.map((s) => s.sheet)).toEqual(["政务公开", "依法行政"]);
     expect(report.findings.map((f) => `${f.sheet}!${f.code}@${f.cell}`)).toEqual(["Sheet3!summary_score_mismatch@C2"]);
+  });
+
+  it("the pane's opening scan describes it as no score sheet, as the check reads it", () => {
+    const d = describeGrids([...grids(openSheet(), lawSheet()), typed(56)]);
+    expect(d.sheets.map((x) => `${x.name}:${x.kind}`)).toEqual(["政务公开:score", "依法行政:score", "Sheet3:other"]);
+    expect(d.scoreColumns).toEqual(["自查评分", "考核评分"]);
   });
 
   it("alone, or beside sheets it does not name, it stays a table of its own", () => {

@@ -6,7 +6,7 @@
  * title says it sums, or its points are formulas), or when its rows name the workbook's other
  * score sheets or their categories (`summedByName`); anything else reads as null.
  */
-import { columnCount, compact, hasFormula, textOf, toA1, type CellValue, type Grid } from "../grid";
+import { columnCount, compact, hasFormula, textOf, toA1, valueAt, type CellValue, type Grid } from "../grid";
 import { findHeader, shownRow } from "../layout/header";
 import { isSummary, type Indicator, type ScoreTable } from "../layout/detect";
 import { parseMaxCell } from "../rules/parse";
@@ -50,10 +50,28 @@ export interface SummarySheet {
   rows: SummaryRow[];
 }
 
-const read = (grid: Grid, row: number, col: number, shown: CellValue): SummaryCell => {
-  const mc = parseMaxCell(shown);
+/** How many rows a summary may have: it sums sheets or categories, a few dozen at most. */
+const MAX_ROWS = 500;
+
+function numberAt(grid: Grid, row: number, col: number): SummaryCell {
+  const mc = parseMaxCell(grid.cells[row]?.[col] ?? null);
   return { cell: toA1(row, col), value: mc.kind === "scored" && mc.note === undefined ? mc.max : null, formula: hasFormula(grid, row, col) };
-};
+}
+
+/**
+ * The values merged areas show in columns 0…`last` below `from` ("合计" merged over 序号 and
+ * 名称, a category merged down its rows), by "row,col"; a cost of the covered cells only.
+ */
+function mergedShown(grid: Grid, from: number, last: number): Map<string, CellValue> {
+  const out = new Map<string, CellValue>();
+  for (const m of grid.merges) {
+    if (m.bottom < from || m.left > last) continue;
+    const v = valueAt(grid, m.top, m.left);
+    for (let r = Math.max(m.top, from); r <= Math.min(m.bottom, grid.cells.length - 1); r++)
+      for (let c = m.left; c <= Math.min(m.right, last); c++) out.set(`${r},${c}`, v);
+  }
+  return out;
+}
 
 /**
  * Reads a sheet as a summary; null when it is none (a score table, a statistics table, anything
@@ -73,25 +91,25 @@ export function readSummary(grid: Grid, named = false): SummarySheet | null {
   const numberCols = [columns.max, ...scoreCols.map((s) => s.col)].filter((c): c is number => c !== null);
   const firstNumber = Math.min(...numberCols);
 
-  const merges = grid.merges.filter((m) => m.bottom > header.end);
+  const last = Math.max(labelCol, firstNumber - 1);
+  const merged = mergedShown(grid, header.end + 1, last);
+  const shown = (r: number, c: number) => textOf(merged.get(`${r},${c}`) ?? valueAt(grid, r, c));
   const rows: SummaryRow[] = [];
   for (let r = header.end + 1; r < grid.cells.length; r++) {
-    const cells = shownRow(grid, merges, r, width);
-    // (a merged category cell repeats its name down its rows: the row's own name is what it shows)
-    let label = textOf(cells[labelCol]);
+    let label = shown(r, labelCol);
     let labelAt = labelCol;
     if (!label) {
       // "合计" written in the 序号 column, or merged over the label columns
-      const lead = cells.findIndex((v, c) => c < firstNumber && textOf(v) !== "");
-      if (lead >= 0) [label, labelAt] = [textOf(cells[lead]), lead];
+      for (let c = 0; c < firstNumber && !label; c++) if ((label = shown(r, c))) labelAt = c;
     }
     const key = compact(label);
     if (!key || SIGNATURE.test(key) || NOTE_START.test(key) || SUBTOTAL_WORDS.test(key)) continue;
-    const max = columns.max !== null ? read(grid, r, columns.max, grid.cells[r]?.[columns.max] ?? null) : null;
-    const scores = scoreCols.map((s) => read(grid, r, s.col, grid.cells[r]?.[s.col] ?? null));
+    const max = columns.max !== null ? numberAt(grid, r, columns.max) : null;
+    const scores = scoreCols.map((s) => numberAt(grid, r, s.col));
     // a row of text only (a section heading, a note) has nothing to sum or check
     if (![max, ...scores].some((c) => c && c.value !== null)) continue;
     rows.push({ row: r, label, labelCell: toA1(r, labelAt), kind: TOTAL_WORDS.test(key) ? "total" : "item", max, scores });
+    if (rows.length > MAX_ROWS) return null;
   }
   if (!rows.some((r) => r.kind === "item")) return null;
 
