@@ -3,8 +3,9 @@
  * and their results, as Excel keeps them; findings at the summary's cells in the JSON and text
  * reports; `--out` marks a summary cell without touching its value or formula.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report";
 import { createXlsxPort } from "../../src/hosts/xlsx";
@@ -74,4 +75,32 @@ describe("kaohe check on a workbook with a summary sheet", () => {
     const [fill] = await after.readFills([{ sheet: "考核汇总", cell: "D3" }]);
     expect(fill).toMatch(/^#[0-9A-F]{6}$/i);
   });
+});
+
+function soffice(): string | null {
+  for (const bin of ["soffice", "libreoffice"]) {
+    try {
+      execFileSync(bin, ["--version"], { stdio: "ignore", timeout: 30000 });
+      return bin;
+    } catch {
+      // not there
+    }
+  }
+  return null;
+}
+const BIN = soffice();
+
+describe.skipIf(!BIN)("a summary saved by LibreOffice (skipped: LibreOffice not installed)", () => {
+  it("its own formula form ('政务公开'!F8 written 政务公开!F8, aca attributes) and the stale results it keeps are read and checked alike", async () => {
+    const input = await file(staleBook(), "考核.xlsx");
+    const dir = tempDir();
+    const r = spawnSync(BIN!, ["--headless", `-env:UserInstallation=file://${join(dir, "profile")}`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", dir, input], { encoding: "utf8", timeout: 180000 });
+    expect(r.status).toBe(0);
+    const saved = join(dir, basename(input));
+    expect(existsSync(saved)).toBe(true);
+    const [grid] = (await createXlsxPort(new Uint8Array(readFileSync(saved))).readSheets()).filter((g) => g.name === "考核汇总");
+    expect([grid.cells[2][3], grid.formulas?.[2]?.[3]]).toEqual([56, true]); // LibreOffice does not recalculate on load
+    const report = JSON.parse((await kaohe("check", saved, "--json")).out) as Report;
+    expect(report.findings.map((f) => `${f.sheet}!${f.code}@${f.cell}`)).toEqual(["政务公开!total_mismatch@F8", "考核汇总!summary_score_mismatch@D3"]);
+  }, 200000);
 });
