@@ -3,7 +3,7 @@
  * and their results, as Excel keeps them; findings at the summary's cells in the JSON and text
  * reports; `--out` marks a summary cell without touching its value or formula.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import type { Report } from "../../src/core/report";
 import { createXlsxPort } from "../../src/hosts/xlsx";
 import { NOTE_PREFIX } from "../../src/footprint";
 import { kaohe } from "../helpers/cli";
+import { soffice } from "../live/workbook";
 import { tempDir } from "../helpers/xlsx";
 import { excelBook, lawSheet, openSheet, summarySheet, type BookSheet } from "../helpers/summary-book";
 
@@ -77,17 +78,6 @@ describe("kaohe check on a workbook with a summary sheet", () => {
   });
 });
 
-function soffice(): string | null {
-  for (const bin of ["soffice", "libreoffice"]) {
-    try {
-      execFileSync(bin, ["--version"], { stdio: "ignore", timeout: 30000 });
-      return bin;
-    } catch {
-      // not there
-    }
-  }
-  return null;
-}
 const BIN = soffice();
 
 describe.skipIf(!BIN)("a summary saved by LibreOffice (skipped: LibreOffice not installed)", () => {

@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { parseRange, type CellValue, type Grid, type Merge } from "../../src/core/grid";
 import type { Cell, SheetSpec } from "../xlsx/ooxml";
+import { workbookOf } from "./xlsx";
 
 /** A sheet: rows of values or formulas (`f` without "=", `v` its saved result), merges as A1 ranges. */
 export interface BookSheet {
@@ -94,16 +95,14 @@ export function gridOfBook(s: BookSheet): Grid {
 
 /** An exceljs workbook of the sheets (formulas with their results, as Excel saves them). */
 export function excelBook(sheets: BookSheet[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = workbookOf(sheets.map(gridOfBook));
   for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
+    const ws = wb.getWorksheet(s.name)!;
     s.rows.forEach((row, r) =>
       row.forEach((v, c) => {
-        if (v === null) return;
-        ws.getCell(r + 1, c + 1).value = typeof v === "object" ? { formula: v.f, result: v.v ?? undefined } : v;
+        if (v !== null && typeof v === "object") ws.getCell(r + 1, c + 1).value = { formula: v.f, result: v.v ?? undefined };
       }),
     );
-    for (const m of s.merges ?? []) ws.mergeCells(m);
   }
   return wb;
 }
