@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { checkGrids, type CheckOptions } from "../../src/kaohe";
 import { describeGrids } from "../../src/describe";
 import type { CellValue, Grid } from "../../src/core/grid";
-import { readSummary, looseKey, matchLabels } from "../../src/core/summary";
+import { columnFor, readSummary, looseKey, matchLabels } from "../../src/core/summary";
+import type { ScoreSheetReport } from "../../src/core/report";
 import { sheet } from "../corpus/build";
 import { gridOfBook, lawSheet, openSheet, summarySheet, type BookSheet } from "../helpers/summary-book";
 
@@ -114,6 +115,29 @@ describe("matching rows to what they sum", () => {
 
   it("keys drop attachment numbers, points, numbering and generic endings", () => {
     expect(["附件1 政务公开", "附表二:政务公开(100分)", "(一)政务公开工作考核", "政务公开评分表"].map(looseKey)).toEqual(["政务公开", "政务公开", "政务公开", "政务公开"]);
+  });
+});
+
+describe("which score column of a sheet a summary column stands for", () => {
+  const sheetWith = (columns: string[], column = columns[0]) => ({ columns, column }) as ScoreSheetReport;
+  it.each<[string, string[], string | null, boolean]>([
+    ["自查评分", ["自查评分", "考核评分"], "自查评分", false],
+    ["考核得分", ["自查评分", "考核评分"], "考核评分", false],
+    ["自评得分", ["自查评分", "考核评分"], "自查评分", false],
+    ["单位自评分", ["自评得分", "复核得分"], "自评得分", false],
+    ["考核组评分", ["自评得分", "复核得分"], "复核得分", false],
+    ["考核得分", ["自评得分", "复核得分", "考评得分"], null, false],
+    ["得分", ["自查评分", "考核评分"], "自查评分", false],
+    ["实得分", ["自查评分", "考核评分"], "自查评分", false],
+    ["折算得分", ["自查评分", "考核评分"], null, false],
+    ["自评得分", ["得分"], null, false],
+    ["自评得分", ["得分"], "得分", true],
+  ])("%s over %j → %s (the row's only score: %s)", (header, columns, expected, only) => {
+    expect(columnFor(header, sheetWith(columns), only)).toBe(expected);
+  });
+
+  it("a plain 得分 follows the column the sheet was scored in", () => {
+    expect(columnFor("得分", sheetWith(["自查评分", "考核评分"], "考核评分"))).toBe("考核评分");
   });
 });
 

@@ -27,8 +27,10 @@ const differs = (a: number, b: number) => Math.abs(a - b) > TOLERANCE;
 
 /** Who a score header is of, and its stem: "自评得分" → self, "自评"; "得分" → null, "". */
 function scorerOf(header: string): { stem: string; scorer: Scorer | null } {
-  const stem = compact(header).replace(SCORE_WORD_END, "");
-  for (const scorer of ["self", "review"] as const) if (SCORER_WORDS[scorer].some((w) => stem.includes(w))) return { stem, scorer };
+  const whole = compact(header);
+  const stem = whole.replace(SCORE_WORD_END, "");
+  // (the scorer's word may share its last character with the score word: "自评分")
+  for (const scorer of ["self", "review"] as const) if (SCORER_WORDS[scorer].some((w) => whole.includes(w))) return { stem, scorer };
   return { stem, scorer: null };
 }
 
@@ -43,7 +45,7 @@ export function columnFor(summaryHeader: string, target: ScoreSheetReport, only 
   const exact = target.columns.find((c) => compact(c) === w);
   if (exact) return exact;
   const mine = scorerOf(summaryHeader);
-  if (GENERIC_SCORE_STEMS.includes(mine.stem)) return target.column || null;
+  if (mine.scorer === null && GENERIC_SCORE_STEMS.includes(mine.stem)) return target.column || null;
   const theirs = target.columns.map((c) => ({ c, ...scorerOf(c) }));
   const sameStem = theirs.find((t) => t.stem === mine.stem);
   if (sameStem) return sameStem.c;

@@ -34,7 +34,7 @@ export const SCORER_WORDS: Record<Scorer, string[]> = {
 export const SCORE_WORD_END = /(小组|组)?(得分数|得分|评分|分数|打分|分)$/;
 
 /** Stems that say nothing of who scores: "得分", "实得分", "最终得分" (the score the sheets were scored in). */
-export const GENERIC_SCORE_STEMS = ["", "实得", "实际", "最终", "综合", "核算"];
+export const GENERIC_SCORE_STEMS = ["", "实", "实得", "实际", "最终", "综合", "核算"];
 
 /** A 分值 column headed by a weight ("权重", "权重分", "比重") holds no maximum to compare. */
 export const WEIGHT_WORDS = /权重|比重|占比|权数/;
