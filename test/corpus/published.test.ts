@@ -280,7 +280,7 @@ describe("乡镇保密工作: 三级指标 | 目标要求和评分标准, the it
   });
 });
 
-// The last table added: read right with no change to the engine after it was added.
+// The last table of the first twenty: read right with no change to the engine after it was added.
 describe("基层党支部“六有”规范化建设考评表: 自评 / 考评 over 得分 | 小计, an unknown '考评内容和标准'", () => {
   it("reads three items under (五)…(15分) and scores the first 得分 column", () => {
     const r = read(P.partyBranch.grid({ 3: 3, 4: 3, 5: 6 }));
@@ -291,6 +291,259 @@ describe("基层党支部“六有”规范化建设考评表: 自评 / 考评 o
     ]);
     expect(r.report.items[2].rules).toMatchObject([{ kind: "deduct", step: 1, unit: "项" }]);
     expect(r.categories).toEqual([["有健全完善的制度机制", 15, 12]]);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("市建设局 党风廉政建设责任制考核评分标准表: 项目 merged down | 序号 | 责任内容 | 标准分 | 考核标准", () => {
+  const r = read(P.integrityBureau.grid({ 3: 3, 4: "扣1分", 5: "满分" }));
+  const category = "落实上级党委和政府的要求,责任制工作与经济工作、业务工作统一部署、统一落实、统一检查、统一考核";
+
+  it("reads the 责任内容 as the items' titles under the long 项目 text", () => {
+    expect(r.items).toEqual([
+      [3, category, "scored", 4],
+      [4, category, "scored", 4],
+      [5, category, "scored", 2],
+    ]);
+    expect(r.titles.map((t) => t.slice(0, 8))).toEqual(["年初根据上级部署", "领导班子成员明确", "领导班子“一把手"]);
+  });
+
+  it("reads 不得分, 缺一次扣1分, 有1人扣1分, 每例扣1分; 酌情扣分 leaves it to the reviewer", () => {
+    expect(r.report.items.map((i) => i.rules.map((x) => [x.kind, "step" in x ? x.step : null, "unit" in x ? x.unit : null]))).toEqual([
+      [["floor", null, null], ["deduct", 1, "次"], ["deduct", 2, null], ["deduct", 2, null]],
+      [["deduct", 2, null], ["deduct", 1, "人"], ["deduct", 2, null]],
+      [["deduct", 1, "例"]],
+    ]);
+  });
+
+  it("scores 3, 扣1分 of 4 and 满分 of 2", () => {
+    expect(r.categories).toEqual([[category, 10, 8]]);
+    expect(r.total).toMatchObject({ max: 10, final: 8 });
+    expect(r.findings).toEqual(["score_normalized@G4", "score_normalized@G5"]);
+  });
+});
+
+describe("工会安全生产考核表: 应得分数 | 扣减分数 | 实得分数, 合  计 and signatures below", () => {
+  it("reads 应得分数 as the points, not as a score column", () => {
+    const r = read(P.unionSafety.grid());
+    expect(r.items.map((i) => i[3])).toEqual([20, 20, 25, 25, 10]);
+    expect(r.report.columns).toEqual(["扣减分数", "实得分数"]);
+    expect(r.report.items[3].rules.map((x) => [x.kind, "step" in x ? x.step : null])).toEqual([
+      ["deduct", 15],
+      ["deduct", 10],
+      ["deduct", 10],
+    ]);
+  });
+
+  it("scores the filled 实得分数 when 扣减分数 is empty, and says so", () => {
+    const r = read(P.unionSafety.grid({ 2: 20, 3: 20, 4: 15, 5: "扣10分", 6: 10 }));
+    expect(r.report.column).toBe("实得分数");
+    expect(r.total).toMatchObject({ max: 100, final: 80 });
+    expect(r.problems).toEqual(["score_column_switched@F1"]);
+  });
+
+  it("flags 10 for 目标管理, whose only deduction is 扣20分", () => {
+    const r = read(P.unionSafety.grid({ 2: 20, 3: 10, 4: 25, 5: 25, 6: 10 }));
+    expect(r.total).toMatchObject({ final: 90 });
+    expect(r.problems).toEqual(["score_column_switched@F1", "score_off_step@F3"]);
+  });
+
+  it("scores the points less the 扣减分数 when that is what the clerk filled", () => {
+    const grid = P.unionSafety.grid();
+    for (const [row, v] of [[4, 10], [5, 10]]) grid.cells[row - 1][4] = v;
+    const r = read(grid);
+    expect(r.report.column).toBe("扣减分数");
+    expect(r.total).toMatchObject({ max: 100, final: 80 });
+    expect(r.problems).toEqual([]);
+  });
+});
+
+describe("煤业 安全绩效考核标准: a 否决项 in 标准分, 扣责任部门1分, one criterion per row", () => {
+  it("reads the veto, the 30 of 轻伤事故 and two multi-row items", () => {
+    const r = read(P.mabaoCoal.grid({ 4: "否", 5: 25, 6: "扣1分", 9: 5 }));
+    expect(r.items).toEqual([
+      [4, "安全指标", "veto", null],
+      [5, "安全指标", "scored", 30],
+      [6, "安全责任落实与安全风险预控", "scored", 10],
+      [9, "安全责任落实与安全风险预控", "scored", 5],
+    ]);
+    expect(r.report.items[0].rules.map((x) => x.kind)).toEqual(["veto"]);
+    expect(r.report.items[1].rules).toMatchObject([{ kind: "deduct", step: 10, stepMax: 30, unit: "人次" }]);
+    // "扣责任部门1分" is a deduction of 1, not an item worth 1
+    expect(r.report.items[2].rules.map((x) => [x.kind, "step" in x ? x.step : null])).toEqual([
+      ["deduct", 1],
+      ["deduct", 5],
+      ["floor", null],
+      ["deduct", 0.5],
+      ["deduct", 1],
+      ["deduct", 0.5],
+      ["deduct", 0.2],
+    ]);
+    expect(r.report.items[3].rules.map((x) => ("step" in x ? x.step : null))).toEqual([1, 1, 2, 2, 0.2]);
+    expect(r.categories).toEqual([
+      ["安全指标", 30, 25],
+      ["安全责任落实与安全风险预控", 15, 14],
+    ]);
+    expect(r.total).toMatchObject({ max: 45, final: 39, vetoed: false });
+    // 否 on the veto row is an answer, not a number gone wrong
+    expect(r.findings).toEqual(["score_normalized@F6"]);
+  });
+
+  it("是 on the 否决项 sets the month's score to 0", () => {
+    const r = read(P.mabaoCoal.grid({ 4: "是", 5: 30, 6: 10, 9: 5 }));
+    expect(r.total).toMatchObject({ final: 0, vetoed: true });
+    expect(r.problems).toEqual(["veto_applied@F4"]);
+  });
+});
+
+describe("政府网站绩效评估: 一级指标(37) | 二级指标(27) | 三级指标 | 权重 | 评估要点", () => {
+  it("reads twelve 三级指标 with their 权重 as points, and the declared 37 / 27 the part does not reach", () => {
+    const full = { 2: 1, 3: 1, 4: 1, 5: 1, 6: 1.2, 7: 1.6, 8: 1.6, 9: "满分", 10: 1, 11: 1, 12: 1, 13: 1 };
+    const r = read(P.websitePerf.grid(full));
+    expect(r.titles).toEqual(["概况信息", "法规文件及解读", "规划计划", "统计信息", "财政预决算", "行政收费", "政府采购", "重点领域", "应急管理", "城乡建设", "监督检查", "社会公益"]);
+    expect(r.items.map((i) => i[3])).toEqual([1, 1, 1, 1, 1.6, 1.6, 1.6, 1.6, 1, 1, 1, 1]);
+    expect(r.categories).toEqual([["政府信息公开", 14.4, 14]]);
+    expect(r.findings).toEqual(["score_normalized@F9", "max_sum_mismatch@A2", "max_sum_mismatch@B2"]);
+  });
+});
+
+describe("意识形态工作责任制考评办法(表格): 指标项目 | 分值 | 评分标准, 扣满8分为止, thresholds", () => {
+  const r = read(P.ideology.grid({ 4: 2, 5: "扣3分" }));
+
+  it("reads the two items under the section line, with their points", () => {
+    expect(r.items).toEqual([
+      [4, "学习宣传贯彻习近平新时代中国特色社会主义思想", "scored", 3],
+      [5, "学习宣传贯彻习近平新时代中国特色社会主义思想", "scored", 10],
+    ]);
+  });
+
+  it("reads 缺一个,扣1分 per 个 and 每人扣1分,扣满8分为止; 未达41分(一般干部30分) is a condition, not points", () => {
+    expect(r.report.items.map((i) => i.rules.map((x) => [x.kind, "step" in x ? x.step : null, "unit" in x ? x.unit : null, "cap" in x ? x.cap : null]))).toEqual([
+      [["deduct", 1, "个", null], ["deduct", 1, null, null], ["deduct", 1, null, null]],
+      [["deduct", 1, "人", 8], ["deduct", 2, null, null]],
+    ]);
+    expect(r.categories).toEqual([["学习宣传贯彻习近平新时代中国特色社会主义思想", 13, 9]]);
+    expect(r.findings).toEqual(["score_normalized@D5"]);
+  });
+});
+
+describe("部门依法行政考核: each item's worth written as '…的,得6分' in its text, no 分值 column", () => {
+  it("reads the items' points from their text and checks them against (12分) and (10分)", () => {
+    const r = read(P.lawDept.grid({ 2: 6, 3: 3, 4: "扣1分", 5: 4 }));
+    expect(r.items).toEqual([
+      [2, "保障措施", "scored", 6],
+      [3, "保障措施", "scored", 6],
+      [4, "抽象行政行为", "scored", 6],
+      [5, "抽象行政行为", "scored", 4],
+    ]);
+    expect(r.report.items[0].rules.map((x) => x.kind)).toEqual(["points", "floor", "deduct", "floor"]);
+    expect(r.report.items[2].rules).toMatchObject([{ kind: "points", points: 6 }, { kind: "floor" }, { kind: "deduct", step: 1, unit: "件" }]);
+    expect(r.categories).toEqual([
+      ["保障措施", 12, 9],
+      ["抽象行政行为", 10, 9],
+    ]);
+    expect(r.total).toMatchObject({ max: 22, final: 18 });
+    expect(r.findings).toEqual(["score_normalized@C4"]);
+  });
+});
+
+describe("霍邱县公安局 整改台账: 一级目录 | 二级目录 | 三级目录 under 公开事项, 扣分要素 | 分值 | 得分", () => {
+  it("reads 规范性文件 under 政策法规 with its twenty points, every deduction and 扣完20分为止", () => {
+    const r = read(P.huoqiuPolice.grid());
+    expect(r.items).toEqual([[4, "政策法规010000", "scored", 20]]);
+    expect(r.titles).toEqual(["规范性文件"]);
+    expect(r.report.items[0].rules.map((x) => [x.kind, "step" in x ? x.step : "cap" in x ? x.cap : null, "unit" in x ? x.unit : null])).toEqual([
+      ["deduct", 20, null],
+      ["deduct", 1, null],
+      ["deduct", 2, "件"],
+      ["deduct", 2, "件"],
+      ["deduct", 1, "件"],
+      ["deduct", 1, "件"],
+      ["deduct", 2, "件"],
+      ["deduct", 2, "件"],
+      ["deduct", 1, "处"],
+      ["deduct_cap", 20, null],
+    ]);
+    expect(r.report.items[0].rules[1]).toMatchObject({ stepMax: 18 });
+    // the office's own 0: all twenty taken off, as its 扣分原因 says
+    expect(r.total).toMatchObject({ max: 20, final: 0 });
+    expect(r.findings).toEqual([]);
+  });
+});
+
+// Two tables of the first round's proof: read right with no change to the engine when they were added.
+describe("依法行政考核: items' points '(5分)' closing their text, a note row '以上各项…' between 考核项目", () => {
+  it("reads seven items under two 考核项目 and takes the note for a note", () => {
+    const r = read(P.lawCapacity.grid({ 2: 5, 3: 4, 4: "满分", 5: 4, 7: 10, 8: "扣2分", 9: 3 }));
+    expect(r.items).toEqual([
+      [2, "依法行政工作能力建设情况", "scored", 5],
+      [3, "依法行政工作能力建设情况", "scored", 5],
+      [4, "依法行政工作能力建设情况", "scored", 8],
+      [5, "依法行政工作能力建设情况", "scored", 4],
+      [7, "重大行政决策和规范性文件情况", "scored", 10],
+      [8, "重大行政决策和规范性文件情况", "scored", 8],
+      [9, "重大行政决策和规范性文件情况", "scored", 3],
+    ]);
+    expect(r.categories).toEqual([
+      ["依法行政工作能力建设情况", 22, 21],
+      ["重大行政决策和规范性文件情况", 21, 19],
+    ]);
+    expect(r.total).toMatchObject({ max: 43, final: 40 });
+    expect(r.findings).toEqual(["score_normalized@C4", "score_normalized@C8"]);
+  });
+});
+
+describe("县 部门信息公开考核评分标准: '一、…(8分)' merged down, '(一)…(2分);' items", () => {
+  it("reads nine items under three 考核项目 whose points they sum to", () => {
+    const r = read(P.countyDeptInfo.grid({ 3: 2, 4: 2, 5: 1, 6: 2, 7: 2, 8: 2, 9: 2, 10: 3, 11: "满分" }));
+    expect(r.items.map((i) => i[3])).toEqual([2, 2, 2, 2, 2, 2, 2, 3, 3]);
+    expect(r.categories).toEqual([
+      ["政府信息公开工作领导机构、工作机构的建设情况", 8, 7],
+      ["制定政府信息公开年度工作计划,目标措施实行情况", 6, 6],
+      ["政府信息公开工作经费安排落实情况,办公设施配置情况", 6, 6],
+    ]);
+    expect(r.total).toMatchObject({ max: 20, final: 19 });
+    expect(r.findings).toEqual(["score_normalized@C11"]);
+  });
+});
+
+// The last two tables added, the proof of the grammar: read right with no change to the engine after they were added.
+describe("河长制工作考核评分表: 考核类别 '一、政策制度(20分)' merged down | 考核内容 | 分值 | 备注", () => {
+  it("reads nine items under three 考核类别 whose points they sum to", () => {
+    const r = read(P.riverChief.grid({ 3: 10, 4: 4, 5: 5, 6: 2, 7: "满分", 8: 3, 9: 5, 10: "扣2分", 11: 5 }));
+    expect(r.items.map((i) => [i[1], i[3]])).toEqual([
+      ["政策制度", 10],
+      ["政策制度", 5],
+      ["政策制度", 5],
+      ["水资源保护", 2],
+      ["水资源保护", 4],
+      ["水资源保护", 4],
+      ["岸线保护和防汛安全", 5],
+      ["岸线保护和防汛安全", 10],
+      ["岸线保护和防汛安全", 5],
+    ]);
+    expect(r.categories).toEqual([
+      ["政策制度", 20, 19],
+      ["水资源保护", 10, 9],
+      ["岸线保护和防汛安全", 20, 18],
+    ]);
+    expect(r.total).toMatchObject({ max: 50, final: 46 });
+    expect(r.findings).toEqual(["score_normalized@E7", "score_normalized@E10"]);
+  });
+});
+
+describe("涡阳县水利局 评分表: the 测评 summary above the header, 指标分值 less the reviewer's 扣分", () => {
+  it("finds the table under the summary and scores each item's 分值 less its 扣分", () => {
+    const r = read(P.guoyangWater.grid());
+    expect(r.titles).toEqual(["规范性文件立改废", "意见征集", "意见反馈", "办理制度和总体情况", "公务员招录及事业单位招聘"]);
+    expect(r.report.column).toBe("扣分");
+    expect(r.categories).toEqual([
+      ["政策法规", 2, 0.72],
+      ["重大决策预公开", 6, 2.4],
+      ["建议提案办理", 1, 0.5],
+      ["人事信息", 1, 0],
+    ]);
+    expect(r.total).toMatchObject({ max: 10, final: 3.62 });
     expect(r.findings).toEqual([]);
   });
 });

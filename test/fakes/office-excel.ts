@@ -75,6 +75,8 @@ export interface SheetState {
   printTitles: string | null;
   layout: Record<string, unknown>;
   widths: Map<number, number>;
+  /** Areas whose rows were fitted to their wrapped text (format.autofitRows). */
+  autofitRows: string[];
   /** Rows from A1 (trailing empty cells dropped), for whole-sheet assertions. */
   readonly cells: CellValue[][];
 }
@@ -157,6 +159,7 @@ export class FakeExcel {
       printTitles: null as string | null,
       layout: {} as Record<string, unknown>,
       widths: new Map<number, number>(),
+      autofitRows: [] as string[],
       get cells(): CellValue[][] {
         const out: CellValue[][] = [];
         for (const [k, cell] of st.store) {
@@ -533,6 +536,7 @@ export class FakeExcel {
       },
       { fill, font },
     );
+    (format as Record<string, unknown>).autofitRows = () => this.queue("1.2", "format.autofitRows", () => st().autofitRows.push(rangeA1(area())));
     const dataValidation = this.loadable("DataValidation", {
       type: { get: () => uniform((r, c) => st().validations.get(toA1(r, c))?.type ?? "None") ?? "Inconsistent", version: "1.8" },
       prompt: {

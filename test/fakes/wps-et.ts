@@ -119,6 +119,8 @@ class SheetState {
   visible: number = -1;
   formattedRows = 0;
   widths = new Map<number, number>();
+  /** Areas whose rows were fitted to their text (Range.Rows.AutoFit()). */
+  autofitRows: string[] = [];
   pageSetup: Record<string, unknown> = { PrintArea: "" };
   constructor(public name: string) {}
 }
@@ -332,6 +334,10 @@ export class FakeEt {
 
   formatOf(sheet: string, a1: string): Record<string, unknown> {
     return this.state(sheet).formats.get(this.keyOf(a1)) ?? {};
+  }
+
+  autofitRows(sheet: string): string[] {
+    return this.state(sheet).autofitRows;
   }
 
   columnWidth(sheet: string, column: string): number | undefined {
@@ -758,7 +764,7 @@ export class FakeEt {
       props: {
         Row: () => a.r1,
         Column: () => a.c1,
-        Rows: () => count("Rows", a.r2 - a.r1 + 1),
+        Rows: () => this.host("Rows", { props: { Count: () => a.r2 - a.r1 + 1 }, methods: { AutoFit: () => void st.autofitRows.push(areaText(a)) } }),
         Columns: () => count("Columns", a.c2 - a.c1 + 1),
         Value2: [() => this.shaped(a, valueAt), setCells],
         Formula: [

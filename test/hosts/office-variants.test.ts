@@ -207,13 +207,15 @@ describe("the written column and the result sheet", () => {
     await createOfficePort(excel.env()).apply({
       ...none,
       sheets: [
-        { name: "核算结果", rows: [[`${SHEET_MARKER})`], ["得分率", 0.9]], formats: [[null], [null, "0.0%"]], boldRows: [0], wrap: true, widths: [12, 20], print: { landscape: true, fitToWidth: true, titleRows: [0, 1] } },
+        { name: "核算结果", rows: [[`${SHEET_MARKER})`], ["得分率", 0.9]], formats: [[null], [null, "0.0%"]], boldRows: [0], wrap: true, lineRows: [0], widths: [12, 20], print: { landscape: true, fitToWidth: true, titleRows: [0, 1] } },
         { name: MAPPING_SHEET, rows: [["设置"]], hidden: true },
       ],
     });
     const s = excel.sheet("核算结果");
     expect(excel.format("核算结果", "B2").numberFormat).toBe("0.0%");
-    expect(excel.format("核算结果", "A1")).toMatchObject({ bold: true, wrapText: true });
+    expect(excel.format("核算结果", "A1")).toMatchObject({ bold: true, wrapText: false }); // the title line runs over, unwrapped
+    expect(excel.format("核算结果", "B2")).toMatchObject({ wrapText: true });
+    expect(s.autofitRows).toEqual(["A1:B2"]);
     expect(s.layout).toEqual({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     expect(s.printTitles).toBe("$1:$2");
     expect(excel.sheet(MAPPING_SHEET).hidden).toBe(true);

@@ -304,6 +304,7 @@ describe("sheets the add-in owns", () => {
           formats: [[null], [null, "0.0%"], [null, null]],
           boldRows: [0],
           wrap: true,
+          lineRows: [0],
           widths: [12, 30],
           print: { landscape: true, fitToWidth: true, titleRows: [0, 1] },
         },
@@ -314,6 +315,8 @@ describe("sheets the add-in owns", () => {
     expect(fake.value("核算结果", "B3")).toBe("-3 分");
     expect(fake.formatOf("核算结果", "A1")["Font.Bold"]).toBe(true);
     expect(fake.formatOf("核算结果", "B3").WrapText).toBe(true);
+    expect(fake.formatOf("核算结果", "A1").WrapText).toBe(false); // the title line runs over, unwrapped
+    expect(fake.autofitRows("核算结果")).toEqual(["A1:B3"]);
     expect(fake.columnWidth("核算结果", "B")).toBe(30);
     expect(fake.pageSetup("核算结果")).toMatchObject({ Orientation: 2, PaperSize: 9, Zoom: false, FitToPagesWide: 1, FitToPagesTall: false, PrintTitleRows: "$1:$2" });
     expect(fake.hidden(MAPPING_SHEET)).toBe(true);

@@ -206,6 +206,20 @@ describe("conditional marks", () => {
     expect(xml).toContain(user);
     expect(xml.match(/<conditionalFormatting/g)).toHaveLength(1);
   });
+
+  it("many marks on one sheet: one run in the schema's place, priorities after the user's and each its own", async () => {
+    const user = '<conditionalFormatting sqref="F3:F5"><cfRule type="cellIs" dxfId="0" priority="4" operator="greaterThan"><formula>10</formula></cfRule></conditionalFormatting>';
+    const port = open({ sheets: [scoreSheet({ extras: { conditionalFormatting: user, dataValidations: '<dataValidations count="1"><dataValidation type="whole" sqref="A3"><formula1>0</formula1></dataValidation></dataValidations>' } })] });
+    const rows = [3, 4, 5, 6, 7];
+    await port.apply(change({ conditional: rows.map((r) => ({ sheet: "评分表", range: `G${r}`, formula: `G${r}>D${r}`, color: LIVE_MARK_COLOR })), validations: rows.map((r) => ({ sheet: "评分表", range: `G${r}`, rule: { kind: "decimal" as const, min: 0, max: r }, prompt: "p", error: "e" })) }));
+    const xml = sheet1(port);
+    const cfs = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule[^>]*priority="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
+    expect(cfs).toEqual([["F3:F5", 4], ...rows.map((r, i) => [`G${r}`, 5 + i])]);
+    // all conditional formats stand before the validations, as the schema orders them
+    expect(xml.lastIndexOf("<conditionalFormatting")).toBeLessThan(xml.indexOf("<dataValidations"));
+    expect(/<dataValidations count="(\d+)"/.exec(xml)?.[1]).toBe("6");
+    expect(xml.match(/<dataValidation /g)).toHaveLength(6);
+  });
 });
 
 describe("our sheets", () => {

@@ -7,8 +7,8 @@ import { compact, type CellValue } from "../grid";
 import type { Heading, MaxCell, ParseResult, Rule, RuleIssue } from "./types";
 import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
 import {
-  BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, DEDUCT_VERB, GRADE, LIMIT, NUM, POINTS_WORD, SIGN_NOUN, UNIT_WORDS, UNREAD,
-  VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
+  BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, DEDUCT_VERB, GRADE, LACK_WORDS, LIMIT, NUM, POINTS_WORD, SIGN_NOUN, THRESHOLD,
+  UNIT_WORDS, UNREAD, VERB_OBJECT, VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
 } from "../words/rules";
 import { CLAUSE_ENUMERATOR, LEADING_NUMBER } from "../words/numbering";
 
@@ -29,8 +29,11 @@ type Atom =
   | { t: "rule"; pos: number; end: number; rule: Rule; tier?: string | true }
   /** A cap phrase; `sign` null when it does not say (累计不超过10分); `full` for 满分N分, `restate` for 超过N分的按N分计算. */
   | { t: "cap"; pos: number; end: number; sign: Sign | null; cap: number; form: "cap" | "full" | "restate" }
-  /** Understood and deliberately giving no rule ("半年及全年各1分"). */
-  | { t: "none"; pos: number; end: number };
+  /**
+   * Understood and deliberately giving no rule ("半年及全年各1分"); `condition` when it is the
+   * condition of a rule still to come ("得分低于60分的,扣5分"), which quotes it.
+   */
+  | { t: "none"; pos: number; end: number; condition?: true };
 
 /** What a recognizer makes: an atom before its position is known. */
 type Made = Atom extends infer A ? (A extends Atom ? Omit<A, "pos" | "end"> : never) : never;
@@ -83,6 +86,8 @@ const EACH_BEFORE = /每(?!年|季|月|周|日|天|次|个|期|人|家|项|件|�
 const CONDITION_BEFORE = /(至少|不少于|不低于|不足|超过|少于|低于|满|第|近)$/;
 /** Of those, the ones 每 does not turn into a rate ("每超过1天" is a rate, "每年至少2期" is not). */
 const MINIMUM_BEFORE = /(至少|不少于|不低于|不足|第|近)$/;
+/** Before a count of one, what makes it one of many: "缺一个,扣1分" (not "至少1次"). */
+const LACK_BEFORE = new RegExp(`(?:${LACK_WORDS.join("|")})$`);
 /** Words after a count that make it a condition or a date: "20个工作日内", "3次以上", "3月31日前", "12月底". */
 const CONDITION_AFTER = /^(内|以内|之内|以上|以下|后|前|性|底|初|末|份|上旬|中旬|下旬|\d{1,2}(?:日|号))/;
 /** Counts that are thresholds unless 每 governs them: "低于90%", "超过10%". */
@@ -108,7 +113,8 @@ function unitBefore(prefix: string, eachOnly = false): Counting | null | undefin
     const before = prefix.slice(Math.max(0, m.index - 8), m.index);
     const after = prefix.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const near = before.slice(-4);
-    const governed = m[1] === "每" || (m[2] !== undefined && EACH_BEFORE.test(before) && !MINIMUM_BEFORE.test(near));
+    const lacking = m[2] !== undefined && num(m[2]) === 1 && LACK_BEFORE.test(near) && !MINIMUM_BEFORE.test(near);
+    const governed = m[1] === "每" || lacking || (m[2] !== undefined && EACH_BEFORE.test(before) && !MINIMUM_BEFORE.test(near));
     if (!governed && (eachOnly || CONDITION_BEFORE.test(near))) continue;
     if (CONDITION_AFTER.test(after)) continue;
     const unit = m[3].replace(/^个(?=.)/, ""); // "一个月" counts months
@@ -237,6 +243,8 @@ const RECOGNIZERS: Recognizer[] = [
     ),
     make: capAtom(null),
   },
+  // "得分低于60分(含60分)的", "积分未达41分(一般干部30分)": a threshold is a condition, no rule
+  { name: "threshold", re: rx(`(?:${THRESHOLD})${NUM}分(?:以上|以下|以内)?(?:\\([^()${USED}]{0,12}?\\))?`), make: () => ({ t: "none", condition: true }) },
   // "(权重20%)", "占比20%": a weight is not points, and no rule
   { name: "weight", re: rx(`${WEIGHT_WORD}${NUM}%`), make: () => ({ t: "none" }) },
   // "半年及全年各1分" says how an item's points are split: no rule of its own
@@ -255,11 +263,11 @@ const RECOGNIZERS: Recognizer[] = [
   {
     // "扣1-3分", "每次扣0.5分至1分", "加1～2分": the assessor picks within the range
     name: "range",
-    re: rx(`(${DEDUCT_VERB}|${BONUS_VERB})${NUM}分?${RANGE_DASH}${NUM}分(?:/${UNIT})?`),
+    re: rx(`(${DEDUCT_VERB}|${BONUS_VERB})${VERB_OBJECT}${NUM}分?${RANGE_DASH}${NUM}分(?:/${UNIT})?`),
     make: perUnit((m) => (DEDUCT_WORD.test(m[1]) ? "deduct" : "bonus"), { step: 2, stepMax: 3, slash: 4 }),
   },
-  { name: "deduction", re: rx(`(?:${DEDUCT_VERB})${NUM}分(?:/${UNIT})?`), make: perUnit("deduct", { step: 1, slash: 2 }) },
-  { name: "bonus", re: rx(`(?:${BONUS_VERB})${NUM}分(?:/${UNIT})?`), make: perUnit("bonus", { step: 1, slash: 2 }) },
+  { name: "deduction", re: rx(`(?:${DEDUCT_VERB})${VERB_OBJECT}${NUM}分(?:/${UNIT})?`), make: perUnit("deduct", { step: 1, slash: 2 }) },
+  { name: "bonus", re: rx(`(?:${BONUS_VERB})${VERB_OBJECT}${NUM}分(?:/${UNIT})?`), make: perUnit("bonus", { step: 1, slash: 2 }) },
   {
     // "1件2分", "每篇1分": points per unit with no verb, read as a bonus
     name: "bonus without verb",
@@ -300,7 +308,7 @@ const RECOGNIZERS: Recognizer[] = [
   {
     // "…用数字说话,4分", "公开扶贫清单2分": the clause ends in its worth; not "得分低于60分"
     name: "trailing points",
-    re: /(?<![\d.扣加减得计记给奖\-~〜—–至到])(?<!低于|高于|超过|不足|达到|少于|多于|不满)(\d+(?:\.\d+)?)分$/g,
+    re: new RegExp(`(?<![\\d.扣加减得计记给奖\\-~〜—–至到])(?<!${THRESHOLD})(\\d+(?:\\.\\d+)?)分$`, "g"),
     make: pointsAtom,
   },
 ];
@@ -342,6 +350,9 @@ const SENTENCE_END = new Set([";", "。", "\n", "!", "?", "！", "？"]);
 const CLAUSE_END = new Set([",", ":", "(", ")", "[", "]", "〔", "〕", "【", "】", "﹙", "﹚"]);
 const POINTS_TOKEN = new RegExp(`\\(${NUM}分\\)`, "y");
 const POINTS_AFTER = /^\d+(?:\.\d+)?分/;
+/** A threshold amount just before a bracket that qualifies it: "低于60分(含60分)" stays one clause. */
+const THRESHOLD_BEFORE = new RegExp(`(?:${THRESHOLD})${NUM}分$`);
+const QUALIFIER = /\([^()]{0,12}?\)/y;
 const POINTS_BEFORE = /\d分$/;
 
 /** Sentences as lists of clause spans; "(3分)" stays in its clause and ends it. */
@@ -360,6 +371,12 @@ function splitSentences(text: string): Array<Array<{ start: number; end: number 
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === "(") {
+      QUALIFIER.lastIndex = i;
+      const q = THRESHOLD_BEFORE.test(text.slice(Math.max(0, i - 16), i)) ? QUALIFIER.exec(text) : null;
+      if (q) {
+        i += q[0].length - 1;
+        continue;
+      }
       POINTS_TOKEN.lastIndex = i;
       const m = POINTS_TOKEN.exec(text);
       if (m) {
@@ -469,6 +486,15 @@ class SentenceReader {
     private readonly state: { lastSign: Sign | null; issues: RuleIssue[]; original: (from: number, to: number) => string },
   ) {}
 
+  /** A threshold clause ("考核得分低于60分的") still waiting for the rule it is the condition of. */
+  private pending: Clause | null = null;
+
+  /** Ends the sentence: a condition that no rule followed is reported, not dropped. */
+  finish(): void {
+    if (this.pending) this.notUnderstood(this.pending);
+    this.pending = null;
+  }
+
   read(span: { start: number; end: number }): void {
     // the clauses since the last rule, bounded so that a long run of them costs linear time
     const lead = this.groupStart === null ? "" : this.norm.slice(Math.max(this.groupStart, span.start - LEAD_CHARS), span.start);
@@ -485,7 +511,10 @@ class SentenceReader {
       from = clause.start + atom.end;
     });
     if (clause.unread) this.notUnderstood(clause);
-    if (clause.atoms.length || clause.unread) this.groupStart = null;
+    const condition = clause.atoms.filter((a) => a.t === "none" && a.condition).pop();
+    if (condition) this.pending = clause.atoms.some((a) => a.t !== "none" && a.pos > condition.pos) ? null : clause;
+    else if (clause.atoms.some((a) => a.t !== "none")) this.pending = null;
+    if (clause.atoms.some((a) => !(a.t === "none" && a.condition)) || clause.unread) this.groupStart = null;
   }
 
   private add(rule: Rule, phrase: Phrase): Built {
@@ -609,6 +638,7 @@ export function parseRules(text: string): ParseResult {
     for (const spans of splitSentences(norm)) {
       const reader = new SentenceReader(norm, state);
       for (const span of spans) reader.read(span);
+      reader.finish();
       for (const b of reader.built) b.rule = { ...b.rule, text: original(b.from, b.to) };
       built.push(...reader.built);
     }

@@ -33,10 +33,22 @@ export const VERBS: Record<Sign, string[]> = {
 };
 export const DEDUCT_VERB = alt(VERBS.deduct);
 export const BONUS_VERB = alt(VERBS.bonus);
+/** Whom the points are taken from or given to, between the verb and the amount: "扣责任部门1分". */
+export const VERB_OBJECTS = ["被考核单位", "责任部门", "责任单位", "责任科室", "责任人", "该单位", "该部门", "相关单位", "相关部门", "所在单位", "当事人"];
+export const VERB_OBJECT = `(?:${alt(VERB_OBJECTS)})?`;
 /** The noun of each sign ("扣分不超过…", "加分最高…"). */
 export const SIGN_NOUN: Record<Sign, string> = { deduct: "扣分", bonus: "加分" };
 /** Verbs that give points on a condition ("得2分", "计1分"). */
 export const POINTS_VERBS = ["可得", "得", "计", "记", "给"];
+
+/**
+ * Words that make the amount after them a threshold, a condition of a rule and no rule of its own:
+ * "得分低于60分的", "学习积分未达41分", "扣分超过10分的". Longest first.
+ */
+export const THRESHOLD_WORDS = ["未达到", "达到", "未达", "低于", "高于", "超过", "不足", "少于", "多于", "不满", "未满", "不到", "达"];
+export const THRESHOLD = alt(THRESHOLD_WORDS);
+/** Words before a single counted unit that make it one of many: "缺一个,扣1分", "少1篇,扣0.5分". */
+export const LACK_WORDS = ["缺", "少", "漏"];
 
 /** Cap words: before the verb ("累计扣…", "最多加…"), after it ("扣分不超过…"), closing it ("…为限"). */
 export const LIMIT_WORDS = ["不超过", "不得超过", "不超", "不高于", "不多于"];
@@ -81,7 +93,7 @@ export function capPhrases(sign: Sign): string {
 
 /**
  * Veto wording: the whole sheet fails. "一票否决", "实行一票否决制", "否决项", "单项否决",
- * "直接评定为不合格", "直接判定为不符合要求", "列为不达标单位".
+ * "直接评定为不合格", "直接判定为不符合要求", "列为不达标单位", "考核分清零".
  */
 export const VETO_PHRASES = [
   "(?:执行|实行|实施|采取|行)?\"?一票否决\"?(?:制度|制|项)?",
@@ -89,6 +101,8 @@ export const VETO_PHRASES = [
   "(?:即|实行|执行)?单项否决",
   "(?:直接|一律|即|则)(?:评定|判定|认定|定|评|确定|视)为(?:考核)?(?:不合格|不符合要求|不达标|不及格|较差)(?:等次|单位|网站)?",
   "(?:年度考核)?(?:直接)?(?:列为|定为)不(?:合格|达标)(?:等次|单位)",
+  // "当月考核分为零", "安全管理考核分清零": the whole assessment's score, not one item's ("本项考核分为0分")
+  "(?<![本该此项])(?:考核|总)总?分(?:数|值)?(?:为|计为|记为|按)?(?:[0零]分?(?![-~〜—–至到.\\d])|清零|归零)",
 ];
 
 /** Grades an assessor gives an item, longest first. */

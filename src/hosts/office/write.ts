@@ -477,11 +477,18 @@ export async function applyAll(context: Ox, f: Features, changes: WorkbookChange
       queue: () => {
         const sheet = ws(s.name);
         for (const r of s.boldRows ?? [0]) sheet.getRange(rectA1({ top: r, left: 0, rows: 1, cols: width })).format.font.bold = true;
-        if (s.wrap) sheet.getRange(rectA1(full)).format.wrapText = true;
-        if (f.v12)
+        if (s.wrap) {
+          sheet.getRange(rectA1(full)).format.wrapText = true;
+          // A line of text (a title, a note) runs over the empty cells to its right, unwrapped.
+          for (const r of s.lineRows ?? []) if (r < height) sheet.getRange(rectA1({ top: r, left: 0, rows: 1, cols: width })).format.wrapText = false;
+        }
+        if (f.v12) {
           s.widths?.forEach((w, i) => {
             sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = widthInPoints(w);
           });
+          // Rows grow to their wrapped lines (a row written by an add-in keeps its height otherwise).
+          if (s.wrap) sheet.getRange(rectA1(full)).format.autofitRows();
+        }
         if (s.print && f.v19) {
           const layout = sheet.pageLayout;
           layout.orientation = s.print.landscape ? "Landscape" : "Portrait";

@@ -318,8 +318,14 @@ function writeSheet(ctx: WriteContext, s: SheetWrite): void {
     );
   writeCells(ws, b);
   for (const r of s.boldRows ?? [0]) attempt(() => (prop(ws.Range(areaA1({ top: r, left: 0, rows: 1, cols: b.cols })), "Font").Bold = true));
-  if (s.wrap) attempt(() => (ws.Range(areaA1(b)).WrapText = true));
+  if (s.wrap) {
+    attempt(() => (ws.Range(areaA1(b)).WrapText = true));
+    // A line of text (a title, a note) runs over the empty cells to its right, unwrapped.
+    for (const r of s.lineRows ?? []) if (r < b.rows) attempt(() => (ws.Range(areaA1({ top: r, left: 0, rows: 1, cols: b.cols })).WrapText = false));
+  }
   s.widths?.forEach((w, i) => attempt(() => (ws.Range(`${columnLetters(i)}:${columnLetters(i)}`).ColumnWidth = w)));
+  // Rows grow to their wrapped lines, once the widths are set.
+  if (s.wrap) attempt(() => prop(ws.Range(areaA1(b)), "Rows").AutoFit());
   if (s.print) {
     const setup = attempt(() => prop(ws, "PageSetup"));
     if (setup) {

@@ -211,7 +211,20 @@ export class WorkbookEditor {
       this.comments(m.sheet).set(toA1(p.row, p.col), m.note);
     }
     for (const v of changes.validations ?? []) this.addValidation(v);
-    for (const c of changes.conditional ?? []) this.addConditional(c);
+    // Conditional formats go in as one run per sheet: inserting thousands one by one in their
+    // schema place would walk the sheet's children each time.
+    const conditional = new Map<SheetEditor, XEl[]>();
+    for (const c of changes.conditional ?? []) {
+      const [sheet, node] = this.conditionalNode(c);
+      const list = conditional.get(sheet);
+      if (list) list.push(node);
+      else conditional.set(sheet, [node]);
+    }
+    for (const [sheet, nodes] of conditional) {
+      insertOrdered(sheet.root, nodes[0], SHEET_ORDER);
+      sheet.root.children.splice(sheet.root.children.indexOf(nodes[0]) + 1, 0, ...nodes.slice(1));
+      sheet.touch();
+    }
     for (const s of changes.sheets) this.writeSheet(s);
   }
 
@@ -294,6 +307,23 @@ export class WorkbookEditor {
     this.wbChanged = true;
   }
 
+  /** Per sheet, read once: the user's validation areas and the highest conditional-format priority. */
+  private readonly sheetFacts = new Map<SheetEditor, { userAreas: Merge[]; priority: number; validations: number }>();
+
+  /** Read on the first validation or conditional mark added (clearing ours comes before, in `apply`). */
+  private factsOf(sheet: SheetEditor): { userAreas: Merge[]; priority: number; validations: number } {
+    let f = this.sheetFacts.get(sheet);
+    if (!f) {
+      let priority = 0;
+      for (const cf of elements(sheet.root, "conditionalFormatting")) for (const r of elements(cf, "cfRule")) priority = Math.max(priority, Number(attr(r, "priority") ?? 0));
+      const ext = sheet.part("extLst");
+      if (ext) for (const m of serialize(ext).matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+      const dv = sheet.part("dataValidations");
+      this.sheetFacts.set(sheet, (f = { userAreas: this.userValidationAreas(sheet), priority, validations: dv ? elements(dv, "dataValidation").length : 0 }));
+    }
+    return f;
+  }
+
   /** Validations the user made on a sheet (ours carry VALIDATION_TITLE), including x14 ones. */
   private userValidationAreas(sheet: SheetEditor): Merge[] {
     const out: Merge[] = [];
@@ -313,7 +343,8 @@ export class WorkbookEditor {
     const area = parseRange(v.range);
     if (!area) throw new HostError("bad_address", v.range);
     const sheet = this.sheet(v.sheet);
-    const sqref = subtract(area, this.userValidationAreas(sheet));
+    const facts = this.factsOf(sheet);
+    const sqref = subtract(area, facts.userAreas);
     if (!sqref) return;
     const dv = sheet.part("dataValidations", true)!;
     const p = sheet.pfx;
@@ -340,7 +371,7 @@ export class WorkbookEditor {
       formulas,
     );
     append(dv, node);
-    setAttrs(dv, { count: String(elements(dv, "dataValidation").length) });
+    setAttrs(dv, { count: String(++facts.validations) });
     sheet.touch();
   }
 
@@ -359,21 +390,18 @@ export class WorkbookEditor {
     sheet.touch();
   }
 
-  private addConditional(c: ConditionalMark): void {
+  private conditionalNode(c: ConditionalMark): [SheetEditor, XEl] {
     const area = parseRange(c.range);
     if (!area) throw new HostError("bad_address", c.range);
     const sheet = this.sheet(c.sheet);
     const dxf = this.styles.dxfWithFill(c.color);
-    let priority = 0;
-    for (const cf of elements(sheet.root, "conditionalFormatting")) for (const r of elements(cf, "cfRule")) priority = Math.max(priority, Number(attr(r, "priority") ?? 0));
-    const ext = sheet.part("extLst");
-    if (ext) for (const m of serialize(ext).matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+    const facts = this.factsOf(sheet);
+    const priority = ++facts.priority;
     const p = sheet.pfx;
     const node = el(p + "conditionalFormatting", { sqref: rangeA1(area) }, [
-      el(p + "cfRule", { type: "expression", dxfId: dxf, priority: priority + 1 }, [el(p + "formula", {}, [escapeText(c.formula)])]),
+      el(p + "cfRule", { type: "expression", dxfId: dxf, priority }, [el(p + "formula", {}, [escapeText(c.formula)])]),
     ]);
-    insertOrdered(sheet.root, node, SHEET_ORDER);
-    sheet.touch();
+    return [sheet, node];
   }
 
   private clearConditional(sheetName: string, range: string): void {

@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { parseRules } from "../../../src/core/rules/parse";
 import type { Rule } from "../../../src/core/rules/types";
-import { CAP_PHRASES, POINTS_VERBS, VERBS, fillPhrase, type Sign } from "../../../src/core/words/rules";
-import { bonus, deduct, expectQuoted, floor, veto } from "./helpers";
+import { CAP_PHRASES, LACK_WORDS, POINTS_VERBS, THRESHOLD_WORDS, VERBS, VERB_OBJECTS, fillPhrase, type Sign } from "../../../src/core/words/rules";
+import { bonus, deduct, expectQuoted, floor, points, veto } from "./helpers";
 
 /** A per-unit rule of either sign, capped. */
 const capped = (sign: "bonus" | "deduct", step: number, unit: string | null, cap: number): Rule =>
@@ -54,11 +54,26 @@ describe("veto wordings met in published tables", () => {
     ["未按时报送的,一律评定为不合格等次", [veto]],
     ["此项为否决项", [veto]],
     ["本条实行一票否决", [veto]],
+    // the whole assessment's score, not the item's
+    ["凡当月导致重伤及以上事故的,当月考核分为零。", [veto]],
+    ["发生一起重伤以上及一二级非伤亡事故,安全管理考核分清零", [veto]],
+    ["发生泄密事件的,考核总分归零", [veto]],
+    ["发生重大责任事故的,年度考核分计为0分", [veto]],
   ] as Array<[string, Rule[]]>)("%s", (text, rules) => {
     const result = parseRules(text);
     expect(result.rules).toEqual(rules);
     expect(result.issues).toEqual([]);
     expectQuoted(text, result.rules);
+  });
+});
+
+describe("an item's score of zero is a floor, a range of scores no veto", () => {
+  it.each([
+    ["本项得分为零", [floor]],
+    ["未开展的,本项考核分为0分", [floor]],
+    ["考核分为0-100分", [points(100)]],
+  ] as Array<[string, Rule[]]>)("%s", (text, rules) => {
+    expect(parseRules(text).rules).toEqual(rules);
   });
 });
 
@@ -74,6 +89,73 @@ describe("published wordings of steps and floors", () => {
   ] as Array<[string, Rule[]]>)("%s", (text, rules) => {
     const result = parseRules(text);
     expect(result).toEqual({ rules, issues: [] });
+  });
+});
+
+describe("whom the points are taken from or given to: '扣责任部门1分'", () => {
+  const amounts: Array<[string, number]> = [["1", 1], ["一", 1], ["0.5", 0.5], ["两", 2]];
+  for (const sign of ["bonus", "deduct"] as const) {
+    const verb = sign === "bonus" ? "加" : "扣";
+    it.each(VERB_OBJECTS.flatMap((o) => amounts.map(([n, v]): [string, string, number] => [o, n, v])))(`${verb}%s%s分 (${sign})`, (object, n, v) => {
+      const text = `未按要求落实的,${verb}${object}${n}分`;
+      const result = parseRules(text);
+      expect(result).toEqual({ rules: [sign === "bonus" ? bonus(v) : deduct(v)], issues: [] });
+      expectQuoted(text, result.rules);
+    });
+  }
+
+  it.each([
+    ["扣责任单位1-3分", deduct(1, null, { stepMax: 3 })],
+    ["加相关单位一至三分", bonus(1, null, { stepMax: 3 })],
+    ["不参加培训的,每次扣责任部门0.5分", deduct(0.5, "次")],
+  ] as Array<[string, Rule]>)("%s", (text, rule) => {
+    expect(parseRules(text)).toEqual({ rules: [rule], issues: [] });
+  });
+});
+
+describe("a threshold is the condition of the rule after it, not points", () => {
+  const amounts = ["60", "六十"];
+  it.each(THRESHOLD_WORDS.flatMap((w) => amounts.map((n): [string, string] => [w, n])))("考核得分%s%s分的,扣5分", (word, n) => {
+    const text = `考核得分${word}${n}分的,扣5分`;
+    const result = parseRules(text);
+    expect(result).toEqual({ rules: [deduct(5)], issues: [] });
+    // the condition is quoted with its rule
+    expect(result.rules[0].text).toBe(text);
+  });
+
+  it.each(THRESHOLD_WORDS.flatMap((w) => amounts.map((n): [string, string] => [w, n])))("考核得分%s%s分的 alone is reported", (word, n) => {
+    const text = `考核得分${word}${n}分的`;
+    expect(parseRules(text)).toEqual({ rules: [], issues: [{ code: "rule_not_understood", text }] });
+  });
+
+  it.each([
+    ["学习积分未达41分(一般干部30分),每人扣1分,扣满8分为止", [deduct(1, "人", { cap: 8 })]],
+    ["学习积分未达四十一分(一般干部三十分),每人加一分,加满八分为止", [bonus(1, "人", { cap: 8 })]],
+    ["得分低于60分(含60分)的,本项不得分", [floor]],
+    ["扣分超过十分的,本项不得分", [floor]],
+    ["达到90分以上的得5分", [points(5)]],
+  ] as Array<[string, Rule[]]>)("%s", (text, rules) => {
+    expect(parseRules(text)).toEqual({ rules, issues: [] });
+  });
+});
+
+describe("a count of one after 缺/少/漏 counts by its unit: '缺一个,扣1分'", () => {
+  const units = ["个", "篇", "次", "项"];
+  for (const sign of ["bonus", "deduct"] as const) {
+    const verb = sign === "bonus" ? "加" : "扣";
+    it.each(LACK_WORDS.flatMap((w) => units.flatMap((u) => ["一", "1"].map((n): [string, string, string] => [w, n, u]))))(`%s%s%s,${verb}1分`, (word, n, unit) => {
+      const result = parseRules(`${word}${n}${unit},${verb}1分`);
+      expect(result).toEqual({ rules: [sign === "bonus" ? bonus(1, unit) : deduct(1, unit)], issues: [] });
+    });
+  }
+
+  it.each([
+    // a minimum, or more than one, is a condition: the rule applies once
+    ["年度内至少1次,扣1分", deduct(1)],
+    ["少3篇,扣1分", deduct(1)],
+    ["每少3篇,扣1分", deduct(1, "篇", { per: 3 })],
+  ] as Array<[string, Rule]>)("%s", (text, rule) => {
+    expect(parseRules(text)).toEqual({ rules: [rule], issues: [] });
   });
 });
 
