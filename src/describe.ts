@@ -5,7 +5,8 @@
  * no scoring, no statistics check, no cross-check, so the pane can offer its choices before 计算.
  */
 import { textOf, type Grid } from "./core/grid";
-import { detectScoreTable } from "./core/layout/detect";
+import { detectScoreTable, type ScoreTable } from "./core/layout/detect";
+import { summedByName } from "./core/summary";
 import { unitClassesOf } from "./core/score";
 import { detectStatistics } from "./core/stats";
 import { MAPPING_SHEET, SHEET_MARKER } from "./footprint";
@@ -39,8 +40,11 @@ function isOurs(grid: Grid): boolean {
 /** Describes grids already read (see describeWorkbook). */
 export function describeGrids(grids: Grid[]): WorkbookDescription {
   const usable = grids.filter((g) => !isOurs(g));
-  const sheets: SheetDescription[] = usable.map((grid) => {
-    const table = detectScoreTable(grid);
+  const tables = usable.map((grid) => detectScoreTable(grid));
+  // a table whose rows name the other score sheets is their summary, not a score sheet (as checkGrids reads it)
+  const named = summedByName(tables.filter((t): t is ScoreTable => t !== null));
+  const sheets: SheetDescription[] = usable.map((grid, i) => {
+    const table = named.has(grid.name) ? null : tables[i];
     if (table) {
       const scheme = recognizeScheme(usable, grid);
       const own = unitClassesOf(table);

@@ -5,6 +5,7 @@
 import { compact, type Grid } from "./core/grid";
 import { renderFinding, type Finding } from "./core/findings";
 import { isOwnSheet, scoreTableOf } from "./core/layout/mapping";
+import type { ScoreTable } from "./core/layout/detect";
 import { scoreTable, unitClassesOf } from "./core/score";
 import { summarize, type Report, type ScoreSheetReport, type SheetReport } from "./core/report";
 import { checkStatistics, detectStatistics, statisticsReport, type StatisticsTable } from "./core/stats";
@@ -17,6 +18,7 @@ import { mappingRows, readMappings, type ColumnMapping } from "./core/mapping";
 import { MAPPING_SHEET } from "./footprint";
 import { markCells, planChanges, type PlanOptions, type WritebackPlan } from "./writeback";
 import { readUnit } from "./core/unit";
+import { checkSummaries, summedByName, type SummaryTarget } from "./core/summary";
 
 export { describeChanges, RESULT_SHEET, type PlanOptions, type WritebackPlan } from "./writeback";
 export { readMappings, type ColumnMapping } from "./core/mapping";
@@ -58,6 +60,9 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   const findings: Finding[] = [];
   const scored: Array<{ report: ScoreSheetReport; scheme: Scheme | null }> = [];
   const stats: Array<{ sheet: string; table: StatisticsTable }> = [];
+  // sums of the scored sheets (汇总表) are read and checked once every sheet is scored
+  const targets: SummaryTarget[] = [];
+  const others: Grid[] = [];
   // Sheets the add-in wrote (核算结果, 核算结果(2) …, the mapping sheet) are never scored; a user's
   // own sheet that happens to be named 核算结果 is.
   const usable = grids.filter((g) => !isOwnSheet(g));
@@ -65,8 +70,11 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   // The class written in the sheet ("单位类别:二类") applies when the rules know it; --class wins.
   const written = options.unitClass ? null : readUnit(usable).unitClass;
 
-  for (const grid of usable) {
-    const table = scoreTableOf(grid, mappings);
+  const tables = usable.map((grid) => scoreTableOf(grid, mappings));
+  // a table whose rows name the other score sheets sums them: a summary, not scored (a mapping wins)
+  const named = summedByName(tables.filter((t): t is ScoreTable => t !== null && !mappings.some((m) => m.sheet === t.sheet)));
+  for (const [i, grid] of usable.entries()) {
+    const table = named.has(grid.name) ? null : tables[i];
     if (table) {
       const scheme = recognizeScheme(usable, grid);
       let unitClass: string | undefined;
@@ -84,6 +92,8 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
       sheets.push(out.report);
       findings.push(...out.findings);
       scored.push({ report: out.report, scheme });
+      const scoreIn = (column: string) => scoreTable(grid, table, { column, unitClass, scheme }).report;
+      targets.push({ sheet: grid.name, report: out.report, scoreIn });
     }
     const st = detectStatistics(grid);
     if (st) {
@@ -91,9 +101,11 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
       findings.push(...checkStatistics(st));
       stats.push({ sheet: grid.name, table: st });
     }
+    if (!table && !st && !mappings.some((m) => m.sheet === grid.name)) others.push(grid);
   }
   if (sheets.length === 0) throw new NoTableError(options.file ?? null);
   for (const s of scored) if (s.scheme) findings.push(...runCrossChecks(s.scheme, s.report, stats));
+  findings.push(...checkSummaries(others, targets, named));
 
   const rendered = findings.map(renderFinding);
   return {

@@ -43,6 +43,23 @@ export interface FindingFields {
   stat_blank: { label: string; yesNo?: boolean };
   stat_not_number: { label: string; entered: CellValue };
   stat_not_yes_no: { label: string; entered: CellValue };
+  // — summary sheet (汇总表) ↔ the sheets it sums —
+  /** The row's 满分 against the maximum of the sheet (`group` null) or category it names. */
+  summary_max_mismatch: { label: string; targetSheet: string; group: string | null; declared: number; max: number };
+  /** The row's 得分 against the engine's score of it in `column`; `formula`: the cell's saved formula result. */
+  summary_score_mismatch: {
+    label: string;
+    targetSheet: string;
+    group: string | null;
+    column: string;
+    entered: number;
+    computed: number;
+    formula: boolean;
+  };
+  /** A 合计 row against the sum of the `rows` rows above it, in `column` (满分 or a score column). */
+  summary_total_mismatch: { label: string; column: string; entered: number; sum: number; rows: number };
+  /** A row naming no sheet or category of the workbook (`candidates` empty), or several. */
+  summary_row_unmatched: { label: string; candidates: Array<{ sheet: string; group: string | null }> };
   // — score sheet ↔ statistics —
   cross_check_failed: {
     check: string;
@@ -93,6 +110,11 @@ export const fmtSigned = (n: number): string => (n > 0 ? `+${fmt(n)}` : fmt(n));
 
 /** A rate (0…1) as a percentage to one decimal, without the sign: 0.9234 → "92.3". */
 export const fmtPercent = (rate: number): string => fmt(Math.round(rate * 1000) / 10);
+
+/** Where a summary row points: 工作表“政务公开”, or 工作表“政务公开”的类别“公开平台”. */
+function targetName(sheet: string, group: string | null): string {
+  return group === null ? `工作表“${sheet}”` : `工作表“${sheet}”的类别“${group}”`;
+}
 
 function shown(v: CellValue): string {
   if (v === null || v === undefined) return "(空)";
@@ -252,6 +274,33 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
     severity: "error",
     message: (f) => `“${f.label}”只能填“是”或“否”,现为 ${shown(f.entered)}`,
     actual: (f) => String(f.entered ?? ""),
+  },
+  summary_max_mismatch: {
+    severity: "warning",
+    message: (f) => `汇总表中“${f.label}”的满分 ${fmt(f.declared)} 分,与${targetName(f.targetSheet, f.group)}的满分 ${fmt(f.max)} 分不符`,
+    expected: (f) => f.max,
+    actual: (f) => f.declared,
+  },
+  summary_score_mismatch: {
+    severity: "warning",
+    message: (f) =>
+      `汇总表中“${f.label}”的得分 ${fmt(f.entered)} 分${f.formula ? "(公式保存的结果)" : ""},与${targetName(f.targetSheet, f.group)}按“${f.column}”列核算的 ${fmt(f.computed)} 分不符` +
+      (f.formula ? ";请核对公式引用的单元格,或重新计算后保存" : ""),
+    expected: (f) => f.computed,
+    actual: (f) => f.entered,
+  },
+  summary_total_mismatch: {
+    severity: "warning",
+    message: (f) => `汇总表“${f.label}”行的${f.column} ${fmt(f.entered)},与上面 ${f.rows} 行之和 ${fmt(f.sum)} 不符`,
+    expected: (f) => f.sum,
+    actual: (f) => f.entered,
+  },
+  summary_row_unmatched: {
+    severity: "info",
+    message: (f) =>
+      f.candidates.length
+        ? `汇总表中“${f.label}”可能对应${f.candidates.map((c) => targetName(c.sheet, c.group)).join("、")},无法确定,本行未核对`
+        : `汇总表中“${f.label}”没有找到同名的工作表或类别,本行未核对`,
   },
   cross_check_failed: {
     severity: "warning",

@@ -30,6 +30,10 @@ const EXAMPLES: { [K in FindingCode]: FindingFields[K] } = {
   stat_blank: { label: "举报投诉数量" },
   stat_not_number: { label: "网络申请数", entered: "若干" },
   stat_not_yes_no: { label: "是否设立实体办事大厅", entered: "有" },
+  summary_max_mismatch: { label: "政务公开", targetSheet: "政务公开", group: null, declared: 20, max: 25 },
+  summary_score_mismatch: { label: "附件1 政务公开", targetSheet: "政务公开", group: null, column: "自查评分", entered: 18, computed: 16, formula: true },
+  summary_total_mismatch: { label: "合计", column: "考核得分", entered: 90, sum: 88, rows: 3 },
+  summary_row_unmatched: { label: "组织领导", candidates: [] },
   cross_check_failed: {
     check: "政策解读加分",
     claimed: 5,

@@ -153,6 +153,18 @@ describe("what each case guards", () => {
     expect(describeChanges(plan)).toContain("工作表“评分表”表格右侧 10 列内没有整列空白的位置,各项得分不写入该表,只写入“核算结果”");
   });
 
+  it("summary sheet: its stale cell is marked over the user's fill, recorded in 原底色; nothing is written on the summary", async () => {
+    const { plan, result } = await run(cloneSpec(corpusCase("summary-sheet-with-stale-formula")));
+    expect(result.report.sheets.map((s) => s.sheet)).toEqual(["评分表"]);
+    expect(result.report.findings.map((f) => `${f.sheet}!${f.code}@${f.cell}`)).toEqual(["考核汇总!summary_score_mismatch@D3"]);
+    expect(plan.values.map((v) => v.sheet)).toEqual(["评分表"]);
+    expect(plan.marks.map((m) => `${m.sheet}!${m.cell}`)).toEqual(["考核汇总!D3"]);
+    const rows = plan.sheets[0].rows;
+    const header = rows.findIndex((r) => r.includes("原底色"));
+    const [cs, cc, cf] = ["工作表", "单元格", "原底色"].map((h) => rows[header].indexOf(h));
+    expect(rows.slice(header + 1).filter((r) => r[cs] === "考核汇总").map((r) => [r[cc], r[cf]])).toEqual([["D3", "#FFFF00"]]);
+  });
+
   it("column of an earlier version: reused and refreshed; its marks cleared once each, our colour not taken for the user's", async () => {
     const { plan } = await run(cloneSpec(corpusCase("column-of-an-earlier-version")));
     expect(plan.values[0].address).toBe("F2");

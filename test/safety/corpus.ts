@@ -203,6 +203,24 @@ export const CORPUS: CorpusCase[] = [
     ],
     expected: { column: "F2:F7", resultSheet: "核算结果" },
   },
+  {
+    name: "summary-sheet-with-stale-formula",
+    guards: "a summary sheet (汇总) is never scored nor given a column; its stale formula cell is marked over the user's fill, its value and formula never touched",
+    sheets: [
+      sheet([...scoreRows([10, 8, 5, 5]), totalRow({ f: "=SUM(E3:E6)", v: 28 })]),
+      {
+        name: "考核汇总",
+        rows: [
+          ["2023年度考核得分汇总表"],
+          ["序号", "考核项目", "满分", "得分"],
+          [1, "评分表", { f: "='评分表'!C7", v: 30 }, { f: "='评分表'!E7", v: 30 }],
+        ],
+        merges: ["A1:D1"],
+        fills: { D3: "#FFFF00" },
+      },
+    ],
+    expected: { column: "F2:F7", resultSheet: "核算结果" },
+  },
 ];
 
 /** The corpus case of this name. */

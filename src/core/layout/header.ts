@@ -12,6 +12,9 @@ import { CANONICAL_HEADER } from "../words/headers";
 import { TOTAL_WORDS } from "../words/rows";
 import { SPEAKS_OF_POINTS } from "../words/rules";
 
+/** (shownRow lives in rows.ts; kept here for the modules that read it from the header step.) */
+export { shownRow };
+
 /** How far down a header may stand: title blocks are short, but sheets may have a preamble. */
 const HEADER_SCAN_ROWS = 60;
 
