@@ -18,6 +18,9 @@ export const REL = {
   comments: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
   vmlDrawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing",
   calcChain: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
+  /** Excel 365's threaded comments of a sheet, and the people who wrote them (from the workbook). */
+  threadedComment: "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment",
+  person: "http://schemas.microsoft.com/office/2017/10/relationships/person",
 } as const;
 
 /** Strict OOXML spells the relationship types differently; both end the same way. */
