@@ -17,6 +17,11 @@ export class InputError extends KaoheError {}
 /** Node's zlib for the parts a write-back changes (large sheets at a fast level: Excel reads any). */
 const nodeDeflate = (data: Uint8Array) => new Uint8Array(zlib.deflateRawSync(data, { level: data.length > 1 << 20 ? 1 : 6 }));
 const nodeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+/**
+ * Node's zlib for reading: it stops as soon as a part would inflate beyond its declared size.
+ * One output buffer of that size (up to 64 MB) spares zlib gathering 16 KB pieces and joining them.
+ */
+const nodeInflate = (raw: Uint8Array, max: number) => zlib.inflateRawSync(raw, { maxOutputLength: max, chunkSize: Math.max(64, Math.min(max + 1, 64 << 20)) });
 
 /** Loads an .xlsx workbook into the package-level port, or throws InputError saying in Chinese why it can't. */
 export function loadWorkbook(path: string, forWriting = false): XlsxPort {
@@ -24,7 +29,7 @@ export function loadWorkbook(path: string, forWriting = false): XlsxPort {
   // Every refused format (folder, .xls/.et, .ods, .csv, encrypted, empty …) with what to do.
   const refused = whyUnusable(path);
   if (refused) throw new InputError(refused);
-  return inputErrors(name, () => createXlsxPort(readFileSync(path), { forWriting, deflate: nodeDeflate, crc32: nodeCrc32 }));
+  return inputErrors(name, () => createXlsxPort(readFileSync(path), { forWriting, deflate: nodeDeflate, crc32: nodeCrc32, inflate: nodeInflate }));
 }
 
 /** Reads every sheet of a loaded workbook; a limit or a broken part becomes an InputError naming the file. */

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createDeflateRaw } from "node:zlib";
+import { createDeflateRaw, inflateRawSync } from "node:zlib";
 import { unzipSync, zipSync } from "fflate";
 import { buildSync } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -115,6 +115,15 @@ describe("hostile files end fast with a clear message", () => {
     const bytes = concatZips(zipSync(parts), zipOfDeflated("xl/sharedStrings.xml", data, 1024, 0));
     expect(bytes.length).toBeLessThan(2 << 20);
     await expect(createXlsxPort(bytes).readSheets()).rejects.toThrow(XlsxFormatError);
+    // Node's zlib (the CLI's inflate) is told the declared size as its cap, and stops there.
+    const caps: number[] = [];
+    const capped = (raw: Uint8Array, max: number) => {
+      caps.push(max);
+      return inflateRawSync(raw, { maxOutputLength: max });
+    };
+    await expect(createXlsxPort(bytes, { inflate: capped }).readSheets()).rejects.toThrow(XlsxFormatError);
+    expect(caps).toContain(1024);
+    expect(Math.max(...caps)).toBeLessThan(1 << 20);
     const dir = tempDir();
     const r = kaohe("check", file("炸弹.xlsx", bytes, dir));
     clearFailure(r, /无法读取|损坏/);

@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CellValue, Grid } from "../../src/core/grid";
@@ -34,5 +35,11 @@ describe.each(FILES)("%s", (file) => {
     expect(after.map(plain)).toEqual(before.map(plain));
     const report = (grids: Grid[]) => JSON.stringify(checkGrids(grids, { file: "x.xlsx" }));
     expect(report(after)).toBe(report(before));
+  });
+
+  it("reads the same with Node's zlib (the CLI's inflate) as with fflate (the browser's)", async () => {
+    const bytes = readFileSync(file);
+    const native = await createXlsxPort(bytes, { inflate: (raw, max) => inflateRawSync(raw, { maxOutputLength: max }) }).readSheets();
+    expect(native).toEqual(await createXlsxPort(bytes).readSheets());
   });
 });

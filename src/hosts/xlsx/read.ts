@@ -46,6 +46,8 @@ export interface WorkbookParts {
   styles: Styles;
   strings: string[];
   date1904: boolean;
+  /** Authors of threaded comments: person id → display name. */
+  persons: Map<string, string>;
 }
 
 function localOf(name: string): string {
@@ -97,7 +99,9 @@ export function readWorkbookParts(pkg: XlsxPackage): WorkbookParts {
   const theme = themePath && pkg.has(themePath) ? themeColors(pkg.text(themePath)) : [];
   const styles = new Styles(stylesPath && pkg.has(stylesPath) ? pkg.text(stylesPath) : null, theme);
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(pkg.text(pkg.workbookPath));
+  const personsPath = part(REL.person);
   let strings: string[] | null = null;
+  let persons: Map<string, string> | null = null;
   return {
     sheets: pkg.sheets(),
     styles,
@@ -106,11 +110,80 @@ export function readWorkbookParts(pkg: XlsxPackage): WorkbookParts {
     get strings() {
       return (strings ??= stringsPath && pkg.has(stringsPath) ? readSharedStrings(pkg, stringsPath) : []);
     },
+    get persons() {
+      return (persons ??= personsPath && pkg.has(personsPath) ? readPersons(pkg, personsPath) : new Map());
+    },
   };
 }
 
+/** xl/persons/person.xml: the people of threaded comments, id → display name. */
+function readPersons(pkg: XlsxPackage, path: string): Map<string, string> {
+  const out = new Map<string, string>();
+  pkg.sax(path, {
+    open(tag) {
+      if (localOf(tag.name) !== "person") return;
+      const id = tag.attributes.id;
+      const name = cellText(tag.attributes.displayName ?? "").trim();
+      if (id && name) out.set(id.toUpperCase(), name.slice(0, pkg.limits.textLength));
+    },
+  });
+  return out;
+}
+
+/**
+ * Threaded comments of a sheet (Excel 365): A1 → the thread as one text, each comment on its
+ * line after its author's name (when the person is known), replies in the order written.
+ */
+export function readThreads(pkg: XlsxPackage, sheet: SheetInfo, persons: () => Map<string, string>): Record<string, string> {
+  const threads: Record<string, string> = {};
+  const rel = pkg.rels(sheet.path).find((r) => relIs(r.type, REL.threadedComment));
+  if (!rel?.path || !pkg.has(rel.path)) return threads;
+  const limit = pkg.limits.textLength;
+  const lines = new Map<string, string[]>();
+  let ref: string | null = null;
+  let person = "";
+  let inText = false;
+  let cur = "";
+  pkg.sax(rel.path, {
+    open(tag) {
+      const n = localOf(tag.name);
+      if (n === "threadedComment") {
+        ref = (tag.attributes.ref ?? "").replace(/\$/g, "").toUpperCase() || null;
+        person = (tag.attributes.personId ?? "").toUpperCase();
+        cur = "";
+      } else if (n === "text" && ref) inText = true;
+    },
+    close(name) {
+      const n = localOf(name);
+      if (n === "threadedComment" && ref) {
+        const text = cellText(cur).trim();
+        const who = persons().get(person);
+        let list = lines.get(ref);
+        if (!list) lines.set(ref, (list = []));
+        list.push(who ? `${who}:${text}` : text);
+        ref = null;
+      } else if (n === "text") inText = false;
+    },
+    text(t) {
+      if (!inText) return;
+      cur += t;
+      if (cur.length > limit) throw new XlsxLimitError(limitMessage.text(`工作表“${sheet.name}”的批注`, cur.length, limit));
+    },
+  });
+  for (const [a1, list] of lines) threads[a1] = list.join("\n");
+  return threads;
+}
+
+/**
+ * Notes of a sheet, A1 → text: its comments part and its threaded comments. A threaded comment
+ * takes the place of its legacy placeholder ("[Threaded comment] Your version of Excel …").
+ */
+export function readNotes(pkg: XlsxPackage, sheet: SheetInfo, persons: () => Map<string, string> = () => new Map()): Record<string, string> {
+  return Object.assign(readLegacyNotes(pkg, sheet), readThreads(pkg, sheet, persons));
+}
+
 /** Notes of a sheet from its comments part: A1 → text. */
-export function readNotes(pkg: XlsxPackage, sheet: SheetInfo): Record<string, string> {
+function readLegacyNotes(pkg: XlsxPackage, sheet: SheetInfo): Record<string, string> {
   const notes: Record<string, string> = {};
   const rel = pkg.rels(sheet.path).find((r) => relIs(r.type, REL.comments));
   if (!rel?.path || !pkg.has(rel.path)) return notes;
@@ -305,7 +378,7 @@ export function readSheet(pkg: XlsxPackage, parts: WorkbookParts, sheet: SheetIn
       }
     },
   }, keepText);
-  return buildGrid(sheet, rows, columnsSeen, far, formulaRows, merges, readNotes(pkg, sheet));
+  return buildGrid(sheet, rows, columnsSeen, far, formulaRows, merges, readNotes(pkg, sheet, () => parts.persons));
 }
 
 function colName(c: number): string {

@@ -11,7 +11,7 @@ import { LIVE_MARK_COLOR, MAPPING_SHEET, MARK_COLORS, NOTE_PREFIX, SHEET_MARKER,
 import { HostError, type ConditionalMark, type SheetWrite, type Validation, type WorkbookChanges } from "../port";
 import { CommentsEditor, EMPTY_COMMENTS, emptyVml } from "./comments";
 import { REL, relIs, relativeTarget, relsPathOf, type SheetInfo, type XlsxPackage } from "./package";
-import { readSheet, readWorkbookParts, type WorkbookParts } from "./read";
+import { readSheet, readThreads, readWorkbookParts, type WorkbookParts } from "./read";
 import { SHEET_ORDER, SheetEditor } from "./sheet";
 import { Styles } from "./styles";
 import { append, attr, child, el, elements, escapeText, insertOrdered, localName, parseXml, prefixOf, remove, rootOf, serialize, setAttrs, type XEl } from "./xml";
@@ -147,6 +147,13 @@ export class WorkbookEditor {
     }
   }
 
+  private readonly threadsOf = new Map<string, Record<string, string>>();
+  private threads(sheetName: string): Record<string, string> {
+    let t = this.threadsOf.get(sheetName);
+    if (!t) this.threadsOf.set(sheetName, (t = readThreads(this.pkg, this.sheetInfo(sheetName), () => this.parts.persons)));
+    return t;
+  }
+
   private comments(sheetName: string): CommentsEditor {
     const info = this.sheetInfo(sheetName);
     const known = this.commentsEd.get(info.path);
@@ -208,7 +215,8 @@ export class WorkbookEditor {
       const sheet = this.sheet(m.sheet);
       const c = sheet.cell(p.row, p.col, true)!;
       sheet.setStyle(c, this.styles.withFill(sheet.styleOf(c), m.color));
-      this.comments(m.sheet).set(toA1(p.row, p.col), m.note);
+      // A threaded comment (Excel 365) stays alone on its cell: no legacy note is added beside it.
+      if (!(toA1(p.row, p.col) in this.threads(m.sheet))) this.comments(m.sheet).set(toA1(p.row, p.col), m.note);
     }
     for (const v of changes.validations ?? []) this.addValidation(v);
     // Conditional formats go in as one run per sheet: inserting thousands one by one in their
