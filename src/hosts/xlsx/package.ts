@@ -6,7 +6,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { DEFAULT_LIMITS, XlsxFormatError, formatMessage, type XlsxLimits } from "./limits";
-import { type Budget, type Deflate, type ZipEntry, entryOf, inflateAll, inflateEntry, readZip, writeZip } from "./zip";
+import { type Budget, type Deflate, type RawInflate, type ZipEntry, entryOf, inflateAll, inflateEntry, readZip, writeZip } from "./zip";
 import { attr, attrs, elements, child, parseXml, rootOf, serialize, type XEl } from "./xml";
 
 export const REL = {
@@ -92,7 +92,8 @@ export class XlsxPackage {
   private readonly counted = new Set<string>();
   readonly workbookPath: string;
 
-  constructor(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}) {
+  /** `inflate`: another inflater for deflated parts (see RawInflate); fflate's otherwise. */
+  constructor(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}, private readonly inflate?: RawInflate) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.budget = { used: 0, limit: this.limits.totalBytes };
     for (const e of readZip(bytes, this.limits.totalBytes)) {
@@ -128,7 +129,7 @@ export class XlsxPackage {
     if (t === undefined) {
       const e = this.entries.get(path);
       if (!e || this.removed.has(path)) throw new XlsxFormatError(formatMessage.missing(path));
-      t = new TextDecoder().decode(inflateAll(e, this.budgetFor(path)));
+      t = new TextDecoder().decode(inflateAll(e, this.budgetFor(path), this.inflate));
       if (t.includes("<!DOCTYPE") || t.includes("<!ENTITY")) throw new XlsxFormatError(formatMessage.dtd);
       this.textCache.set(path, t);
     }
@@ -198,7 +199,7 @@ export class XlsxPackage {
         at += n;
         if (fill === block.length) flush(false);
       }
-    });
+    }, this.inflate);
     flush(true);
     parser.close();
     if (kept) this.textCache.set(path, kept.join(""));
