@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import { KaoheError } from "../core/errors";
 import { parseA1, type Grid } from "../core/grid";
+import type { WorkbookPort } from "../hosts/port";
 import type { PaneEngine, CheckResult } from "../taskpane/engine";
 import { errorMessage } from "../taskpane/messages";
 import { Pane } from "../taskpane/Pane";
@@ -55,9 +56,18 @@ function entryCells(result: CheckResult | null): Set<string> {
   return out;
 }
 
+/** After the next frame is painted (a total put on screen shows before the next work starts). */
+function afterPaint(fn: () => void) {
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 export function Preview({ engine, sample }: PreviewProps) {
   const styles = useStyles();
   const [opened, setOpened] = useState<Opened | null>(null);
+  // The workbook whose view is drawn: a workbook's total comes first, its view right after
+  // (laying out and drawing 20,000 rows, reading the fills of every cell, would delay the total).
+  const [viewOf, setViewOf] = useState(0);
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState("");
@@ -117,6 +127,36 @@ export function Preview({ engine, sample }: PreviewProps) {
     setOpened((o) => (o && o.id === opened.id ? { ...o, grids, looksVersion: o.looksVersion + 1 } : o));
     setWritten(true);
   };
+
+  // The pane's first check of a workbook, done or failed, lets its view be drawn (after the result is painted).
+  const openedRef = useRef<Opened | null>(null);
+  openedRef.current = opened;
+  const paneEngine = useMemo<PaneEngine>(() => {
+    const settled = (port: WorkbookPort) => {
+      const o = openedRef.current;
+      if (o && o.doc.port === port) afterPaint(() => setViewOf(o.id));
+    };
+    const { describeWorkbook } = engine;
+    return {
+      ...engine,
+      async checkWorkbook(port, options) {
+        try {
+          return await engine.checkWorkbook(port, options);
+        } finally {
+          settled(port);
+        }
+      },
+      ...(describeWorkbook && {
+        async describeWorkbook(port: WorkbookPort) {
+          try {
+            return await describeWorkbook(port);
+          } finally {
+            settled(port);
+          }
+        },
+      }),
+    };
+  }, [engine]);
 
   const onResult = useCallback((result: CheckResult | null) => {
     setEntries(entryCells(result));
@@ -202,7 +242,8 @@ export function Preview({ engine, sample }: PreviewProps) {
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
-          {opened && (
+          {opened && viewOf !== opened.id && !loading && !error && <Spinner className={styles.message} label={`正在打开“${opened.name}”…`} />}
+          {opened && viewOf === opened.id && (
             <WorkbookView
               grids={opened.grids}
               active={active}
@@ -217,7 +258,7 @@ export function Preview({ engine, sample }: PreviewProps) {
         </div>
         <aside className={styles.pane} aria-label="考核计分助手窗格">
           {opened ? (
-            <Pane key={opened.id} port={opened.doc.port} engine={engine} onWritten={onWritten} onResult={onResult} />
+            <Pane key={opened.id} port={opened.doc.port} engine={paneEngine} onWritten={onWritten} onResult={onResult} />
           ) : (
             <p className={styles.message}>请先打开一个工作簿。</p>
           )}
