@@ -120,17 +120,19 @@ export function Preview({ engine, sample }: PreviewProps) {
     if (file) void open(file.name, () => file.arrayBuffer());
   };
 
+  const openedRef = useRef<Opened | null>(null);
+  openedRef.current = opened;
+
   // After 写回: render the changed workbook (values, fills, notes, new sheets).
-  const onWritten = async () => {
+  const onWritten = useCallback(async () => {
+    const opened = openedRef.current;
     if (!opened) return;
     const grids = await opened.doc.port.readSheets();
     setOpened((o) => (o && o.id === opened.id ? { ...o, grids, looksVersion: o.looksVersion + 1 } : o));
     setWritten(true);
-  };
+  }, []);
 
   // The pane's first check of a workbook, done or failed, lets its view be drawn (after the result is painted).
-  const openedRef = useRef<Opened | null>(null);
-  openedRef.current = opened;
   const paneEngine = useMemo<PaneEngine>(() => {
     const settled = (port: WorkbookPort) => {
       const o = openedRef.current;
@@ -211,6 +213,14 @@ export function Preview({ engine, sample }: PreviewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened?.id, opened?.looksVersion]);
 
+  // The pane is drawn again only for another workbook: a click or an edit in the view leaves it (and its findings) alone.
+  const paneDoc = opened?.doc;
+  const paneId = opened?.id;
+  const pane = useMemo(
+    () => (paneDoc ? <Pane key={paneId} port={paneDoc.port} engine={paneEngine} onWritten={onWritten} onResult={onResult} /> : null),
+    [paneDoc, paneId, paneEngine, onWritten, onResult],
+  );
+
   return (
     <div className={styles.page}>
       <header className={styles.header}>
@@ -257,11 +267,7 @@ export function Preview({ engine, sample }: PreviewProps) {
           )}
         </div>
         <aside className={styles.pane} aria-label="考核计分助手窗格">
-          {opened ? (
-            <Pane key={opened.id} port={opened.doc.port} engine={paneEngine} onWritten={onWritten} onResult={onResult} />
-          ) : (
-            <p className={styles.message}>请先打开一个工作簿。</p>
-          )}
+          {pane ?? <p className={styles.message}>请先打开一个工作簿。</p>}
         </aside>
       </div>
     </div>
