@@ -56,6 +56,8 @@ function entryCells(result: CheckResult | null): Set<string> {
   return out;
 }
 
+const NO_LOOKS: CellLooks = new Map();
+
 /** After the next frame is painted (a total put on screen shows before the next work starts). */
 function afterPaint(fn: () => void) {
   if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(fn, 0));
@@ -202,16 +204,22 @@ export function Preview({ engine, sample }: PreviewProps) {
     }
   };
 
-  // Fills and notes, read once per sheet for each state of the workbook.
+  // Fills and notes, read once per sheet for each state of the workbook. A workbook just opened
+  // shows its cells first and its fills a moment later (finding them reads the whole sheet again).
+  const [looksOf, setLooksOf] = useState(0);
+  useEffect(() => {
+    if (opened && viewOf === opened.id && looksOf !== opened.id) afterPaint(() => setLooksOf(opened.id));
+  }, [opened, viewOf, looksOf]);
+  const looksReady = opened !== null && looksOf === opened.id;
   const looks = useMemo(() => {
     const cache = new Map<string, CellLooks>();
     return (sheet: string) => {
-      if (!opened) return new Map() as CellLooks;
+      if (!opened || !looksReady) return NO_LOOKS;
       if (!cache.has(sheet)) cache.set(sheet, opened.book.looks(sheet));
       return cache.get(sheet)!;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened?.id, opened?.looksVersion]);
+  }, [opened?.id, opened?.looksVersion, looksReady]);
 
   // The pane is drawn again only for another workbook: a click or an edit in the view leaves it (and its findings) alone.
   const paneDoc = opened?.doc;
