@@ -1,8 +1,11 @@
 // Benchmark: the preview page (dist/preview.html, production build) in headless Chromium opening a
 // generated 20,000-row score sheet through its file input. Measures, in the page, the time from the
 // file input's `change` (the moment the clerk chose the file) to the final total painted on screen,
-// and from outside the page the wall time from handing the file to the input to the total seen;
-// median of several runs, each in a fresh browser context (a cold page, as a clerk opens it). The
+// and from outside the page the wall time from setting the file on the input to the total seen
+// and the CPU time Chromium spent meanwhile (all its processes: a loaded machine stretches the
+// wall time, much less the CPU time);
+// median of several runs, each in a fresh browser context with no sample (a cold page), then on the
+// page as it opens by default (its bundled sample scored first, as a clerk usually meets it). The
 // total shown is checked against the CLI's total for the same file. Target: under 2,000 ms.
 // Then the page's responsiveness after opening (the longest task while scrolling the whole sheet).
 // Run: npm run bench (or node scripts/bench-preview.mjs; --write file.xlsx only writes the workbook).
@@ -15,10 +18,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { scoreSheetWorkbook } from "./bench-sheet.mjs";
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
-const ExcelJS = require("exceljs");
 const { buildSync } = require("esbuild");
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -26,32 +29,8 @@ const ROWS = Number(process.env.BENCH_PREVIEW_ROWS ?? 20_000);
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const TARGET_MS = 2000;
 
-/** The score sheet of scripts/bench.mjs: categories merged down column A, four kinds of rule text, a bonus/deduction item every 50 rows. */
-async function scoreSheet(rows) {
-  const methods = [
-    "根据查看文件、资料评分",
-    "一项未达标扣4分,未作任务分解本项不得分",
-    "每周缺少1条信息扣0.5分",
-    "年度报告按时发布、要素齐全,4分;及时更新政府信息,按通报结果赋分(排名),0-4分",
-  ];
-  const categories = ["组织保障", "政府信息公开", "政策解读", "舆情回应", "平台建设"];
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("评分表");
-  ws.addRow(["2017年度政务公开工作考核指标及评价办法"]);
-  ws.mergeCells("A1:G1");
-  ws.addRow(["类别", "序号", "目标要求", "分值", "评价办法", "自查评分", "考核评分"]);
-  const block = rows / categories.length;
-  for (let i = 0; i < rows; i++) {
-    const adjust = i % 50 === 7;
-    const max = [4, 8, 6, 16][i % 4];
-    const score = adjust ? 2 : i % 97 === 0 ? max + 1 : Math.max(0, max - (i % 3 === 0 ? 4 : 0));
-    const method = adjust ? "发布单份政策解读材料加2分,累计不超过10分;每件扣2分,累计不超过10分" : methods[i % methods.length];
-    ws.addRow([i % block === 0 ? categories[i / block] : null, i + 1, `第${i + 1}项考核指标的目标要求`, adjust ? "加、扣分项" : max, method, score, null]);
-    if (i % block === block - 1) ws.mergeCells(`A${i + 4 - block}:A${i + 3}`);
-  }
-  ws.addRow(["合计", null, null, null, null, null, null]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+/** The score sheet of scripts/bench.mjs, as .xlsx bytes. */
+const scoreSheet = async (rows) => Buffer.from(await scoreSheetWorkbook(rows).xlsx.writeBuffer());
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -62,11 +41,14 @@ function instrument() {
     if (e.target instanceof HTMLInputElement && e.target.type === "file") {
       bench.chosen = performance.now();
       bench.shown = 0;
+      bench.text = "";
+      // A total already shown (the sample's) is not the one awaited.
+      for (const old of document.querySelectorAll("[data-testid=total-final]")) old.setAttribute("data-bench-old", "");
     }
   }, true);
   new MutationObserver(() => {
     if (!bench.chosen || bench.shown || bench.text) return;
-    const el = document.querySelector("[data-testid=total-final]");
+    const el = document.querySelector("[data-testid=total-final]:not([data-bench-old])");
     if (!el) return;
     bench.text = el.textContent ?? "";
     // Painted: the next frame has been produced once the callback of the one after runs.
@@ -124,18 +106,33 @@ try {
   const cdp = await browser.newBrowserCDPSession();
   const cpuNow = async () => (await cdp.send("SystemInfo.getProcessInfo")).processInfo.reduce((sum, p) => sum + p.cpuTime, 0) * 1000;
 
-  const openOnce = async (trace) => {
+  /** One opening; `withSample`: the page as it opens by default, the bundled sample scored first. */
+  const openOnce = async (trace, withSample = false) => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "zh-CN" });
     const page = await context.newPage();
     await page.addInitScript(instrument);
-    await page.goto(server.url + "preview.html?sample=none");
+    await page.goto(server.url + (withSample ? "preview.html" : "preview.html?sample=none"));
     await page.locator("input[type=file]").waitFor({ state: "attached" });
+    if (withSample) await page.locator("[data-testid=total-final]").waitFor();
     // Playwright's own script in the page, compiled now rather than while a run is timed.
     await page.waitForFunction(() => window.__bench.shown === 0, null, { polling: 10 });
     if (trace) await browser.startTracing(page, { path: trace, screenshots: false, categories: ["devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
+    // The file in the page before the clock starts (as a file on the clerk's disk is), then set on the
+    // input as the browser's file chooser sets it: the input's files, then its change event.
+    await page.evaluate((b64) => {
+      const data = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      window.__file = new File([data], "两万行.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    }, bytes.toString("base64"));
     const cpu0 = await cpuNow();
     const started = performance.now();
-    await page.setInputFiles("input[type=file]", { name: "两万行.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.evaluate(() => {
+      const input = document.querySelector("input[type=file]");
+      const list = new DataTransfer();
+      list.items.add(window.__file);
+      input.files = list.files;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
     await page.waitForFunction(() => window.__bench.shown > 0, null, { timeout: 120_000, polling: 10 });
     const wall = performance.now() - started;
     const cpu = (await cpuNow()) - cpu0;
@@ -154,6 +151,13 @@ try {
     inPage.push(r.inPage);
     wall.push(r.wall);
     cpu.push(r.cpu);
+    await r.context.close();
+  }
+  // The clerk's usual way: the page opens with its sample, then they choose their own file.
+  const afterSample = [];
+  for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+    const r = await openOnce(undefined, true);
+    afterSample.push(r.inPage);
     await r.context.close();
   }
   if (process.env.BENCH_PREVIEW_TRACE) {
@@ -182,8 +186,9 @@ try {
   const ms = (x) => `${Math.round(x).toLocaleString("en-US")} ms`;
   console.log(`preview, ${ROWS.toLocaleString("en-US")}-row score sheet (${(bytes.length / 1024).toFixed(0)} KB), median of ${RUNS} runs in headless Chromium:`);
   console.log(`  file chosen → total on screen (in the page):   ${ms(median(inPage)).padStart(9)}   (runs: ${inPage.map((x) => Math.round(x)).join(", ")})`);
-  console.log(`  file handed to the input → total seen (wall):   ${ms(median(wall)).padStart(9)}   (runs: ${wall.map((x) => Math.round(x)).join(", ")})`);
+  console.log(`  file set on the input → total seen (wall):     ${ms(median(wall)).padStart(9)}   (runs: ${wall.map((x) => Math.round(x)).join(", ")})`);
   console.log(`  CPU time of Chromium meanwhile (all processes):  ${ms(median(cpu)).padStart(9)}   (runs: ${cpu.map((x) => Math.round(x)).join(", ")}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
+  console.log(`  the same on the page as it opens by default (its sample scored first): ${ms(median(afterSample))} (runs: ${afterSample.map((x) => Math.round(x)).join(", ")})`);
   console.log(`  target: under ${ms(TARGET_MS)} from the file chosen to the total on screen: ${median(inPage) < TARGET_MS ? "met" : "NOT met"}`);
   console.log(`  scrolling the whole sheet in 40 steps: ${ms(scrolled)}, longest task meanwhile ${longest ? ms(longest) : "under 50 ms"}`);
 } finally {
