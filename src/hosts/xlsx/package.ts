@@ -6,7 +6,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { DEFAULT_LIMITS, XlsxFormatError, formatMessage, type XlsxLimits } from "./limits";
-import { type Budget, type Deflate, type RawInflate, type ZipEntry, entryOf, inflateAll, inflateEntry, readZip, writeZip } from "./zip";
+import { type Budget, type Deflate, type ZipEntry, entryOf, inflateAll, inflateEntry, readZip, writeZip } from "./zip";
 import { attr, attrs, elements, child, parseXml, rootOf, serialize, type XEl } from "./xml";
 
 export const REL = {
@@ -92,8 +92,7 @@ export class XlsxPackage {
   private readonly counted = new Set<string>();
   readonly workbookPath: string;
 
-  /** `inflate`: another inflater for deflated parts (see RawInflate); fflate's otherwise. */
-  constructor(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}, private readonly inflate?: RawInflate) {
+  constructor(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.budget = { used: 0, limit: this.limits.totalBytes };
     for (const e of readZip(bytes, this.limits.totalBytes)) {
@@ -129,7 +128,7 @@ export class XlsxPackage {
     if (t === undefined) {
       const e = this.entries.get(path);
       if (!e || this.removed.has(path)) throw new XlsxFormatError(formatMessage.missing(path));
-      t = new TextDecoder().decode(inflateAll(e, this.budgetFor(path), this.inflate));
+      t = new TextDecoder().decode(inflateAll(e, this.budgetFor(path)));
       if (t.includes("<!DOCTYPE") || t.includes("<!ENTITY")) throw new XlsxFormatError(formatMessage.dtd);
       this.textCache.set(path, t);
     }
@@ -199,7 +198,7 @@ export class XlsxPackage {
         at += n;
         if (fill === block.length) flush(false);
       }
-    }, this.inflate);
+    });
     flush(true);
     parser.close();
     if (kept) this.textCache.set(path, kept.join(""));

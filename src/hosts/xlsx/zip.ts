@@ -99,17 +99,10 @@ export interface Budget {
 const STEP = 16 * 1024;
 
 /**
- * Another inflater for a whole deflated entry (the browser's native DecompressionStream run ahead,
- * Node's zlib): its bytes, at most `size` + 1 of them, or undefined to leave the entry to fflate.
- * What it returns is counted and checked against the limits like fflate's output.
- */
-export type RawInflate = (raw: Uint8Array, size: number) => Uint8Array | undefined;
-
-/**
  * Inflates an entry, handing its bytes to `onChunk` as they come. More bytes than the entry
  * declares means a forged directory (a bomb): stopped there, as is the package's total.
  */
-export function inflateEntry(entry: ZipEntry, budget: Budget, onChunk: (chunk: Uint8Array) => void, inflate?: RawInflate): void {
+export function inflateEntry(entry: ZipEntry, budget: Budget, onChunk: (chunk: Uint8Array) => void): void {
   let produced = 0;
   const take = (chunk: Uint8Array) => {
     produced += chunk.length;
@@ -118,10 +111,8 @@ export function inflateEntry(entry: ZipEntry, budget: Budget, onChunk: (chunk: U
     if (budget.used > budget.limit) throw new XlsxLimitError(limitMessage.total(budget.limit));
     if (chunk.length) onChunk(chunk);
   };
-  const whole = entry.method === 0 ? entry.raw : inflate?.(entry.raw, entry.size);
-  if (whole) {
-    for (let i = 0; i < whole.length; i += STEP * 16) take(whole.subarray(i, Math.min(whole.length, i + STEP * 16)));
-    if (entry.method !== 0 && produced !== entry.size) throw broken();
+  if (entry.method === 0) {
+    for (let i = 0; i < entry.raw.length; i += STEP * 16) take(entry.raw.subarray(i, Math.min(entry.raw.length, i + STEP * 16)));
     return;
   }
   const inflater = new Inflate((chunk) => take(chunk));
@@ -139,13 +130,13 @@ export function inflateEntry(entry: ZipEntry, budget: Budget, onChunk: (chunk: U
 }
 
 /** The whole entry inflated (for the small parts: workbook, styles, rels …). */
-export function inflateAll(entry: ZipEntry, budget: Budget, inflate?: RawInflate): Uint8Array {
+export function inflateAll(entry: ZipEntry, budget: Budget): Uint8Array {
   const out = new Uint8Array(entry.size);
   let at = 0;
   inflateEntry(entry, budget, (chunk) => {
     out.set(chunk, at);
     at += chunk.length;
-  }, inflate);
+  });
   return out;
 }
 
