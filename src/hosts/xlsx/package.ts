@@ -6,7 +6,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { DEFAULT_LIMITS, XlsxFormatError, formatMessage, type XlsxLimits } from "./limits";
-import { type Budget, type Deflate, type ZipEntry, entryOf, inflateAll, inflateEntry, readZip, writeZip } from "./zip";
+import { type Budget, type Deflate, type InflateRaw, type ZipEntry, entryOf, inflateAll, inflateEntry, readZip, writeZip } from "./zip";
 import { attr, attrs, elements, child, parseXml, rootOf, serialize, type XEl } from "./xml";
 
 export const REL = {
@@ -92,7 +92,15 @@ export class XlsxPackage {
   private readonly counted = new Set<string>();
   readonly workbookPath: string;
 
-  constructor(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}) {
+  /**
+   * `inflate`: a native raw inflate (Node's zlib in the CLI), several times faster than fflate's,
+   * which the browser keeps.
+   */
+  constructor(
+    bytes: Uint8Array,
+    limits: Partial<XlsxLimits> = {},
+    private readonly inflate?: InflateRaw,
+  ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.budget = { used: 0, limit: this.limits.totalBytes };
     for (const e of readZip(bytes, this.limits.totalBytes)) {
@@ -128,7 +136,7 @@ export class XlsxPackage {
     if (t === undefined) {
       const e = this.entries.get(path);
       if (!e || this.removed.has(path)) throw new XlsxFormatError(formatMessage.missing(path));
-      t = new TextDecoder().decode(inflateAll(e, this.budgetFor(path)));
+      t = new TextDecoder().decode(inflateAll(e, this.budgetFor(path), this.inflate));
       if (t.includes("<!DOCTYPE") || t.includes("<!ENTITY")) throw new XlsxFormatError(formatMessage.dtd);
       this.textCache.set(path, t);
     }
@@ -189,16 +197,21 @@ export class XlsxPackage {
       block.copyWithin(0, cut, fill);
       fill -= cut;
     };
-    inflateEntry(e, this.budgetFor(path), (chunk) => {
-      let at = 0;
-      while (at < chunk.length) {
-        const n = Math.min(chunk.length - at, block.length - fill);
-        block.set(chunk.subarray(at, at + n), fill);
-        fill += n;
-        at += n;
-        if (fill === block.length) flush(false);
-      }
-    });
+    inflateEntry(
+      e,
+      this.budgetFor(path),
+      (chunk) => {
+        let at = 0;
+        while (at < chunk.length) {
+          const n = Math.min(chunk.length - at, block.length - fill);
+          block.set(chunk.subarray(at, at + n), fill);
+          fill += n;
+          at += n;
+          if (fill === block.length) flush(false);
+        }
+      },
+      this.inflate,
+    );
     flush(true);
     parser.close();
     if (kept) this.textCache.set(path, kept.join(""));

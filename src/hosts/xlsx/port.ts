@@ -6,7 +6,7 @@
 import { parseA1, type CellValue, type Grid } from "../../core/grid";
 import { HostError, type CellRef, type WorkbookChanges, type WorkbookPort } from "../port";
 import type { XlsxLimits } from "./limits";
-import type { Deflate } from "./zip";
+import type { Deflate, InflateRaw } from "./zip";
 import { XlsxPackage } from "./package";
 import { readGrids, readWorkbookParts } from "./read";
 import { SheetEditor } from "./sheet";
@@ -17,6 +17,8 @@ export interface XlsxPortOptions {
   onSelect?: (sheet: string, cell: string) => void;
   /** Raw deflate for the parts that changed (Node's zlib in the CLI); fflate's by default. */
   deflate?: Deflate;
+  /** Raw inflate capped at a size (Node's zlib in the CLI); fflate's streaming inflate by default. */
+  inflate?: InflateRaw;
   /** CRC-32 of the parts that changed (Node's zlib.crc32 in the CLI); ours by default. */
   crc32?: (data: Uint8Array) => number;
   /** Keep the text of the sheets read, for a write-back to come (saves inflating them again). */
@@ -43,7 +45,7 @@ export interface XlsxPort extends WorkbookPort {
  * (beyond a limit), both KaoheErrors with a Chinese message.
  */
 export function createXlsxPort(bytes: Uint8Array, options: XlsxPortOptions = {}): XlsxPort {
-  const pkg = new XlsxPackage(bytes, options.limits);
+  const pkg = new XlsxPackage(bytes, options.limits, options.inflate);
   // The workbook, styles and shared strings are readable, or this throws now; kept until an edit.
   let cached: ReturnType<typeof readWorkbookParts> | null = readWorkbookParts(pkg);
   const parts = () => (cached ??= readWorkbookParts(pkg));

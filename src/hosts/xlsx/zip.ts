@@ -1,8 +1,9 @@
 /**
  * The zip container of an .xlsx: its directory read from the bytes (so every entry's compressed
  * data can be copied unchanged), entries inflated by fflate in small steps with the bytes
- * counted as they come (a zip bomb stops at the limit, not after), and a writer that stores
- * unchanged entries with their original compressed bytes.
+ * counted as they come (a zip bomb stops at the limit, not after) or by a native inflate the
+ * host injects (Node's zlib, told the most it may produce), and a writer that stores unchanged
+ * entries with their original compressed bytes.
  */
 import { Inflate, deflateSync } from "fflate";
 import { XlsxFormatError, XlsxLimitError, formatMessage, limitMessage } from "./limits";
@@ -97,12 +98,27 @@ export interface Budget {
 }
 
 const STEP = 16 * 1024;
+/** Blocks of an entry inflated in one go, handed on one by one (the reader decodes each). */
+const BLOCK = 1 << 20;
+
+/**
+ * Raw inflate of a whole entry by a native library, which must stop (throw) as soon as the
+ * output would exceed `max` bytes: Node's `zlib.inflateRawSync(raw, { maxOutputLength: max })`.
+ */
+export type InflateRaw = (raw: Uint8Array, max: number) => Uint8Array;
 
 /**
  * Inflates an entry, handing its bytes to `onChunk` as they come. More bytes than the entry
  * declares means a forged directory (a bomb): stopped there, as is the package's total.
+ * With `native`, the entry is inflated in one call capped at its declared size (the cap is
+ * enforced by the inflater, so a bomb still stops at once) and handed over in blocks.
  */
-export function inflateEntry(entry: ZipEntry, budget: Budget, onChunk: (chunk: Uint8Array) => void): void {
+export function inflateEntry(entry: ZipEntry, budget: Budget, onChunk: (chunk: Uint8Array) => void, native?: InflateRaw): void {
+  if (native && entry.method === 8) {
+    const out = inflateNative(entry, budget, native);
+    for (let i = 0; i < out.length; i += BLOCK) onChunk(out.subarray(i, Math.min(out.length, i + BLOCK)));
+    return;
+  }
   let produced = 0;
   const take = (chunk: Uint8Array) => {
     produced += chunk.length;
@@ -129,14 +145,34 @@ export function inflateEntry(entry: ZipEntry, budget: Budget, onChunk: (chunk: U
   if (produced !== entry.size) throw broken();
 }
 
+function inflateNative(entry: ZipEntry, budget: Budget, native: InflateRaw): Uint8Array {
+  let out: Uint8Array;
+  try {
+    // At least 1: a cap of 0 means "no cap" to zlib; an empty entry's one byte too many is caught below.
+    out = native(entry.raw, Math.max(1, entry.size));
+  } catch {
+    throw broken();
+  }
+  if (out.length !== entry.size) throw broken();
+  budget.used += out.length;
+  if (budget.used > budget.limit) throw new XlsxLimitError(limitMessage.total(budget.limit));
+  return out;
+}
+
 /** The whole entry inflated (for the small parts: workbook, styles, rels …). */
-export function inflateAll(entry: ZipEntry, budget: Budget): Uint8Array {
+export function inflateAll(entry: ZipEntry, budget: Budget, native?: InflateRaw): Uint8Array {
+  if (native && entry.method === 8) return inflateNative(entry, budget, native);
   const out = new Uint8Array(entry.size);
   let at = 0;
-  inflateEntry(entry, budget, (chunk) => {
-    out.set(chunk, at);
-    at += chunk.length;
-  });
+  inflateEntry(
+    entry,
+    budget,
+    (chunk) => {
+      out.set(chunk, at);
+      at += chunk.length;
+    },
+    native,
+  );
   return out;
 }
 
