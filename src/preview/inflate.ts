@@ -2,14 +2,15 @@
  * The browser's own inflater for the preview: before the reader (synchronous, the same code as
  * the CLI's) runs, the workbook's XML parts are inflated by the native DecompressionStream
  * ("deflate-raw", several times faster than fflate in JavaScript), each stopped one byte past its
- * declared size and all of them within a budget. The reader takes them through its RawInflate
- * hook and counts them against its limits as it counts fflate's output. Only an accelerator:
- * where the browser has no such stream (Chromium before 103, old EdgeHTML), or a part fails,
- * is over its size or over the budget, the reader inflates that part with fflate and says what
- * is wrong in its own words.
+ * declared size and all of them within a budget. The reader takes them through its InflateRaw
+ * hook (as the CLI hands it Node's zlib) and checks and counts them against its limits. Only an
+ * accelerator: a part not inflated ahead (over its size, broken, over the budget, or a browser
+ * without the stream: Chromium before 103, old EdgeHTML) is inflated by fflate, in small steps
+ * and stopped past its cap, and the reader says what is wrong in its own words.
  */
+import { Inflate } from "fflate";
 import type { XlsxLimits } from "../hosts/xlsx";
-import { readZip, type RawInflate } from "../hosts/xlsx/zip";
+import { readZip, type InflateRaw } from "../hosts/xlsx/zip";
 
 /** Parts inflated ahead at most, together: the rest (a workbook this large is rare) streams through fflate. */
 export const AHEAD_BYTES = 96 * 1024 * 1024;
@@ -63,12 +64,36 @@ async function inflateOne(Native: StreamClass, raw: Uint8Array, size: number): P
   return at === size ? out : null;
 }
 
+const STEP = 16 * 1024;
+
+/** fflate's inflate of a part not inflated ahead: fed in small steps, it throws as soon as the output passes `max`. */
+export function inflateCapped(raw: Uint8Array, max: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let produced = 0;
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+    if (produced > max) throw new RangeError("over the declared size");
+    chunks.push(chunk);
+  });
+  if (raw.length === 0) inflater.push(new Uint8Array(0), true);
+  for (let i = 0; i < raw.length; i += STEP) inflater.push(raw.subarray(i, Math.min(raw.length, i + STEP)), i + STEP >= raw.length);
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(produced);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /**
- * Inflates the XML parts of `bytes` with the browser's native stream; the RawInflate to hand to
- * createXlsxPort for these same bytes, or undefined when the browser has no native inflater.
+ * Inflates the XML parts of `bytes` with the browser's native stream; the InflateRaw to hand to
+ * createXlsxPort for these same bytes (the parts inflated ahead, fflate for the rest), or
+ * undefined when nothing was inflated ahead (the reader's own fflate path then).
  * Never throws: whatever is wrong with the file, the reader finds and says.
  */
-export async function inflateAhead(bytes: Uint8Array, limits: Pick<XlsxLimits, "totalBytes">, Native: StreamClass | null = nativeInflater()): Promise<RawInflate | undefined> {
+export async function inflateAhead(bytes: Uint8Array, limits: Pick<XlsxLimits, "totalBytes">, Native: StreamClass | null = nativeInflater()): Promise<InflateRaw | undefined> {
   if (!Native) return undefined;
   let entries;
   try {
@@ -87,8 +112,9 @@ export async function inflateAhead(bytes: Uint8Array, limits: Pick<XlsxLimits, "
     done.set(e.raw.byteOffset, out);
   }
   if (done.size === 0) return undefined;
-  return (raw, size) => {
+  // `max`: the part's declared size (at least 1); the reader checks the length it gets.
+  return (raw, max) => {
     const out = raw.buffer === bytes.buffer ? done.get(raw.byteOffset) : undefined;
-    return out && out.length === size ? out : undefined;
+    return out && out.length <= max ? out : inflateCapped(raw, max);
   };
 }

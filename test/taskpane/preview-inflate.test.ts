@@ -1,14 +1,17 @@
 /**
- * The preview's native inflater (src/preview/inflate.ts) and the reader's RawInflate hook it goes
- * through: the same grids as fflate gives, fflate where the browser has no "deflate-raw" stream,
- * and a forged entry or a lying inflater still ends in the reader's own Chinese message.
+ * The preview's native inflater (src/preview/inflate.ts) and the reader's InflateRaw hook it goes
+ * through: the same grids as fflate gives, fflate where the browser has no "deflate-raw" stream
+ * or a part was not inflated ahead, and a forged entry or a lying inflater still ends in the
+ * reader's own Chinese message.
  * (Node has the same DecompressionStream as the browsers, so the native path runs here too.)
  */
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { createXlsxPort, XlsxFormatError } from "../../src/hosts/xlsx";
 import { readZip } from "../../src/hosts/xlsx/zip";
-import { AHEAD_BYTES, inflateAhead, nativeInflater } from "../../src/preview/inflate";
+import { deflateRawSync } from "node:zlib";
+import { deflateSync } from "fflate";
+import { AHEAD_BYTES, inflateAhead, inflateCapped, nativeInflater } from "../../src/preview/inflate";
 import { openWorkbook } from "../../src/preview/workbook";
 import { buildXlsx, scoreSheet } from "../xlsx/ooxml";
 
@@ -68,14 +71,17 @@ describe("the native inflater", () => {
     const plain = createXlsxPort(bytes);
     for (const e of entries) {
       const native = inflate!(e.raw, e.size);
-      expect(native, e.name).toBeDefined();
+      // Inflated ahead: the same bytes handed over each time, not inflated again.
+      expect(inflate!(e.raw, e.size), e.name).toBe(native);
       expect(new TextDecoder().decode(native), e.name).toBe(plain.package.text(e.name));
     }
     const grids = await createXlsxPort(bytes, { inflate }).readSheets();
     expect(grids).toEqual(await plain.readSheets());
     expect(grids[0].notes).toEqual({ C5: "批注:请核实" });
-    // Bytes that are not of this file are not answered.
-    expect(inflate!(entries[0].raw.slice(), entries[0].size)).toBeUndefined();
+    // Bytes that are not of this file are inflated by fflate, to the same bytes.
+    const other = entries[0].raw.slice();
+    expect(inflate!(other, entries[0].size)).not.toBe(inflate!(entries[0].raw, entries[0].size));
+    expect(inflate!(other, entries[0].size)).toEqual(inflate!(entries[0].raw, entries[0].size));
   });
 
   it("leaves everything to fflate where the browser has none, and the workbook opens the same", async () => {
@@ -100,7 +106,8 @@ describe("the native inflater", () => {
     const forged = withDeclaredSize(good, "xl/worksheets/sheet1.xml", sheet.size - 100);
     const inflate = await inflateAhead(forged, LIMITS);
     const entry = readZip(forged, LIMITS.totalBytes).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
-    expect(inflate?.(entry.raw, entry.size)).toBeUndefined();
+    // Not inflated ahead: fflate stops past the declared size.
+    expect(() => inflate!(entry.raw, entry.size)).toThrow(RangeError);
     // The same message as fflate's alone.
     const message = await reason(openWorkbook(forged.slice().buffer, "伪造.xlsx").then((p) => p.readSheets()));
     expect(message).toBe("文件已损坏或不是有效的 .xlsx 工作簿");
@@ -115,20 +122,33 @@ describe("the native inflater", () => {
   });
 });
 
-describe("the reader's RawInflate hook", () => {
+describe("fflate for the parts not inflated ahead", () => {
+  it("gives fflate's bytes and stops as soon as the output passes the cap (a bomb costs nothing)", () => {
+    const text = new TextEncoder().encode("<row>考核</row>".repeat(5000));
+    const raw = deflateSync(text);
+    expect(inflateCapped(raw, text.length)).toEqual(text);
+    expect(() => inflateCapped(raw, text.length - 1)).toThrow(RangeError);
+    expect(inflateCapped(deflateSync(new Uint8Array(0)), 1)).toEqual(new Uint8Array(0));
+    // 64 MB of zeros in about 64 KB: stopped at the 1 MB cap, well before.
+    const bomb = new Uint8Array(deflateRawSync(new Uint8Array(64 << 20), { level: 9 }));
+    expect(bomb.length).toBeLessThan(100 << 10);
+    const started = Date.now();
+    expect(() => inflateCapped(bomb, 1 << 20)).toThrow(RangeError);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe("the reader's InflateRaw hook with the preview's inflater", () => {
   const bytes = buildXlsx({ sheets: [scoreSheet()] });
 
-  it("counts what another inflater gives: more or fewer bytes than declared is a broken file", async () => {
-    const tooMany = (_raw: Uint8Array, size: number) => new Uint8Array(size + 1);
-    const tooFew = (_raw: Uint8Array, size: number) => new Uint8Array(Math.max(0, size - 1));
+  it("checks what it gives: more or fewer bytes than declared is a broken file", async () => {
+    const tooMany = (_raw: Uint8Array, max: number) => new Uint8Array(max + 1);
+    const tooFew = (_raw: Uint8Array, max: number) => new Uint8Array(Math.max(0, max - 1));
     expect(() => createXlsxPort(bytes, { inflate: tooMany })).toThrow(XlsxFormatError);
     expect(() => createXlsxPort(bytes, { inflate: tooFew })).toThrow(XlsxFormatError);
   });
 
-  it("inflates with fflate what the other inflater leaves (undefined)", async () => {
-    const asked: number[] = [];
-    const grids = await createXlsxPort(bytes, { inflate: (_raw, size) => void asked.push(size) }).readSheets();
-    expect(asked.length).toBeGreaterThan(3);
-    expect(grids).toEqual(await createXlsxPort(bytes).readSheets());
+  it("reads the same grids through fflate alone (inflateCapped) as through the reader's own path", async () => {
+    expect(await createXlsxPort(bytes, { inflate: inflateCapped }).readSheets()).toEqual(await createXlsxPort(bytes).readSheets());
   });
 });
