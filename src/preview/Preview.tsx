@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import { KaoheError } from "../core/errors";
 import { parseA1, type Grid } from "../core/grid";
+import type { WorkbookPort } from "../hosts/port";
 import type { PaneEngine, CheckResult } from "../taskpane/engine";
 import { errorMessage } from "../taskpane/messages";
 import { Pane } from "../taskpane/Pane";
@@ -55,9 +56,20 @@ function entryCells(result: CheckResult | null): Set<string> {
   return out;
 }
 
+const NO_LOOKS: CellLooks = new Map();
+
+/** After the next frame is painted (a total put on screen shows before the next work starts). */
+function afterPaint(fn: () => void) {
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 export function Preview({ engine, sample }: PreviewProps) {
   const styles = useStyles();
   const [opened, setOpened] = useState<Opened | null>(null);
+  // The workbook whose view is drawn: a workbook's total comes first, its view right after
+  // (laying out and drawing 20,000 rows, reading the fills of every cell, would delay the total).
+  const [viewOf, setViewOf] = useState(0);
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState("");
@@ -110,13 +122,45 @@ export function Preview({ engine, sample }: PreviewProps) {
     if (file) void open(file.name, () => file.arrayBuffer());
   };
 
+  const openedRef = useRef<Opened | null>(null);
+  openedRef.current = opened;
+
   // After 写回: render the changed workbook (values, fills, notes, new sheets).
-  const onWritten = async () => {
+  const onWritten = useCallback(async () => {
+    const opened = openedRef.current;
     if (!opened) return;
     const grids = await opened.doc.port.readSheets();
     setOpened((o) => (o && o.id === opened.id ? { ...o, grids, looksVersion: o.looksVersion + 1 } : o));
     setWritten(true);
-  };
+  }, []);
+
+  // The pane's first check of a workbook, done or failed, lets its view be drawn (after the result is painted).
+  const paneEngine = useMemo<PaneEngine>(() => {
+    const settled = (port: WorkbookPort) => {
+      const o = openedRef.current;
+      if (o && o.doc.port === port) afterPaint(() => setViewOf(o.id));
+    };
+    const { describeWorkbook } = engine;
+    return {
+      ...engine,
+      async checkWorkbook(port, options) {
+        try {
+          return await engine.checkWorkbook(port, options);
+        } finally {
+          settled(port);
+        }
+      },
+      ...(describeWorkbook && {
+        async describeWorkbook(port: WorkbookPort) {
+          try {
+            return await describeWorkbook(port);
+          } finally {
+            settled(port);
+          }
+        },
+      }),
+    };
+  }, [engine]);
 
   const onResult = useCallback((result: CheckResult | null) => {
     setEntries(entryCells(result));
@@ -160,16 +204,30 @@ export function Preview({ engine, sample }: PreviewProps) {
     }
   };
 
-  // Fills and notes, read once per sheet for each state of the workbook.
+  // Fills and notes, read once per sheet for each state of the workbook. A workbook just opened
+  // shows its cells first and its fills a moment later (finding them reads the whole sheet again).
+  const [looksOf, setLooksOf] = useState(0);
+  useEffect(() => {
+    if (opened && viewOf === opened.id && looksOf !== opened.id) afterPaint(() => setLooksOf(opened.id));
+  }, [opened, viewOf, looksOf]);
+  const looksReady = opened !== null && looksOf === opened.id;
   const looks = useMemo(() => {
     const cache = new Map<string, CellLooks>();
     return (sheet: string) => {
-      if (!opened) return new Map() as CellLooks;
+      if (!opened || !looksReady) return NO_LOOKS;
       if (!cache.has(sheet)) cache.set(sheet, opened.book.looks(sheet));
       return cache.get(sheet)!;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened?.id, opened?.looksVersion]);
+  }, [opened?.id, opened?.looksVersion, looksReady]);
+
+  // The pane is drawn again only for another workbook: a click or an edit in the view leaves it (and its findings) alone.
+  const paneDoc = opened?.doc;
+  const paneId = opened?.id;
+  const pane = useMemo(
+    () => (paneDoc ? <Pane key={paneId} port={paneDoc.port} engine={paneEngine} onWritten={onWritten} onResult={onResult} /> : null),
+    [paneDoc, paneId, paneEngine, onWritten, onResult],
+  );
 
   return (
     <div className={styles.page}>
@@ -202,7 +260,8 @@ export function Preview({ engine, sample }: PreviewProps) {
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
-          {opened && (
+          {opened && viewOf !== opened.id && !loading && !error && <Spinner className={styles.message} label={`正在打开“${opened.name}”…`} />}
+          {opened && viewOf === opened.id && (
             <WorkbookView
               grids={opened.grids}
               active={active}
@@ -216,11 +275,7 @@ export function Preview({ engine, sample }: PreviewProps) {
           )}
         </div>
         <aside className={styles.pane} aria-label="考核计分助手窗格">
-          {opened ? (
-            <Pane key={opened.id} port={opened.doc.port} engine={engine} onWritten={onWritten} onResult={onResult} />
-          ) : (
-            <p className={styles.message}>请先打开一个工作簿。</p>
-          )}
+          {pane ?? <p className={styles.message}>请先打开一个工作簿。</p>}
         </aside>
       </div>
     </div>

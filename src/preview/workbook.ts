@@ -6,7 +6,8 @@
 import { KaoheError } from "../core/errors";
 import { parseA1, type CellValue, type Grid } from "../core/grid";
 import type { WorkbookPort } from "../hosts/port";
-import { XlsxFormatError, XlsxLimitError, createXlsxPort, type XlsxPort, type XlsxPortOptions } from "../hosts/xlsx";
+import { DEFAULT_LIMITS, XlsxFormatError, XlsxLimitError, createXlsxPort, type XlsxPort, type XlsxPortOptions } from "../hosts/xlsx";
+import { inflateAhead } from "./inflate";
 import { OLD_FORMAT_NAME, fileKind } from "../core/filekind";
 
 export { XLSX_TYPE } from "./document";
@@ -70,13 +71,17 @@ function notXlsx(bytes: Uint8Array, name: string): string | null {
   }
 }
 
-/** Opens .xlsx bytes; says in Chinese what is wrong when they are not a workbook that can be read. */
+/**
+ * Opens .xlsx bytes; says in Chinese what is wrong when they are not a workbook that can be read.
+ * The parts are inflated by the browser's native stream first where it has one (see inflate.ts).
+ */
 export async function openWorkbook(bytes: ArrayBuffer, name: string, options: XlsxPortOptions = {}): Promise<XlsxPort> {
   const data = new Uint8Array(bytes);
   const problem = notXlsx(data, name);
   if (problem) throw new KaoheError(problem);
+  const inflate = options.inflate ?? (await inflateAhead(data, { totalBytes: options.limits?.totalBytes ?? DEFAULT_LIMITS.totalBytes }));
   try {
-    return createXlsxPort(data, options);
+    return createXlsxPort(data, { ...options, inflate });
   } catch (e) {
     if (e instanceof XlsxLimitError || e instanceof XlsxFormatError) throw new KaoheError(`无法打开“${name}”:${e.message}。`);
     throw new KaoheError(`无法打开“${name}”:文件已损坏或不是有效的 .xlsx 工作簿。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`);
