@@ -63,6 +63,17 @@ function subtract(area: Merge, taken: Merge[]): string {
   return out.join(" ");
 }
 
+/** Entries grouped by sheet, in the order of their first appearance (each group in its own order). */
+function bySheet<T extends { sheet: string }>(list: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const l = out.get(x.sheet);
+    if (l) l.push(x);
+    else out.set(x.sheet, [x]);
+  }
+  return out;
+}
+
 export class WorkbookEditor {
   private readonly parts: WorkbookParts;
   private readonly styles: Styles;
@@ -199,8 +210,8 @@ export class WorkbookEditor {
       if (!this.parts.sheets.some((s) => s.name === ref.sheet && s.worksheet) || !parseA1(ref.cell)) continue;
       this.clearMark(ref.sheet, ref.cell, ref.restoreFill);
     }
-    for (const v of changes.clearValidations ?? []) this.clearValidations(v.sheet, v.range);
-    for (const c of changes.clearConditional ?? []) this.clearConditional(c.sheet, c.range);
+    for (const [name, list] of bySheet(changes.clearValidations ?? [])) this.clearValidations(name, list);
+    for (const [name, list] of bySheet(changes.clearConditional ?? [])) this.clearConditional(name, list);
     for (const block of changes.values) this.writeRange(block);
     for (const m of changes.marks) {
       const p = parseA1(m.cell);
@@ -210,8 +221,8 @@ export class WorkbookEditor {
       sheet.setStyle(c, this.styles.withFill(sheet.styleOf(c), m.color));
       this.comments(m.sheet).set(toA1(p.row, p.col), m.note);
     }
-    for (const v of changes.validations ?? []) this.addValidation(v);
-    for (const c of changes.conditional ?? []) this.addConditional(c);
+    for (const [name, list] of bySheet(changes.validations ?? [])) this.addValidations(name, list);
+    for (const [name, list] of bySheet(changes.conditional ?? [])) this.addConditionals(name, list);
     for (const s of changes.sheets) this.writeSheet(s);
   }
 
@@ -309,85 +320,117 @@ export class WorkbookEditor {
     return out;
   }
 
-  private addValidation(v: Validation): void {
-    const area = parseRange(v.range);
-    if (!area) throw new HostError("bad_address", v.range);
-    const sheet = this.sheet(v.sheet);
-    const sqref = subtract(area, this.userValidationAreas(sheet));
-    if (!sqref) return;
-    const dv = sheet.part("dataValidations", true)!;
+  /** Adds a sheet's validations (one per entry cell: thousands on a long table) in one pass. */
+  private addValidations(sheetName: string, list: Validation[]): void {
+    const sheet = this.sheet(sheetName);
+    // The user's areas are read once: ours never count among them, so adding ours leaves them as they are.
+    const taken = this.userValidationAreas(sheet);
     const p = sheet.pfx;
     const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
-    const formulas =
-      v.rule.kind === "decimal"
-        ? [el(p + "formula1", {}, [String(v.rule.min)]), el(p + "formula2", {}, [String(v.rule.max)])]
-        : [el(p + "formula1", {}, [escapeText(`"${v.rule.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)])];
-    const node = el(
-      p + "dataValidation",
-      {
-        type: v.rule.kind,
-        errorStyle: "warning",
-        operator: v.rule.kind === "decimal" ? "between" : undefined,
-        allowBlank: 1,
-        showInputMessage: 1,
-        showErrorMessage: 1,
-        errorTitle: VALIDATION_TITLE,
-        error: cut(v.error, 225),
-        promptTitle: VALIDATION_TITLE,
-        prompt: cut(v.prompt, 255),
-        sqref,
-      },
-      formulas,
-    );
-    append(dv, node);
-    setAttrs(dv, { count: String(elements(dv, "dataValidation").length) });
+    let dv: XEl | undefined;
+    let count = 0;
+    for (const v of list) {
+      const area = parseRange(v.range);
+      if (!area) throw new HostError("bad_address", v.range);
+      const sqref = subtract(area, taken);
+      if (!sqref) continue;
+      if (!dv) {
+        dv = sheet.part("dataValidations", true)!;
+        count = elements(dv, "dataValidation").length;
+      }
+      const formulas =
+        v.rule.kind === "decimal"
+          ? [el(p + "formula1", {}, [String(v.rule.min)]), el(p + "formula2", {}, [String(v.rule.max)])]
+          : [el(p + "formula1", {}, [escapeText(`"${v.rule.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)])];
+      const node = el(
+        p + "dataValidation",
+        {
+          type: v.rule.kind,
+          errorStyle: "warning",
+          operator: v.rule.kind === "decimal" ? "between" : undefined,
+          allowBlank: 1,
+          showInputMessage: 1,
+          showErrorMessage: 1,
+          errorTitle: VALIDATION_TITLE,
+          error: cut(v.error, 225),
+          promptTitle: VALIDATION_TITLE,
+          prompt: cut(v.prompt, 255),
+          sqref,
+        },
+        formulas,
+      );
+      append(dv, node);
+      count++;
+    }
+    if (!dv) return;
+    setAttrs(dv, { count: String(count) });
     sheet.touch();
   }
 
-  private clearValidations(sheetName: string, range: string): void {
+  /** Removes our validations overlapping any of `ranges` (the user's stay), in one pass. */
+  private clearValidations(sheetName: string, ranges: Array<{ range: string }>): void {
     if (!this.parts.sheets.some((s) => s.name === sheetName && s.worksheet)) return;
-    const area = parseRange(range);
+    const areas = ranges.map((r) => parseRange(r.range)).filter((a): a is Merge => a !== null);
     const sheet = this.sheet(sheetName);
     const dv = sheet.part("dataValidations");
-    if (!dv || !area) return;
-    for (const v of elements(dv, "dataValidation")) {
-      if (attr(v, "promptTitle") === VALIDATION_TITLE && areasOf(attr(v, "sqref") ?? "").some((a) => overlaps(a, area))) remove(dv, v);
-    }
+    if (!dv || !areas.length) return;
+    const ours = (v: XEl) => attr(v, "promptTitle") === VALIDATION_TITLE && areasOf(attr(v, "sqref") ?? "").some((a) => areas.some((b) => overlaps(a, b)));
+    dv.children = dv.children.filter((c) => typeof c === "string" || localName(c.name) !== "dataValidation" || !ours(c));
     const left = elements(dv, "dataValidation").length;
     if (left === 0) sheet.removeChild(dv);
     else setAttrs(dv, { count: String(left) });
     sheet.touch();
   }
 
-  private addConditional(c: ConditionalMark): void {
-    const area = parseRange(c.range);
-    if (!area) throw new HostError("bad_address", c.range);
-    const sheet = this.sheet(c.sheet);
-    const dxf = this.styles.dxfWithFill(c.color);
+  /** Adds a sheet's conditional formats after the user's, in one pass, each with a priority of its own. */
+  private addConditionals(sheetName: string, list: ConditionalMark[]): void {
+    const sheet = this.sheet(sheetName);
     let priority = 0;
     for (const cf of elements(sheet.root, "conditionalFormatting")) for (const r of elements(cf, "cfRule")) priority = Math.max(priority, Number(attr(r, "priority") ?? 0));
     const ext = sheet.part("extLst");
     if (ext) for (const m of serialize(ext).matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+    const dxfs = new Map<string, number>();
     const p = sheet.pfx;
-    const node = el(p + "conditionalFormatting", { sqref: rangeA1(area) }, [
-      el(p + "cfRule", { type: "expression", dxfId: dxf, priority: priority + 1 }, [el(p + "formula", {}, [escapeText(c.formula)])]),
-    ]);
-    insertOrdered(sheet.root, node, SHEET_ORDER);
+    const nodes: XEl[] = [];
+    for (const c of list) {
+      const area = parseRange(c.range);
+      if (!area) throw new HostError("bad_address", c.range);
+      let dxf = dxfs.get(c.color);
+      if (dxf === undefined) dxfs.set(c.color, (dxf = this.styles.dxfWithFill(c.color)));
+      nodes.push(
+        el(p + "conditionalFormatting", { sqref: rangeA1(area) }, [
+          el(p + "cfRule", { type: "expression", dxfId: dxf, priority: ++priority }, [el(p + "formula", {}, [escapeText(c.formula)])]),
+        ]),
+      );
+    }
+    if (!nodes.length) return;
+    // The first goes in schema order; the others follow it (where inserting each in order would put them).
+    insertOrdered(sheet.root, nodes[0], SHEET_ORDER);
+    sheet.root.children.splice(sheet.root.children.indexOf(nodes[0]) + 1, 0, ...nodes.slice(1));
     sheet.touch();
   }
 
-  private clearConditional(sheetName: string, range: string): void {
+  /** Removes our conditional formats (every rule of LIVE_MARK_COLOR) overlapping any of `ranges`, in one pass. */
+  private clearConditional(sheetName: string, ranges: Array<{ range: string }>): void {
     if (!this.parts.sheets.some((s) => s.name === sheetName && s.worksheet)) return;
-    const area = parseRange(range);
-    if (!area) return;
+    const areas = ranges.map((r) => parseRange(r.range)).filter((a): a is Merge => a !== null);
+    if (!areas.length) return;
     const sheet = this.sheet(sheetName);
     const live = LIVE_MARK_COLOR.toUpperCase();
-    for (const cf of elements(sheet.root, "conditionalFormatting")) {
-      if (!areasOf(attr(cf, "sqref") ?? "").some((a) => overlaps(a, area))) continue;
+    const fills = new Map<string, boolean>();
+    const isLive = (dxfId: string) => {
+      let f = fills.get(dxfId);
+      if (f === undefined) fills.set(dxfId, (f = this.styles.dxfFill(Number(dxfId))?.toUpperCase() === live));
+      return f;
+    };
+    const ours = (cf: XEl) => {
+      if (!areasOf(attr(cf, "sqref") ?? "").some((a) => areas.some((b) => overlaps(a, b)))) return false;
       const rules = elements(cf, "cfRule");
-      const ours = rules.length > 0 && rules.every((r) => attr(r, "type") === "expression" && this.styles.dxfFill(Number(attr(r, "dxfId") ?? -1))?.toUpperCase() === live);
-      if (ours) sheet.removeChild(cf);
-    }
+      return rules.length > 0 && rules.every((r) => attr(r, "type") === "expression" && isLive(attr(r, "dxfId") ?? "-1"));
+    };
+    const before = sheet.root.children.length;
+    sheet.root.children = sheet.root.children.filter((c) => typeof c === "string" || localName(c.name) !== "conditionalFormatting" || !ours(c));
+    if (sheet.root.children.length !== before) sheet.touch();
   }
 
   private writeSheet(s: SheetWrite): void {
