@@ -14,7 +14,7 @@ import { REL, relIs, relativeTarget, relsPathOf, type SheetInfo, type XlsxPackag
 import { readSheet, readWorkbookParts, type WorkbookParts } from "./read";
 import { SHEET_ORDER, SheetEditor } from "./sheet";
 import { Styles } from "./styles";
-import { append, attr, child, el, elements, escapeText, insertOrdered, localName, parseXml, prefixOf, remove, rootOf, serialize, setAttrs, type XEl } from "./xml";
+import { append, attr, child, el, elements, escapeAttr, escapeText, insertOrdered, localName, parseXml, prefixOf, remove, rootOf, serialize, setAttrs, type XEl } from "./xml";
 
 const CT = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -258,7 +258,7 @@ export class WorkbookEditor {
         const style = from !== undefined ? sheet.styleAt(r, from) : null;
         const body = content(v, formula, sheet.pfx);
         const empty = (v === null || v === "") && formula === null;
-        if (!(empty && style === null) && sheet.appendCell(r, col, style, body.type, body.inner.map(serialize).join(""))) return;
+        if (!(empty && style === null) && sheet.appendCell(r, col, style, body.type, body.inner.join(""))) return;
         if (empty && style === null && !sheet.cell(r, col, false)) return;
         const c = sheet.cell(r, col, true)!;
         sheet.setCell(c, body, style);
@@ -329,6 +329,7 @@ export class WorkbookEditor {
     const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
     let dv: XEl | undefined;
     let count = 0;
+    const titleAttr = escapeAttr(VALIDATION_TITLE);
     for (const v of list) {
       const area = parseRange(v.range);
       if (!area) throw new HostError("bad_address", v.range);
@@ -338,28 +339,16 @@ export class WorkbookEditor {
         dv = sheet.part("dataValidations", true)!;
         count = elements(dv, "dataValidation").length;
       }
+      // Built as text (a long table has one per entry cell); the same element el() would give.
       const formulas =
         v.rule.kind === "decimal"
-          ? [el(p + "formula1", {}, [String(v.rule.min)]), el(p + "formula2", {}, [String(v.rule.max)])]
-          : [el(p + "formula1", {}, [escapeText(`"${v.rule.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)])];
-      const node = el(
-        p + "dataValidation",
-        {
-          type: v.rule.kind,
-          errorStyle: "warning",
-          operator: v.rule.kind === "decimal" ? "between" : undefined,
-          allowBlank: 1,
-          showInputMessage: 1,
-          showErrorMessage: 1,
-          errorTitle: VALIDATION_TITLE,
-          error: cut(v.error, 225),
-          promptTitle: VALIDATION_TITLE,
-          prompt: cut(v.prompt, 255),
-          sqref,
-        },
-        formulas,
-      );
-      append(dv, node);
+          ? `<${p}formula1>${v.rule.min}</${p}formula1><${p}formula2>${v.rule.max}</${p}formula2>`
+          : `<${p}formula1>${escapeText(`"${v.rule.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)}</${p}formula1>`;
+      const name = p + "dataValidation";
+      const open =
+        `<${name} type="${v.rule.kind}" errorStyle="warning"${v.rule.kind === "decimal" ? ' operator="between"' : ""} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
+        ` errorTitle="${titleAttr}" error="${escapeAttr(cut(v.error, 225))}" promptTitle="${titleAttr}" prompt="${escapeAttr(cut(v.prompt, 255))}" sqref="${sqref}">`;
+      append(dv, { name, open, close: `</${name}>`, children: [formulas] });
       count++;
     }
     if (!dv) return;
@@ -397,16 +386,15 @@ export class WorkbookEditor {
       if (!area) throw new HostError("bad_address", c.range);
       let dxf = dxfs.get(c.color);
       if (dxf === undefined) dxfs.set(c.color, (dxf = this.styles.dxfWithFill(c.color)));
-      nodes.push(
-        el(p + "conditionalFormatting", { sqref: rangeA1(area) }, [
-          el(p + "cfRule", { type: "expression", dxfId: dxf, priority: ++priority }, [el(p + "formula", {}, [escapeText(c.formula)])]),
-        ]),
-      );
+      // Built as text (one per run of entry cells); the same elements el() would give.
+      const rule = { name: p + "cfRule", open: `<${p}cfRule type="expression" dxfId="${dxf}" priority="${++priority}">`, close: `</${p}cfRule>`, children: [`<${p}formula>${escapeText(c.formula)}</${p}formula>`] };
+      nodes.push({ name: p + "conditionalFormatting", open: `<${p}conditionalFormatting sqref="${rangeA1(area)}">`, close: `</${p}conditionalFormatting>`, children: [rule] });
     }
     if (!nodes.length) return;
     // The first goes in schema order; the others follow it (where inserting each in order would put them).
     insertOrdered(sheet.root, nodes[0], SHEET_ORDER);
-    sheet.root.children.splice(sheet.root.children.indexOf(nodes[0]) + 1, 0, ...nodes.slice(1));
+    const at = sheet.root.children.indexOf(nodes[0]) + 1;
+    sheet.root.children = sheet.root.children.slice(0, at).concat(nodes.slice(1), sheet.root.children.slice(at));
     sheet.touch();
   }
 
@@ -592,21 +580,20 @@ export class WorkbookEditor {
   }
 }
 
-/** A cell's type and children for a value, or a formula with its cached value. Text is always text. */
-function content(v: CellValue, formula: string | null, pfx: string): { type?: string; inner: XEl[] } {
-  const inner: XEl[] = [];
-  if (formula !== null) {
-    inner.push(el(pfx + "f", {}, [escapeText(formula.replace(/^=/, ""))]));
-    if (v === null || v === "") return { inner };
-    if (typeof v === "number") return Number.isFinite(v) ? { inner: [...inner, el(pfx + "v", {}, [String(v)])] } : { inner };
-    if (typeof v === "boolean") return { type: "b", inner: [...inner, el(pfx + "v", {}, [v ? "1" : "0"])] };
-    return { type: "str", inner: [...inner, el(pfx + "v", {}, [escapeText(v)])] };
-  }
-  if (v === null || v === "") return { inner };
-  if (typeof v === "number") return Number.isFinite(v) ? { inner: [el(pfx + "v", {}, [String(v)])] } : { inner };
-  if (typeof v === "boolean") return { type: "b", inner: [el(pfx + "v", {}, [v ? "1" : "0"])] };
-  const space = /^\s|\s$|\n/.test(v) ? { "xml:space": "preserve" } : {};
-  return { type: "inlineStr", inner: [el(pfx + "is", {}, [el(pfx + "t", space, [escapeText(v)])])] };
+/**
+ * A cell's type and children for a value, or a formula with its cached value. Text is always
+ * text. The children are one piece of text (a long table writes one per row: no element trees).
+ */
+function content(v: CellValue, formula: string | null, pfx: string): { type?: string; inner: string[] } {
+  const f = formula !== null ? `<${pfx}f>${escapeText(formula.replace(/^=/, ""))}</${pfx}f>` : "";
+  const value = (t: string) => `<${pfx}v>${t}</${pfx}v>`;
+  const done = (type: string | undefined, xml: string) => ({ type, inner: xml ? [xml] : [] });
+  if (v === null || v === "") return done(undefined, f);
+  if (typeof v === "number") return done(undefined, Number.isFinite(v) ? f + value(String(v)) : f);
+  if (typeof v === "boolean") return done("b", f + value(v ? "1" : "0"));
+  if (formula !== null) return done("str", f + value(escapeText(v)));
+  const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
+  return done("inlineStr", `<${pfx}is><${pfx}t${space}>${escapeText(v)}</${pfx}t></${pfx}is>`);
 }
 
 export { localName };
