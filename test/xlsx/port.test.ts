@@ -222,6 +222,40 @@ describe("conditional marks", () => {
   });
 });
 
+describe("validations and conditional marks of a long table", () => {
+  it("many in one change set: after the user's, in order, priorities counting up, one count; cleared over several ranges, the user's kept", async () => {
+    const userCf = '<conditionalFormatting sqref="E3"><cfRule type="cellIs" dxfId="0" priority="7" operator="greaterThan"><formula>1</formula></cfRule></conditionalFormatting>';
+    const userDv = '<dataValidations count="1"><dataValidation type="whole" sqref="F4"><formula1>0</formula1></dataValidation></dataValidations>';
+    const port = open({ sheets: [scoreSheet({ extras: { conditionalFormatting: userCf, dataValidations: userDv } })] });
+    const rows = [3, 4, 5, 6, 7];
+    await port.apply(
+      change({
+        validations: rows.map((r) => ({ sheet: "评分表", range: `F${r}`, rule: { kind: "decimal" as const, min: 0, max: r }, prompt: `第${r}行 <说明> & "引号"`, error: "超出" })),
+        conditional: rows.map((r) => ({ sheet: "评分表", range: `F${r}`, formula: `AND(ISNUMBER(F${r}),F${r}>${r})`, color: LIVE_MARK_COLOR })),
+      }),
+    );
+    let xml = sheet1(port);
+    const cfs = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule [^>]*priority="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`);
+    expect(cfs).toEqual(["E3:7", "F3:8", "F4:9", "F5:10", "F6:11", "F7:12"]);
+    // the conditional formats sit together, in schema order before the validations
+    expect(xml.indexOf("<conditionalFormatting")).toBeLessThan(xml.indexOf("<dataValidations"));
+    expect(xml).toMatch(/<\/conditionalFormatting><dataValidations/);
+    const dv = /<dataValidations[^>]*>/.exec(xml)![0];
+    expect(dv).toBe('<dataValidations count="5">');
+    // F4 is the user's: ours skip it; texts escaped as an attribute needs
+    expect([...xml.matchAll(/<dataValidation\s(?:[^>"]|"[^"]*")*?sqref="([^"]+)"/g)].map((m) => m[1])).toEqual(["F4", "F3", "F5", "F6", "F7"]);
+    expect(xml).toContain('prompt="第3行 &lt;说明> &amp; &quot;引号&quot;"');
+    const [g] = await createXlsxPort(port.save()).readSheets();
+    expect(g.name).toBe("评分表");
+    await port.apply(change({ clearValidations: [{ sheet: "评分表", range: "F3:F4" }, { sheet: "评分表", range: "F6:F9" }], clearConditional: [{ sheet: "评分表", range: "E3:F3" }, { sheet: "评分表", range: "F6:F7" }] }));
+    xml = sheet1(port);
+    expect([...xml.matchAll(/<conditionalFormatting sqref="([^"]+)"/g)].map((m) => m[1])).toEqual(["E3", "F4", "F5"]);
+    expect(xml).toContain(userCf);
+    expect([...xml.matchAll(/<dataValidation\s(?:[^>"]|"[^"]*")*?sqref="([^"]+)"/g)].map((m) => m[1])).toEqual(["F4", "F5"]);
+    expect(/<dataValidations[^>]*>/.exec(xml)![0]).toBe('<dataValidations count="2">');
+  });
+});
+
 describe("our sheets", () => {
   it("a new sheet with number formats, bold rows, wrap, widths, print setup, print titles; added last", async () => {
     const port = open({ sheets: [scoreSheet(), { name: "附表", rows: [["x"]] }], workbook: { definedNames: '<definedNames><definedName name="范围" localSheetId="1">附表!$A$1</definedName></definedNames>' } });

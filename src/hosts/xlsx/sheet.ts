@@ -6,7 +6,7 @@
 import { columnLetters, parseA1, toA1 } from "../../core/grid";
 import { HostError } from "../port";
 import { XlsxFormatError, formatMessage } from "./limits";
-import { attr, child, el, elements, insertOrdered, localName, parseXml, prefixOf, remove, rootOf, serialize, setAttrs, type XEl } from "./xml";
+import { attr, child, el, elements, insertOrdered, localName, parseXml, prefixOf, remove, rootOf, serialize, setAttrs, type XEl, type XNode } from "./xml";
 
 /** Schema order of the children of <worksheet>. */
 export const SHEET_ORDER = [
@@ -385,7 +385,7 @@ export class SheetEditor {
   }
 
   /** Replaces a cell's content (value, formula) keeping its reference; `style` null keeps the cell's. */
-  setCell(c: XEl, content: { type?: string; inner: XEl[] }, style: number | null): void {
+  setCell(c: XEl, content: { type?: string; inner: XNode[] }, style: number | null): void {
     const f = child(c, "f");
     if (f) {
       const t = attr(f, "t");

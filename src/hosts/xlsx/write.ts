@@ -14,7 +14,7 @@ import { REL, relIs, relativeTarget, relsPathOf, type SheetInfo, type XlsxPackag
 import { readSheet, readThreads, readWorkbookParts, type WorkbookParts } from "./read";
 import { SHEET_ORDER, SheetEditor } from "./sheet";
 import { Styles } from "./styles";
-import { append, attr, child, el, elements, escapeText, insertOrdered, localName, parseXml, prefixOf, remove, rootOf, serialize, setAttrs, type XEl } from "./xml";
+import { append, attr, child, el, elements, escapeAttr, escapeText, insertOrdered, localName, parseXml, prefixOf, remove, rootOf, serialize, setAttrs, type XEl } from "./xml";
 
 const CT = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -61,6 +61,17 @@ function subtract(area: Merge, taken: Merge[]): string {
     }
   }
   return out.join(" ");
+}
+
+/** Entries grouped by sheet, in the order of their first appearance (each group in its own order). */
+function bySheet<T extends { sheet: string }>(list: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const l = out.get(x.sheet);
+    if (l) l.push(x);
+    else out.set(x.sheet, [x]);
+  }
+  return out;
 }
 
 export class WorkbookEditor {
@@ -206,8 +217,8 @@ export class WorkbookEditor {
       if (!this.parts.sheets.some((s) => s.name === ref.sheet && s.worksheet) || !parseA1(ref.cell)) continue;
       this.clearMark(ref.sheet, ref.cell, ref.restoreFill);
     }
-    for (const v of changes.clearValidations ?? []) this.clearValidations(v.sheet, v.range);
-    for (const c of changes.clearConditional ?? []) this.clearConditional(c.sheet, c.range);
+    for (const [name, list] of bySheet(changes.clearValidations ?? [])) this.clearValidations(name, list);
+    for (const [name, list] of bySheet(changes.clearConditional ?? [])) this.clearConditional(name, list);
     for (const block of changes.values) this.writeRange(block);
     for (const m of changes.marks) {
       const p = parseA1(m.cell);
@@ -218,21 +229,8 @@ export class WorkbookEditor {
       // A threaded comment (Excel 365) stays alone on its cell: no legacy note is added beside it.
       if (!(toA1(p.row, p.col) in this.threads(m.sheet))) this.comments(m.sheet).set(toA1(p.row, p.col), m.note);
     }
-    for (const v of changes.validations ?? []) this.addValidation(v);
-    // Conditional formats go in as one run per sheet: inserting thousands one by one in their
-    // schema place would walk the sheet's children each time.
-    const conditional = new Map<SheetEditor, XEl[]>();
-    for (const c of changes.conditional ?? []) {
-      const [sheet, node] = this.conditionalNode(c);
-      const list = conditional.get(sheet);
-      if (list) list.push(node);
-      else conditional.set(sheet, [node]);
-    }
-    for (const [sheet, nodes] of conditional) {
-      insertOrdered(sheet.root, nodes[0], SHEET_ORDER);
-      sheet.root.children.splice(sheet.root.children.indexOf(nodes[0]) + 1, 0, ...nodes.slice(1));
-      sheet.touch();
-    }
+    for (const [name, list] of bySheet(changes.validations ?? [])) this.addValidations(name, list);
+    for (const [name, list] of bySheet(changes.conditional ?? [])) this.addConditionals(name, list);
     for (const s of changes.sheets) this.writeSheet(s);
   }
 
@@ -268,7 +266,7 @@ export class WorkbookEditor {
         const style = from !== undefined ? sheet.styleAt(r, from) : null;
         const body = content(v, formula, sheet.pfx);
         const empty = (v === null || v === "") && formula === null;
-        if (!(empty && style === null) && sheet.appendCell(r, col, style, body.type, body.inner.map(serialize).join(""))) return;
+        if (!(empty && style === null) && sheet.appendCell(r, col, style, body.type, body.inner.join(""))) return;
         if (empty && style === null && !sheet.cell(r, col, false)) return;
         const c = sheet.cell(r, col, true)!;
         sheet.setCell(c, body, style);
@@ -315,23 +313,6 @@ export class WorkbookEditor {
     this.wbChanged = true;
   }
 
-  /** Per sheet, read once: the user's validation areas and the highest conditional-format priority. */
-  private readonly sheetFacts = new Map<SheetEditor, { userAreas: Merge[]; priority: number; validations: number }>();
-
-  /** Read on the first validation or conditional mark added (clearing ours comes before, in `apply`). */
-  private factsOf(sheet: SheetEditor): { userAreas: Merge[]; priority: number; validations: number } {
-    let f = this.sheetFacts.get(sheet);
-    if (!f) {
-      let priority = 0;
-      for (const cf of elements(sheet.root, "conditionalFormatting")) for (const r of elements(cf, "cfRule")) priority = Math.max(priority, Number(attr(r, "priority") ?? 0));
-      const ext = sheet.part("extLst");
-      if (ext) for (const m of serialize(ext).matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
-      const dv = sheet.part("dataValidations");
-      this.sheetFacts.set(sheet, (f = { userAreas: this.userValidationAreas(sheet), priority, validations: dv ? elements(dv, "dataValidation").length : 0 }));
-    }
-    return f;
-  }
-
   /** Validations the user made on a sheet (ours carry VALIDATION_TITLE), including x14 ones. */
   private userValidationAreas(sheet: SheetEditor): Merge[] {
     const out: Merge[] = [];
@@ -347,83 +328,105 @@ export class WorkbookEditor {
     return out;
   }
 
-  private addValidation(v: Validation): void {
-    const area = parseRange(v.range);
-    if (!area) throw new HostError("bad_address", v.range);
-    const sheet = this.sheet(v.sheet);
-    const facts = this.factsOf(sheet);
-    const sqref = subtract(area, facts.userAreas);
-    if (!sqref) return;
-    const dv = sheet.part("dataValidations", true)!;
+  /** Adds a sheet's validations (one per entry cell: thousands on a long table) in one pass. */
+  private addValidations(sheetName: string, list: Validation[]): void {
+    const sheet = this.sheet(sheetName);
+    // The user's areas are read once: ours never count among them, so adding ours leaves them as they are.
+    const taken = this.userValidationAreas(sheet);
     const p = sheet.pfx;
     const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
-    const formulas =
-      v.rule.kind === "decimal"
-        ? [el(p + "formula1", {}, [String(v.rule.min)]), el(p + "formula2", {}, [String(v.rule.max)])]
-        : [el(p + "formula1", {}, [escapeText(`"${v.rule.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)])];
-    const node = el(
-      p + "dataValidation",
-      {
-        type: v.rule.kind,
-        errorStyle: "warning",
-        operator: v.rule.kind === "decimal" ? "between" : undefined,
-        allowBlank: 1,
-        showInputMessage: 1,
-        showErrorMessage: 1,
-        errorTitle: VALIDATION_TITLE,
-        error: cut(v.error, 225),
-        promptTitle: VALIDATION_TITLE,
-        prompt: cut(v.prompt, 255),
-        sqref,
-      },
-      formulas,
-    );
-    append(dv, node);
-    setAttrs(dv, { count: String(++facts.validations) });
+    let dv: XEl | undefined;
+    let count = 0;
+    const titleAttr = escapeAttr(VALIDATION_TITLE);
+    for (const v of list) {
+      const area = parseRange(v.range);
+      if (!area) throw new HostError("bad_address", v.range);
+      const sqref = subtract(area, taken);
+      if (!sqref) continue;
+      if (!dv) {
+        dv = sheet.part("dataValidations", true)!;
+        count = elements(dv, "dataValidation").length;
+      }
+      // Built as text (a long table has one per entry cell); the same element el() would give.
+      const formulas =
+        v.rule.kind === "decimal"
+          ? `<${p}formula1>${v.rule.min}</${p}formula1><${p}formula2>${v.rule.max}</${p}formula2>`
+          : `<${p}formula1>${escapeText(`"${v.rule.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)}</${p}formula1>`;
+      const name = p + "dataValidation";
+      const open =
+        `<${name} type="${v.rule.kind}" errorStyle="warning"${v.rule.kind === "decimal" ? ' operator="between"' : ""} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
+        ` errorTitle="${titleAttr}" error="${escapeAttr(cut(v.error, 225))}" promptTitle="${titleAttr}" prompt="${escapeAttr(cut(v.prompt, 255))}" sqref="${sqref}">`;
+      append(dv, { name, open, close: `</${name}>`, children: [formulas] });
+      count++;
+    }
+    if (!dv) return;
+    setAttrs(dv, { count: String(count) });
     sheet.touch();
   }
 
-  private clearValidations(sheetName: string, range: string): void {
+  /** Removes our validations overlapping any of `ranges` (the user's stay), in one pass. */
+  private clearValidations(sheetName: string, ranges: Array<{ range: string }>): void {
     if (!this.parts.sheets.some((s) => s.name === sheetName && s.worksheet)) return;
-    const area = parseRange(range);
+    const areas = ranges.map((r) => parseRange(r.range)).filter((a): a is Merge => a !== null);
     const sheet = this.sheet(sheetName);
     const dv = sheet.part("dataValidations");
-    if (!dv || !area) return;
-    for (const v of elements(dv, "dataValidation")) {
-      if (attr(v, "promptTitle") === VALIDATION_TITLE && areasOf(attr(v, "sqref") ?? "").some((a) => overlaps(a, area))) remove(dv, v);
-    }
+    if (!dv || !areas.length) return;
+    const ours = (v: XEl) => attr(v, "promptTitle") === VALIDATION_TITLE && areasOf(attr(v, "sqref") ?? "").some((a) => areas.some((b) => overlaps(a, b)));
+    dv.children = dv.children.filter((c) => typeof c === "string" || localName(c.name) !== "dataValidation" || !ours(c));
     const left = elements(dv, "dataValidation").length;
     if (left === 0) sheet.removeChild(dv);
     else setAttrs(dv, { count: String(left) });
     sheet.touch();
   }
 
-  private conditionalNode(c: ConditionalMark): [SheetEditor, XEl] {
-    const area = parseRange(c.range);
-    if (!area) throw new HostError("bad_address", c.range);
-    const sheet = this.sheet(c.sheet);
-    const dxf = this.styles.dxfWithFill(c.color);
-    const facts = this.factsOf(sheet);
-    const priority = ++facts.priority;
+  /** Adds a sheet's conditional formats after the user's, in one pass, each with a priority of its own. */
+  private addConditionals(sheetName: string, list: ConditionalMark[]): void {
+    const sheet = this.sheet(sheetName);
+    let priority = 0;
+    for (const cf of elements(sheet.root, "conditionalFormatting")) for (const r of elements(cf, "cfRule")) priority = Math.max(priority, Number(attr(r, "priority") ?? 0));
+    const ext = sheet.part("extLst");
+    if (ext) for (const m of serialize(ext).matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+    const dxfs = new Map<string, number>();
     const p = sheet.pfx;
-    const node = el(p + "conditionalFormatting", { sqref: rangeA1(area) }, [
-      el(p + "cfRule", { type: "expression", dxfId: dxf, priority }, [el(p + "formula", {}, [escapeText(c.formula)])]),
-    ]);
-    return [sheet, node];
+    const nodes: XEl[] = [];
+    for (const c of list) {
+      const area = parseRange(c.range);
+      if (!area) throw new HostError("bad_address", c.range);
+      let dxf = dxfs.get(c.color);
+      if (dxf === undefined) dxfs.set(c.color, (dxf = this.styles.dxfWithFill(c.color)));
+      // Built as text (one per run of entry cells); the same elements el() would give.
+      const rule = { name: p + "cfRule", open: `<${p}cfRule type="expression" dxfId="${dxf}" priority="${++priority}">`, close: `</${p}cfRule>`, children: [`<${p}formula>${escapeText(c.formula)}</${p}formula>`] };
+      nodes.push({ name: p + "conditionalFormatting", open: `<${p}conditionalFormatting sqref="${rangeA1(area)}">`, close: `</${p}conditionalFormatting>`, children: [rule] });
+    }
+    if (!nodes.length) return;
+    // The first goes in schema order; the others follow it (where inserting each in order would put them).
+    insertOrdered(sheet.root, nodes[0], SHEET_ORDER);
+    const at = sheet.root.children.indexOf(nodes[0]) + 1;
+    sheet.root.children = sheet.root.children.slice(0, at).concat(nodes.slice(1), sheet.root.children.slice(at));
+    sheet.touch();
   }
 
-  private clearConditional(sheetName: string, range: string): void {
+  /** Removes our conditional formats (every rule of LIVE_MARK_COLOR) overlapping any of `ranges`, in one pass. */
+  private clearConditional(sheetName: string, ranges: Array<{ range: string }>): void {
     if (!this.parts.sheets.some((s) => s.name === sheetName && s.worksheet)) return;
-    const area = parseRange(range);
-    if (!area) return;
+    const areas = ranges.map((r) => parseRange(r.range)).filter((a): a is Merge => a !== null);
+    if (!areas.length) return;
     const sheet = this.sheet(sheetName);
     const live = LIVE_MARK_COLOR.toUpperCase();
-    for (const cf of elements(sheet.root, "conditionalFormatting")) {
-      if (!areasOf(attr(cf, "sqref") ?? "").some((a) => overlaps(a, area))) continue;
+    const fills = new Map<string, boolean>();
+    const isLive = (dxfId: string) => {
+      let f = fills.get(dxfId);
+      if (f === undefined) fills.set(dxfId, (f = this.styles.dxfFill(Number(dxfId))?.toUpperCase() === live));
+      return f;
+    };
+    const ours = (cf: XEl) => {
+      if (!areasOf(attr(cf, "sqref") ?? "").some((a) => areas.some((b) => overlaps(a, b)))) return false;
       const rules = elements(cf, "cfRule");
-      const ours = rules.length > 0 && rules.every((r) => attr(r, "type") === "expression" && this.styles.dxfFill(Number(attr(r, "dxfId") ?? -1))?.toUpperCase() === live);
-      if (ours) sheet.removeChild(cf);
-    }
+      return rules.length > 0 && rules.every((r) => attr(r, "type") === "expression" && isLive(attr(r, "dxfId") ?? "-1"));
+    };
+    const before = sheet.root.children.length;
+    sheet.root.children = sheet.root.children.filter((c) => typeof c === "string" || localName(c.name) !== "conditionalFormatting" || !ours(c));
+    if (sheet.root.children.length !== before) sheet.touch();
   }
 
   private writeSheet(s: SheetWrite): void {
@@ -585,21 +588,20 @@ export class WorkbookEditor {
   }
 }
 
-/** A cell's type and children for a value, or a formula with its cached value. Text is always text. */
-function content(v: CellValue, formula: string | null, pfx: string): { type?: string; inner: XEl[] } {
-  const inner: XEl[] = [];
-  if (formula !== null) {
-    inner.push(el(pfx + "f", {}, [escapeText(formula.replace(/^=/, ""))]));
-    if (v === null || v === "") return { inner };
-    if (typeof v === "number") return Number.isFinite(v) ? { inner: [...inner, el(pfx + "v", {}, [String(v)])] } : { inner };
-    if (typeof v === "boolean") return { type: "b", inner: [...inner, el(pfx + "v", {}, [v ? "1" : "0"])] };
-    return { type: "str", inner: [...inner, el(pfx + "v", {}, [escapeText(v)])] };
-  }
-  if (v === null || v === "") return { inner };
-  if (typeof v === "number") return Number.isFinite(v) ? { inner: [el(pfx + "v", {}, [String(v)])] } : { inner };
-  if (typeof v === "boolean") return { type: "b", inner: [el(pfx + "v", {}, [v ? "1" : "0"])] };
-  const space = /^\s|\s$|\n/.test(v) ? { "xml:space": "preserve" } : {};
-  return { type: "inlineStr", inner: [el(pfx + "is", {}, [el(pfx + "t", space, [escapeText(v)])])] };
+/**
+ * A cell's type and children for a value, or a formula with its cached value. Text is always
+ * text. The children are one piece of text (a long table writes one per row: no element trees).
+ */
+function content(v: CellValue, formula: string | null, pfx: string): { type?: string; inner: string[] } {
+  const f = formula !== null ? `<${pfx}f>${escapeText(formula.replace(/^=/, ""))}</${pfx}f>` : "";
+  const value = (t: string) => `<${pfx}v>${t}</${pfx}v>`;
+  const done = (type: string | undefined, xml: string) => ({ type, inner: xml ? [xml] : [] });
+  if (v === null || v === "") return done(undefined, f);
+  if (typeof v === "number") return done(undefined, Number.isFinite(v) ? f + value(String(v)) : f);
+  if (typeof v === "boolean") return done("b", f + value(v ? "1" : "0"));
+  if (formula !== null) return done("str", f + value(escapeText(v)));
+  const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
+  return done("inlineStr", `<${pfx}is><${pfx}t${space}>${escapeText(v)}</${pfx}t></${pfx}is>`);
 }
 
 export { localName };
