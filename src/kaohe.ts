@@ -16,7 +16,7 @@ import type { Scheme } from "./schemes/types";
 import type { SheetWrite, WorkbookChanges, WorkbookPort } from "./hosts/port";
 import { mappingRows, readMappings, type ColumnMapping } from "./core/mapping";
 import { MAPPING_SHEET } from "./footprint";
-import { markCells, planChanges, type PlanOptions, type WritebackPlan } from "./writeback";
+import { markCells, planChanges, rememberTable, type PlanOptions, type WritebackPlan } from "./writeback";
 import { readUnit } from "./core/unit";
 import { checkSummaries, summedByName, type SummaryTarget } from "./core/summary";
 
@@ -89,6 +89,7 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
         unitClass = classes.length ? (matchClass(written, classes) ?? undefined) : undefined;
       }
       const out = scoreTable(grid, table, { column: options.column, unitClass, scheme });
+      rememberTable(out.report, grid, table, scheme);
       sheets.push(out.report);
       findings.push(...out.findings);
       scored.push({ report: out.report, scheme });
@@ -124,7 +125,6 @@ export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = 
   return { grids, report: checkGrids(grids, options) };
 }
 
-/**
 /**
  * What 写回 changes, host-neutral: the 核算得分 column (only into cells that hold nothing, or
  * that an earlier run wrote; live formulas with their values cached, plain values with

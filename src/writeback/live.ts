@@ -104,6 +104,16 @@ function resolve(report: ScoreSheetReport, grid: Grid, options: LiveOptions): Re
   return r;
 }
 
+/**
+ * The check hands over the table and scheme it scored by (the plan then does not detect the
+ * table again: on a 100,000-row sheet that is a second of the write-back).
+ */
+export function rememberTable(report: ScoreSheetReport, grid: Grid, table: ScoreTable, scheme: Scheme | null): void {
+  let byGrid = resolved.get(report);
+  if (!byGrid) resolved.set(report, (byGrid = new WeakMap()));
+  byGrid.set(grid, resolveNow(report, grid, { table, scheme }));
+}
+
 function resolveNow(report: ScoreSheetReport, grid: Grid, options: LiveOptions): Resolved | string {
   const grids = options.grids ?? [grid];
   const table = options.table !== undefined ? options.table : scoreTableOf(grid, options.mappings ?? readMappings(grids));

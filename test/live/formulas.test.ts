@@ -27,6 +27,17 @@ function live(grid: Grid, col = 5) {
   return { report, column, at };
 }
 
+describe("the table the check scored", () => {
+  it("is the one the plan builds on: no second detection (the header blanked after the check changes nothing)", () => {
+    const grid = gridOf([HEADER, [1, "主动公开", 6, "每缺一项扣2分", 5], [2, "年报", 4, "", 4], ["合计", null, 10, null, null]]);
+    const report = checkGrids([grid]).sheets[0] as ScoreSheetReport;
+    grid.cells[0] = grid.cells[0].map(() => null); // detecting again would find no table here
+    const column = liveColumn(report, grid, 5, { grids: [grid] });
+    expect(column.reason).toBeNull();
+    expect([column.cells.get(1)?.value, column.cells.get(2)?.value, column.final.value]).toEqual([5, 4, 9]);
+  });
+});
+
 describe("item formulas", () => {
   it("a scored item: the entry clamped to 0..分值, a non-number 0, 不适用 shown as such", () => {
     const { at, column } = live(gridOf([HEADER, [1, "主动公开", 6, "每缺一项扣2分", 8], [2, "年报", 4, "", "不适用"], ["合计", null, 10, null, null]]));
