@@ -10,6 +10,7 @@ import { RESULT_HEADER, headerKey, isHeaderWord, mapColumns, roleOf, type Column
 import { shownRow } from "./rows";
 import { CANONICAL_HEADER } from "../words/headers";
 import { TOTAL_WORDS } from "../words/rows";
+import { numberingOf } from "../words/numbering";
 import { SPEAKS_OF_POINTS } from "../words/rules";
 
 /** (shownRow lives in rows.ts; kept here for the modules that read it from the header step.) */
@@ -37,21 +38,21 @@ export function findHeader(grid: Grid, width: number): { row: number; end: numbe
     const split = splitHeader(cells, below);
     if (split) {
       const map = mapColumns(split);
-      if (map) return { row: r, end: r + 1, columns: loneCategoryAsTitle(grid, merges, r + 1, map) };
+      if (map) return { row: r, end: r + 1, columns: loneCategoryAsTitle(grid, merges, r + 1, idAsCategory(grid, merges, r + 1, map)) };
     }
     // (a title merged over the whole row is no upper header, even when it ends in 评分标准)
     const upperWords = new Set(cells.filter((v) => roleOf(v)).map((v) => compact(textOf(v))));
     const ownBelow = upperWords.size >= 2 && below.some((v, c) => roleOf(v) && compact(textOf(v)) !== compact(textOf(cells[c])));
     if (ownBelow && !below.some((v) => typeof v === "number")) {
       const map = mapColumns(cells.map((v, c) => (roleOf(below[c]) ? below[c] : v)));
-      if (map) return { row: r, end: r + 1, columns: loneCategoryAsTitle(grid, merges, r + 1, map) };
+      if (map) return { row: r, end: r + 1, columns: loneCategoryAsTitle(grid, merges, r + 1, idAsCategory(grid, merges, r + 1, map)) };
     }
     const wide = splitWideTitle(grid, merges, r, cells, width);
     // unknown words beside known ones: the columns say by their content what the words do not
     const named = mapColumns(wide);
     const complete = named && !titleByMethodOnly(wide) && named.max !== null && named.scores.length > 0;
     const map = complete ? named : (byContent(grid, merges, r, wide, width) ?? named);
-    if (map) return { row: r, end: r, columns: loneCategoryAsTitle(grid, merges, r, map) };
+    if (map) return { row: r, end: r, columns: loneCategoryAsTitle(grid, merges, r, idAsCategory(grid, merges, r, map)) };
   }
   return null;
 }
@@ -174,6 +175,28 @@ function byContent(grid: Grid, merges: Merge[], r: number, cells: CellValue[], w
   // a score column keeps the header the clerk knows it by
   for (const s of map.scores) if (words[s.col] !== cells[s.col]) s.header = compact(textOf(cells[s.col]));
   return map;
+}
+
+/**
+ * A 序号 column that holds no numbers but names merged down over several items ("制度建设" over
+ * four rows, "基础保障" over the next three): the offices that number nothing put the category
+ * there. Such a column is the outermost category level; a 序号 with any number stays a 序号.
+ */
+function idAsCategory(grid: Grid, merges: Merge[], r: number, map: ColumnMap): ColumnMap {
+  const c = map.id;
+  if (c === null) return map;
+  let spanning = 0;
+  for (let q = r + 1; q < Math.min(grid.cells.length, r + 1 + SAMPLE_ROWS * 4); q++) {
+    const v = grid.cells[q]?.[c] ?? null;
+    const t = compact(textOf(v));
+    if (!t) continue;
+    if (TOTAL_WORDS.test(t)) break;
+    if (typeof v === "number" || numberingOf(t)) return map;
+    const m = merges.find((x) => x.top === q && x.left <= c && x.right >= c);
+    if (!m || m.bottom === m.top) return map;
+    spanning++;
+  }
+  return spanning >= 1 ? { ...map, id: null, category: [c, ...map.category].sort((a, b) => a - b) } : map;
 }
 
 /**

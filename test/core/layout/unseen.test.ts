@@ -195,3 +195,56 @@ describe("our own 核算得分 column", () => {
     expect(r.report.placement.lastColumn).toBe(3);
   });
 });
+
+describe("a 序号 column that numbers nothing", () => {
+  const header = ["序号", "项目名称", "工作要求", "分值", "得分标准", "自评得分"];
+  it("holds the categories when its cells are names merged down over their items", () => {
+    const r = read(
+      sheet(
+        6,
+        [
+          header,
+          ["制度建设", "信用制度", "出台社会信用体系建设实施方案", 5, "未出台不得分", 5],
+          [null, "信用档案", "建立企业信用档案", 5, "未建立不得分", 3],
+          ["基础保障", "机构人员", "明确信用工作机构和人员", 3, "未明确扣3分", 3],
+          [null, "经费保障", "落实工作经费", 3, "未落实扣3分", 0],
+          ["合计", null, null, 16, null, null],
+        ],
+        ["A2:A3", "A4:A5"],
+      ),
+    );
+    expect(r.items).toEqual([
+      [2, "制度建设", "scored", 5],
+      [3, "制度建设", "scored", 5],
+      [4, "基础保障", "scored", 3],
+      [5, "基础保障", "scored", 3],
+    ]);
+    expect(r.titles).toEqual(["信用制度", "信用档案", "机构人员", "经费保障"]);
+    expect(r.categories).toEqual([
+      ["制度建设", 10, 8],
+      ["基础保障", 6, 3],
+    ]);
+    expect(r.total).toMatchObject({ max: 16, final: 11 });
+  });
+
+  it("stays a 序号 when it numbers its items, even where a number is merged over an item's lines", () => {
+    const r = read(
+      sheet(
+        6,
+        [
+          header,
+          [1, "信用制度", "出台实施方案", 5, "未出台不得分", 5],
+          [null, null, "按时报送进展", null, null, null],
+          [2, "机构人员", "明确信用工作机构和人员", 3, "未明确扣3分", 3],
+          ["合计", null, null, 8, null, null],
+        ],
+        ["A2:A3", "B2:B3", "D2:D3", "E2:E3", "F2:F3"],
+      ),
+    );
+    expect(r.items.map(([row, category]) => [row, category])).toEqual([
+      [2, null],
+      [4, null],
+    ]);
+    expect(r.total).toMatchObject({ max: 8, final: 8 });
+  });
+});
