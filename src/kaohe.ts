@@ -89,7 +89,8 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
         unitClass = classes.length ? (matchClass(written, classes) ?? undefined) : undefined;
       }
       const out = scoreTable(grid, table, { column: options.column, unitClass, scheme });
-      rememberTable(out.report, grid, table, scheme);
+      // the plan builds on this table, unless the check was told a mapping the workbook does not store
+      if (!options.mapping) rememberTable(out.report, grid, table, scheme);
       sheets.push(out.report);
       findings.push(...out.findings);
       scored.push({ report: out.report, scheme });
