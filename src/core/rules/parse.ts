@@ -7,8 +7,9 @@ import { compact, type CellValue } from "../grid";
 import type { Heading, MaxCell, ParseResult, Rule, RuleIssue } from "./types";
 import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
 import {
-  BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, DEDUCT_VERB, GRADE, LACK_WORDS, LIMIT, NUM, POINTS_WORD, SIGN_NOUN, THRESHOLD,
-  UNIT_CLASS, UNIT_WORDS, UNREAD, VERB_OBJECT, VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
+  ADJUST_CELL, ALL, BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, CAP_WORD, CONDITION_AFTER, CONDITION_BEFORE, DEDUCT_VERB, EACH_BEFORE, GRADE,
+  ITEM_REF, ITEM_VALUE, ITEM_VALUE_LIMIT, LACK_WORDS, LIMIT, MINIMUM_BEFORE, NUM, POINTS_WORD, SAYS_BONUS, SAYS_DEDUCT, SIGN_NOUN, THRESHOLD,
+  UNIT_CLASS, UNIT_WORDS, UNREAD, VERB_OBJECT, VETO_CELL, VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
 } from "../words/rules";
 import { CLAUSE_ENUMERATOR, LEADING_NUMBER } from "../words/numbering";
 
@@ -19,7 +20,6 @@ const PERCENT = "\\d{1,3}(?:\\.\\d{1,4})?%";
 
 /** Mask for text a recognizer has used; matches no pattern below. */
 const USED = "\u0001";
-
 
 type Atom =
   /**
@@ -77,19 +77,8 @@ function pointsAtom(m: RegExpExecArray): Made | null {
 
 /** What a per-unit phrase counts: "一项" → 项, "每次" → 次, "单份" → 份, "每3处" → 处 per 3. */
 const COUNTED = rx(`(每|单)?${NUM}?${UNIT}`);
-/**
- * "每超过1天", "每发现3处", "每低于目标值1个百分点": a count that 每 governs across a few words;
- * not "每周缺少3条" (每 governs 周 there).
- */
-const EACH_BEFORE = /每(?!年|季|月|周|日|天|次|个|期|人|家|项|件|条|篇|份|处)[^\d每,;:、]{0,6}$/;
-/** Words before a count that make it a condition: "至少2期", "超过3次", "第一名". */
-const CONDITION_BEFORE = /(至少|不少于|不低于|不足|超过|少于|低于|满|第|近)$/;
-/** Of those, the ones 每 does not turn into a rate ("每超过1天" is a rate, "每年至少2期" is not). */
-const MINIMUM_BEFORE = /(至少|不少于|不低于|不足|第|近)$/;
 /** Before a count of one, what makes it one of many: "缺一个,扣1分" (not "至少1次"). */
 const LACK_BEFORE = new RegExp(`(?:${LACK_WORDS.join("|")})$`);
-/** Words after a count that make it a condition or a date: "20个工作日内", "3次以上", "3月31日前", "12月底". */
-const CONDITION_AFTER = /^(内|以内|之内|以上|以下|后|前|性|底|初|末|份|上旬|中旬|下旬|\d{1,2}(?:日|号))/;
 /** Counts that are thresholds unless 每 governs them: "低于90%", "超过10%". */
 const RATE_UNITS = new Set(["%", "百分点"]);
 
@@ -160,15 +149,7 @@ const DEDUCT_WORD = new RegExp(`^(?:${DEDUCT_VERB})$`);
 /** The dash of a range: "1-3分", "1～3分", "1至3分". */
 const RANGE_DASH = "[-~〜—–至到]";
 const GRADE_WORD = new RegExp(GRADE);
-/** "扣分不超过本项分值", "扣分以本项分值为限", "减分上限为自身权重分值": deductions stop at the item's worth. */
-const ITEM_VALUE_LIMIT =
-  `(?:扣|减)分?(?:之和|总和|合计|总计)?(?:累计)?(?:${LIMIT}|以|上限为|上限是|最多为|最多)` +
-  `(?:本项|该项|此项|本|该|自身)(?:指标|项目|项)?的?(?:权重)?(?:总分值|分值|总分|满分|分数)(?:为限)?`;
 
-/** "扣除该项全部分值", "本项分值全部扣除", "全部扣除本项分值": the whole item is lost; not "扣除该项分值的50%". */
-const ITEM_REF = "(?:本项|该项|此项|本|该|其)(?:指标|项目|项)?的?";
-const ALL = "(?:全部|所有|全额|全)";
-const ITEM_VALUE = "(?:分值|分数|得分|总分|满分|分(?![值数]))";
 const PART_AFTER = `(?!的?(?:\\d|[${CHINESE_NUMERAL_CHARS}]|%|半))`;
 const ITEM_VALUE_LOST =
   `(?:扣除|扣减|扣|减去)(?:${ITEM_REF}${ALL}?|${ALL})${ITEM_VALUE}${PART_AFTER}|` +
@@ -468,8 +449,6 @@ function isPerUnit(r: Rule): r is Extract<Rule, { kind: Sign }> {
 
 /** How much of the clauses before a rule may count for it (each "每少1篇," is short). */
 const LEAD_CHARS = 24;
-const SAYS_BONUS = /加分项|加分指标|附加分/;
-const SAYS_DEDUCT = /扣分项|减分项|扣分指标/;
 
 /** Reads one sentence: its clauses in order, caps attached to the per-unit rule before them. */
 class SentenceReader {
@@ -653,10 +632,7 @@ export function pointsIn(text: string): number[] {
 
 // ——— the 分值 cell and headings ———
 
-const VETO_CELL = /^(?:一票否决(?:项|制)?|单项否决(?:项|指标)?|否决项?)(?:\(.*\))?$/;
 const DASHES = /^[-—–/\\]+$/;
-/** What a cap must say for a bare number to be one: "最多", "不超过", "上限" … ("累计5分" alone is a total). */
-const CAP_WORD = new RegExp(`最多|最高|至多|${LIMIT}|上限|封顶|为限`);
 /**
  * A cap standing on its own: "最多加5分", "最高5分", "加分不超过5分", "最多扣10分", "5分封顶".
  * Anchored at both ends: a cell or a heading's bracket, not a clause inside rule text.
@@ -690,7 +666,6 @@ function statedPoints(text: string): number | null {
 /** Words after a 分值 cell's points: "10分,每项扣2分", "5分(每项1分)", "5分。未明确扣5分". */
 const POINTS_THEN = new RegExp(`^${POINTS_WORD}?[:为]?\\s*${NUM}\\s*分?(?:\\s*[,;:。、(]+\\s*|\\s+)(?![分%])([\\s\\S]+)$`);
 const POINTS_WORD_START = new RegExp(`^${POINTS_WORD}[:为]?`);
-const ADJUST_CELL = /^附?([加扣减])(?:分?[、/和与及或,]?|分?)([加扣减])?分(?:项目|项|指标|类)?/;
 
 /** A trailing bracket the text opened: "每项扣2分)" → "每项扣2分". */
 function unbracket(text: string, opened: boolean): string {

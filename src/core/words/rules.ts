@@ -149,3 +149,47 @@ const FAILING = /不(?:合格|符合|达标|及格)/;
 export function mayHoldRules(text: string): boolean {
   return RULE_CHARS.test(text) || (text.includes("不") && FAILING.test(text));
 }
+
+// ——— the rule reader's words around counts, items and cells (used by ../rules/parse.ts) ———
+
+/**
+ * "每超过1天", "每发现3处", "每低于目标值1个百分点": a count that 每 governs across a few words;
+ * not "每周缺少3条" (每 governs 周 there).
+ */
+export const EACH_BEFORE = /每(?!年|季|月|周|日|天|次|个|期|人|家|项|件|条|篇|份|处)[^\d每,;:、]{0,6}$/;
+
+/** Words before a count that make it a condition: "至少2期", "超过3次", "第一名". */
+export const CONDITION_BEFORE = /(至少|不少于|不低于|不足|超过|少于|低于|满|第|近)$/;
+
+/** Of those, the ones 每 does not turn into a rate ("每超过1天" is a rate, "每年至少2期" is not). */
+export const MINIMUM_BEFORE = /(至少|不少于|不低于|不足|第|近)$/;
+
+/** Words after a count that make it a condition or a date: "20个工作日内", "3次以上", "3月31日前", "12月底". */
+export const CONDITION_AFTER = /^(内|以内|之内|以上|以下|后|前|性|底|初|末|份|上旬|中旬|下旬|\d{1,2}(?:日|号))/;
+
+/** "扣分不超过本项分值", "扣分以本项分值为限", "减分上限为自身权重分值": deductions stop at the item's worth. */
+export const ITEM_VALUE_LIMIT =
+  `(?:扣|减)分?(?:之和|总和|合计|总计)?(?:累计)?(?:${LIMIT}|以|上限为|上限是|最多为|最多)` +
+  `(?:本项|该项|此项|本|该|自身)(?:指标|项目|项)?的?(?:权重)?(?:总分值|分值|总分|满分|分数)(?:为限)?`;
+
+/** "扣除该项全部分值", "本项分值全部扣除", "全部扣除本项分值": the whole item is lost; not "扣除该项分值的50%". */
+export const ITEM_REF = "(?:本项|该项|此项|本|该|其)(?:指标|项目|项)?的?";
+
+/** The whole of it: "全部扣除", "所有分值". */
+export const ALL = "(?:全部|所有|全额|全)";
+
+/** The item's worth: "分值", "分数", "满分", or a bare "分". */
+export const ITEM_VALUE = "(?:分值|分数|得分|总分|满分|分(?![值数]))";
+
+/** Text before a rule that says the item is a bonus item, or a deduction item. */
+export const SAYS_BONUS = /加分项|加分指标|附加分/;
+export const SAYS_DEDUCT = /扣分项|减分项|扣分指标/;
+
+/** A 分值 cell that says the item is a veto: "一票否决", "否决项", "单项否决指标(…)". */
+export const VETO_CELL = /^(?:一票否决(?:项|制)?|单项否决(?:项|指标)?|否决项?)(?:\(.*\))?$/;
+
+/** What a cap must say for a bare number to be one: "最多", "不超过", "上限" … ("累计5分" alone is a total). */
+export const CAP_WORD = new RegExp(`最多|最高|至多|${LIMIT}|上限|封顶|为限`);
+
+/** A 分值 cell of a 加/扣分 item: "加分项", "扣分项", "加、扣分项", "附加分". */
+export const ADJUST_CELL = /^附?([加扣减])(?:分?[、/和与及或,]?|分?)([加扣减])?分(?:项目|项|指标|类)?/;

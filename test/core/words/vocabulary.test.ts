@@ -16,7 +16,7 @@ import {
 } from "../../../src/core/words/numbering";
 import { ENDS_IN_POINTS, POINTS_IN_BRACKETS, UNCLOSED_POINTS } from "../../../src/core/words/points";
 import { CATEGORY_TOTAL, HEADING, SUBTOTAL_WORDS, SUM_MARK, SUM_WORDS } from "../../../src/core/words/rows";
-import { SPEAKS_OF_POINTS, UNIT_CLASS } from "../../../src/core/words/rules";
+import { ADJUST_CELL, CAP_WORD, CONDITION_AFTER, CONDITION_BEFORE, EACH_BEFORE, MINIMUM_BEFORE, SAYS_BONUS, SAYS_DEDUCT, SPEAKS_OF_POINTS, UNIT_CLASS, VETO_CELL } from "../../../src/core/words/rules";
 import {
   ANNUAL_ANCHORS,
   ANNUAL_NEXT_TABLE,
@@ -307,5 +307,37 @@ describe("statistics-sheet words", () => {
     ["(七)总计", false],
   ])("%s starts the 年报's next table: %s", (text, expected) => {
     expect(ANNUAL_NEXT_TABLE.test(text)).toBe(expected);
+  });
+});
+
+describe("the rule reader's words around counts and cells", () => {
+  it.each([
+    [EACH_BEFORE, "每超过", true],
+    [EACH_BEFORE, "每发现", true],
+    [EACH_BEFORE, "每周缺少", false],
+    [CONDITION_BEFORE, "年度内至少", true],
+    [CONDITION_BEFORE, "排名第", true],
+    [CONDITION_BEFORE, "每项扣", false],
+    [MINIMUM_BEFORE, "不少于", true],
+    [MINIMUM_BEFORE, "超过", false],
+    [CONDITION_AFTER, "内完成", true],
+    [CONDITION_AFTER, "日前", false],
+    [CONDITION_AFTER, "31日前", true],
+    [CONDITION_AFTER, "次,扣1分", false],
+    [SAYS_BONUS, "附加分:", true],
+    [SAYS_DEDUCT, "减分项", true],
+    [SAYS_BONUS, "扣分项", false],
+    [VETO_CELL, "一票否决项", true],
+    [VETO_CELL, "否决项", true],
+    [VETO_CELL, "单项否决指标(出现即否决)", true],
+    [VETO_CELL, "一票否决情形的说明", false],
+    [ADJUST_CELL, "加、扣分项", true],
+    [ADJUST_CELL, "附加分项", true],
+    [ADJUST_CELL, "加强领导", false],
+    [CAP_WORD, "最多加5分", true],
+    [CAP_WORD, "加分不得超过5分", true],
+    [CAP_WORD, "累计5分", false],
+  ] as Array<[RegExp, string, boolean]>)("%s on %s: %s", (re, text, hit) => {
+    expect(re.test(text)).toBe(hit);
   });
 });
