@@ -55,20 +55,42 @@ export function toA1(row: number, col: number): string {
 
 /** "F11" or "$F$11" → { row: 10, col: 5 }; null when it is not an A1 cell address. */
 export function parseA1(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) return null;
+  // Scanned by hand, not by a regular expression: a write-back parses one address per entry cell.
+  let i = 0;
+  let end = address.length;
+  while (i < end && isSpace(address.charCodeAt(i))) i++;
+  while (end > i && isSpace(address.charCodeAt(end - 1))) end--;
+  if (address.charCodeAt(i) === 36) i++;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
+  const l0 = i;
+  for (; i < end && i - l0 < 4; i++) {
+    const k = address.charCodeAt(i) & ~32; // a → A
+    if (k < 65 || k > 90) break;
+    col = col * 26 + (k - 64);
+  }
+  if (i === l0 || i - l0 > 3) return null;
+  if (address.charCodeAt(i) === 36) i++;
+  if (i >= end) return null;
+  let row = 0;
+  for (; i < end; i++) {
+    const k = address.charCodeAt(i);
+    if (k < 48 || k > 57) return null;
+    row = row * 10 + (k - 48);
+  }
   if (row < 1) return null;
   return { row: row - 1, col: col - 1 };
 }
 
+const isSpace = (k: number) => k === 32 || k === 9 || k === 10 || k === 13 || k === 0xa0 || k === 0x3000 || k === 0xfeff || (k >= 0x2000 && k <= 0x200a) || k === 0x2028 || k === 0x2029 || k === 0x202f || k === 0x205f || k === 11 || k === 12 || k === 0x1680;
+
 /** "A1:C3" → a 0-based Merge; a single cell gives a 1×1 area; null when unreadable. */
 export function parseRange(range: string): Merge | null {
-  const [a, b = a] = range.replace(/^.*!/, "").split(":");
-  const p = parseA1(a);
-  const q = parseA1(b);
+  const bang = range.lastIndexOf("!");
+  const from = bang + 1;
+  const colon = range.indexOf(":", from);
+  const p = parseA1(colon < 0 ? (from ? range.slice(from) : range) : range.slice(from, colon));
+  const next = colon < 0 ? -1 : range.indexOf(":", colon + 1);
+  const q = colon < 0 ? p : parseA1(range.slice(colon + 1, next < 0 ? range.length : next));
   if (!p || !q) return null;
   return {
     top: Math.min(p.row, q.row),

@@ -178,9 +178,34 @@ const SLOT: Expr = { text: SLOT_MARK, value: (ctx) => ctx.cell(-1, -1) };
 /** A shape made an item's formula: its entry cell put in the slot, for the text and the value. */
 function bindEntry(shape: Expr, row: number, col: number): Expr {
   return {
-    text: shape.text.split(SLOT_MARK).join(toA1(row, col)),
+    text: shapeText(shape, toA1(row, col)),
     value: (ctx) => shape.value({ cell: (r, c) => (r === -1 ? ctx.cell(row, col) : ctx.cell(r, c)) }),
   };
+}
+
+/**
+ * The pieces of a shape's formula ("=" and its text) around its slots, split once per shape and
+ * joined per item: one flat string per cell (a long table writes 100,000 of them).
+ */
+const shapePieces = new WeakMap<Expr, string[]>();
+function shapeFormula(shape: Expr, a1: string): string {
+  let pieces = shapePieces.get(shape);
+  if (!pieces) shapePieces.set(shape, (pieces = `=${shape.text}`.split(SLOT_MARK)));
+  return pieces.join(a1);
+}
+const shapeText = (shape: Expr, a1: string) => shapeFormula(shape, a1).slice(1);
+
+/**
+ * A shape's value for an entry: the shape reads nothing but its entry, so items alike with the
+ * same entry have the same value (a long table has a handful of shapes and entries).
+ */
+function shapeValue(shape: Expr, entry: Value, memo: Map<Expr, Map<Value, Value>>): Value {
+  let byEntry = memo.get(shape);
+  if (!byEntry) memo.set(shape, (byEntry = new Map()));
+  if (byEntry.has(entry)) return byEntry.get(entry)!;
+  const v = shape.value({ cell: () => entry });
+  byEntry.set(entry, v);
+  return v;
 }
 
 /** Items alike but for their entry cell share one formula shape (built once on long sheets). */
@@ -242,18 +267,25 @@ export function liveColumn(report: ScoreSheetReport, grid: Grid, resultColumn: n
   // a formula reading its own column would refer to itself
   if (resultColumn === entryCol) return valuesOnly("核算得分列就是评分列");
 
-  const exprs = new Map<number, { expr: Expr | null; expected: CellValue }>();
+  /**
+   * By row: an item's formula as its shape bound to its entry cell (`shape`, text made when
+   * written), or any other formula (`expr`), or neither (the engine's value is written).
+   */
+  const exprs = new Map<number, { expr: Expr | null; shape?: Expr; expected: CellValue }>();
   /** A sheet as a spreadsheet sees it, our column computed by our formulas (each cell once). */
   const contextOf = (sheet: Grid): Context => {
     const memo = new Map<number, Value>();
     const visiting = new Set<number>();
     const ctx: Context = {
       cell(row, col) {
-        if (col !== resultColumn || !exprs.has(row)) return valueAt(sheet, row, col);
+        if (col !== resultColumn) return valueAt(sheet, row, col);
+        const e = exprs.get(row);
+        if (!e) return valueAt(sheet, row, col);
+        // an item's formula reads nothing but its entry: no memo, no cycle
+        if (e.shape) return shapeValue(e.shape, valueAt(sheet, row, entryCol), shapeMemo);
         if (!memo.has(row)) {
           if (visiting.has(row)) throw new FormulaValueError(`第${row + 1}行的公式引用了自身`);
           visiting.add(row);
-          const e = exprs.get(row)!;
           memo.set(row, e.expr ? e.expr.value(ctx) : e.expected);
           visiting.delete(row);
         }
@@ -262,6 +294,7 @@ export function liveColumn(report: ScoreSheetReport, grid: Grid, resultColumn: n
     };
     return ctx;
   };
+  const shapeMemo = new Map<Expr, Map<Value, Value>>();
   const ctx = contextOf(grid);
   const at = (rows: number[]): Cells => ({ col: resultColumn, rows });
 
@@ -272,16 +305,17 @@ export function liveColumn(report: ScoreSheetReport, grid: Grid, resultColumn: n
     table.items.forEach((it, i) => {
       const item = report.items[i];
       const expected = itemShown(item);
-      const entry = ref(it.row, entryCol);
       const key = shapeKey(it, item, deduction);
       let shape = shapes.get(key);
       if (!shape) shapes.set(key, (shape = itemFormula(it, item, SLOT, deduction)));
-      let expr: Expr | null = bindEntry(shape, it.row, entryCol);
-      if (expr && !same(expr.value(ctx), expected)) {
-        const typed = item.entered;
-        expr = typeof typed === "string" && typed.length <= MAX_LITERAL && !/[\r\n\t]/.test(typed) ? IF(eq(entry, str(typed)), constant(expected), expr) : null;
-        if (expr && !same(expr.value(ctx), expected)) expr = null;
+      if (same(shapeValue(shape, valueAt(grid, it.row, entryCol), shapeMemo), expected)) {
+        exprs.set(it.row, { expr: null, shape, expected });
+        return;
       }
+      const entry = ref(it.row, entryCol);
+      const typed = item.entered;
+      let expr: Expr | null = typeof typed === "string" && typed.length <= MAX_LITERAL && !/[\r\n\t]/.test(typed) ? IF(eq(entry, str(typed)), constant(expected), bindEntry(shape, it.row, entryCol)) : null;
+      if (expr && !same(expr.value(ctx), expected)) expr = null;
       exprs.set(it.row, { expr, expected });
     });
 
@@ -323,6 +357,7 @@ export function liveColumn(report: ScoreSheetReport, grid: Grid, resultColumn: n
 
     // Every formula must give the engine's value now; a 小计 or total that does not means the
     // formulas do not express this table: the sheet gets values only.
+    // (an item's shape was checked on its entry above)
     for (const [row, e] of exprs) {
       if (e.expr && !same(ctx.cell(row, resultColumn), e.expected)) return valuesOnly(`第${row + 1}行的公式结果与核算结果不一致`);
     }
@@ -330,8 +365,8 @@ export function liveColumn(report: ScoreSheetReport, grid: Grid, resultColumn: n
     const labelled = concat(str(FINAL_LABEL), final);
     const cells = new Map<number, LiveCell>();
     for (const [row, e] of exprs) {
-      const ok = e.expr && e.expr.text.length <= MAX_FORMULA;
-      cells.set(row, { formula: ok ? `=${e.expr!.text}` : null, value: e.expected });
+      const formula = e.shape ? shapeFormula(e.shape, toA1(row, entryCol)) : e.expr ? `=${e.expr.text}` : null;
+      cells.set(row, { formula: formula !== null && formula.length <= MAX_FORMULA + 1 ? formula : null, value: e.expected });
     }
     const fits = final.text.length <= MAX_FORMULA;
     return {
@@ -420,8 +455,9 @@ export interface LiveValidation {
 
 /**
  * Data validation and conditional formats for the entry cells of a scored table: 0..分值 for
- * scored items, −cap..+cap for 加/扣分 items, 是/否 for veto items, the rule text as the input
- * message; entries out of bounds turn LIVE_MARK_COLOR as they are typed. Cells holding a formula
+ * scored items, −cap..+cap for 加/扣分 items, 是/否 for veto items, the 分值 and the rule text as the
+ * input message (not the item's title: it stands in the same row, and items alike then share one
+ * validation in the file); entries out of bounds turn LIVE_MARK_COLOR as they are typed. Cells holding a formula
  * are left alone. The clear lists cover every score column of the table from the first row under
  * the header to the end of the sheet, so a later run removes what this one wrote (hosts remove
  * only validations titled VALIDATION_TITLE and conditional formats of LIVE_MARK_COLOR).
@@ -442,6 +478,21 @@ export function liveValidation(report: ScoreSheetReport, grid: Grid, options: Li
   const { entryCol, deduction } = r;
 
   const method = table!.columns.method;
+  /**
+   * Items alike share their texts and rules (one string, one object: a long table has a handful
+   * of kinds, and the writer groups alike validations by them).
+   */
+  const rules = new Map<CellValue, string>();
+  const ruleOf = (row: number, item: ItemReport): string => {
+    if (method === null) return item.rules.map((x) => x.text).join(";");
+    const raw = valueAt(grid, row, method);
+    let rule = rules.get(raw);
+    if (rule === undefined) rules.set(raw, (rule = compact(String(raw ?? ""))));
+    return rule || item.rules.map((x) => x.text).join(";");
+  };
+  const kinds = new Map<string, { bounds: NonNullable<ReturnType<typeof entryBounds>>; head: string; rule: Validation["rule"]; error: string; prompts: Map<string, string> }>();
+  const vetoRule: Validation["rule"] = { kind: "list", items: ["是", "否"] };
+  const vetoPrompts = new Map<string, string>();
   /** Runs of consecutive rows with the same bounds share one conditional format. */
   let run: { top: number; bottom: number; min: number; max: number; abs: boolean } | null = null;
   const flush = () => {
@@ -458,29 +509,35 @@ export function liveValidation(report: ScoreSheetReport, grid: Grid, options: Li
     const item = report.items[i];
     const row = it.row;
     if (hasFormula(grid, row, entryCol)) return flush();
-    const rule = compact(method !== null ? String(valueAt(grid, row, method) ?? "") : "") || item.rules.map((x) => x.text).join(";");
+    const rule = ruleOf(row, item);
     const cell = toA1(row, entryCol);
     if (it.kind === "veto") {
       flush();
-      out.validations.push({
-        sheet,
-        range: cell,
-        rule: { kind: "list", items: ["是", "否"] },
-        prompt: cut(`一票否决:${item.title}。填“是”即触发,总分为0;未发生填“否”。${rule}`, MAX_PROMPT),
-        error: "本项填“是”或“否”",
-      });
+      let prompt = vetoPrompts.get(rule);
+      if (prompt === undefined) vetoPrompts.set(rule, (prompt = cut(`一票否决项:填“是”即触发,总分为0;未发生填“否”。${rule}`, MAX_PROMPT)));
+      out.validations.push({ sheet, range: cell, rule: vetoRule, prompt, error: "本项填“是”或“否”" });
       return;
     }
-    const bounds = entryBounds(it, item, deduction);
-    if (!bounds) return flush();
-    const head = it.kind === "scored" ? `分值 ${fmt(item.max!)} 分` : "加/扣分项";
-    out.validations.push({
-      sheet,
-      range: cell,
-      rule: { kind: "decimal", min: bounds.min, max: bounds.max },
-      prompt: cut(`${item.title}(${head}):${rule || bounds.what}`, MAX_PROMPT),
-      error: cut(`${bounds.what};不适用的项目可填“不适用”。仍要保留请点“是”,核算时会标出。`, MAX_ERROR),
-    });
+    const key = it.kind === "scored" ? `s${item.max}` : `a${shapeKey(it, item, deduction)}`;
+    let kind = kinds.get(key);
+    if (!kind) {
+      const bounds = entryBounds(it, item, deduction);
+      if (!bounds) return flush();
+      kinds.set(
+        key,
+        (kind = {
+          bounds,
+          head: it.kind === "scored" ? `分值 ${fmt(item.max!)} 分` : "加/扣分项",
+          rule: { kind: "decimal", min: bounds.min, max: bounds.max },
+          error: cut(`${bounds.what};不适用的项目可填“不适用”。仍要保留请点“是”,核算时会标出。`, MAX_ERROR),
+          prompts: new Map(),
+        }),
+      );
+    }
+    const { bounds } = kind;
+    let prompt = kind.prompts.get(rule);
+    if (prompt === undefined) kind.prompts.set(rule, (prompt = cut(`${kind.head}:${rule || bounds.what}`, MAX_PROMPT)));
+    out.validations.push({ sheet, range: cell, rule: kind.rule, prompt, error: kind.error });
     const abs = bounds.abs;
     if (run && run.bottom === row - 1 && run.min === bounds.min && run.max === bounds.max && run.abs === abs) run.bottom = row;
     else {
@@ -496,11 +553,13 @@ export function liveValidation(report: ScoreSheetReport, grid: Grid, options: Li
 export function describeLive(changes: WorkbookChanges): string[] {
   const lines: string[] = [];
   for (const v of changes.values) {
-    const n = v.formulas?.flat().filter(Boolean).length ?? 0;
+    let n = 0;
+    for (const row of v.formulas ?? []) for (const f of row) if (f) n++;
     if (n) lines.push(`工作表“${v.sheet}”的核算得分中 ${n} 格为公式(保存核算结果;改动填报后表格自动重算)`);
   }
   const cells = (list: Array<{ range: string }> | undefined) =>
     (list ?? []).reduce((n, x) => {
+      if (!x.range.includes(":")) return n + (parseA1(x.range) ? 1 : 0);
       const m = parseRange(x.range);
       return n + (m ? (m.bottom - m.top + 1) * (m.right - m.left + 1) : 0);
     }, 0);

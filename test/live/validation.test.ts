@@ -51,13 +51,14 @@ describe("validation of entry cells", () => {
 
   it("quotes the rule text in the input message, cut to 255 characters, and says what a warning means", () => {
     const v = validationOf();
-    expect(v.validations[0].prompt).toBe("主动公开(分值 6 分):每缺一项扣2分");
+    // the 分值 and the rule; not the title, which stands in the row (alike items then share one validation)
+    expect(v.validations[0].prompt).toBe("分值 6 分:每缺一项扣2分");
     expect(v.validations[2].prompt).toHaveLength(255);
     expect(v.validations[2].prompt.endsWith("…")).toBe(true);
-    expect(v.validations[2].prompt.startsWith("政策解读(分值 4 分):按照“谁制定、谁解读”的原则")).toBe(true);
+    expect(v.validations[2].prompt.startsWith("分值 4 分:按照“谁制定、谁解读”的原则")).toBe(true);
     expect(v.validations[0].error).toBe("得分应在 0 到 6 之间;不适用的项目可填“不适用”。仍要保留请点“是”,核算时会标出。");
     expect(v.validations[4].error.startsWith("扣分最多 6 分")).toBe(true);
-    expect(v.validations[6].prompt.startsWith("一票否决:失泄密。")).toBe(true);
+    expect(v.validations[6].prompt.startsWith("一票否决项:填“是”即触发")).toBe(true);
     for (const x of v.validations) expect(x.error.length).toBeLessThanOrEqual(225);
   });
 

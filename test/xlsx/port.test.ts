@@ -214,7 +214,9 @@ describe("conditional marks", () => {
     await port.apply(change({ conditional: rows.map((r) => ({ sheet: "评分表", range: `G${r}`, formula: `G${r}>D${r}`, color: LIVE_MARK_COLOR })), validations: rows.map((r) => ({ sheet: "评分表", range: `G${r}`, rule: { kind: "decimal" as const, min: 0, max: r }, prompt: "p", error: "e" })) }));
     const xml = sheet1(port);
     const cfs = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule[^>]*priority="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
-    expect(cfs).toEqual([["F3:F5", 4], ...rows.map((r, i) => [`G${r}`, 5 + i])]);
+    // the five formulas say the same of their own row: one element over G3:G7, anchored at G3
+    expect(cfs).toEqual([["F3:F5", 4], ["G3:G7", 5]]);
+    expect(xml).toContain('<conditionalFormatting sqref="G3:G7"><cfRule type="expression" dxfId="1" priority="5"><formula>G3&gt;D3</formula>');
     // all conditional formats stand before the validations, as the schema orders them
     expect(xml.lastIndexOf("<conditionalFormatting")).toBeLessThan(xml.indexOf("<dataValidations"));
     expect(/<dataValidations count="(\d+)"/.exec(xml)?.[1]).toBe("6");
@@ -253,6 +255,45 @@ describe("validations and conditional marks of a long table", () => {
     expect(xml).toContain(userCf);
     expect([...xml.matchAll(/<dataValidation\s(?:[^>"]|"[^"]*")*?sqref="([^"]+)"/g)].map((m) => m[1])).toEqual(["F4", "F5"]);
     expect(/<dataValidations[^>]*>/.exec(xml)![0]).toBe('<dataValidations count="2">');
+  });
+});
+
+describe("alike validations and conditional marks share one element", () => {
+  it("one per kind of bound and text over all its cells (every other row, runs joined); the formula of the topmost", async () => {
+    const port = open({ sheets: [scoreSheet()] });
+    const rows = [3, 4, 5, 6, 7, 8, 9];
+    const max = (r: number) => (r === 4 || r === 6 ? 8 : 4);
+    await port.apply(
+      change({
+        validations: rows.map((r) => ({ sheet: "评分表", range: `F${r}`, rule: { kind: "decimal" as const, min: 0, max: max(r) }, prompt: `分值 ${max(r)} 分`, error: "超出" })),
+        conditional: rows.map((r) => ({ sheet: "评分表", range: `F${r}`, formula: `AND(ISNUMBER(F${r}),OR(F${r}<0,F${r}>${max(r)}))`, color: LIVE_MARK_COLOR })),
+      }),
+    );
+    const xml = sheet1(port);
+    const dvs = [...xml.matchAll(/<dataValidation\s(?:[^>"]|"[^"]*")*?prompt="([^"]+)" sqref="([^"]+)"><formula1>0<\/formula1><formula2>(\d+)</g)].map((m) => [m[1], m[2], m[3]]);
+    expect(dvs).toEqual([
+      ["分值 4 分", "F3 F5 F7:F9", "4"],
+      ["分值 8 分", "F4 F6", "8"],
+    ]);
+    expect(/<dataValidations count="(\d+)"/.exec(xml)?.[1]).toBe("2");
+    const cfs = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule[^>]*><formula>([^<]+)</g)].map((m) => [m[1], m[2]]);
+    expect(cfs).toEqual([
+      ["F3 F5 F7:F9", "AND(ISNUMBER(F3),OR(F3&lt;0,F3&gt;4))"],
+      ["F4 F6", "AND(ISNUMBER(F4),OR(F4&lt;0,F4&gt;8))"],
+    ]);
+    // a second run replaces them all: clearing the column removes every one of ours
+    await port.apply(change({ clearValidations: [{ sheet: "评分表", range: "F3:F20" }], clearConditional: [{ sheet: "评分表", range: "F3:F20" }] }));
+    const after = sheet1(port);
+    expect(after).not.toContain("<conditionalFormatting");
+    expect(after).not.toContain("<dataValidation");
+  });
+
+  it("a user's validation inside the run keeps its cell: ours go round it", async () => {
+    const userDv = '<dataValidations count="1"><dataValidation type="whole" sqref="F5"><formula1>0</formula1></dataValidation></dataValidations>';
+    const port = open({ sheets: [scoreSheet({ extras: { dataValidations: userDv } })] });
+    await port.apply(change({ validations: [3, 4, 5, 6].map((r) => ({ sheet: "评分表", range: `F${r}`, rule: { kind: "decimal" as const, min: 0, max: 6 }, prompt: "p", error: "e" })) }));
+    const xml = sheet1(port);
+    expect([...xml.matchAll(/<dataValidation\s(?:[^>"]|"[^"]*")*?sqref="([^"]+)"/g)].map((m) => m[1])).toEqual(["F5", "F3:F4 F6"]);
   });
 });
 

@@ -7,7 +7,7 @@ import { parseA1, type CellValue, type Grid } from "../../core/grid";
 import { HostError, type CellRef, type WorkbookChanges, type WorkbookPort } from "../port";
 import type { XlsxLimits } from "./limits";
 import type { Deflate, InflateRaw } from "./zip";
-import { XlsxPackage } from "./package";
+import { XlsxPackage, type EncodePieces } from "./package";
 import { readGrids, readWorkbookParts } from "./read";
 import { SheetEditor } from "./sheet";
 import { WorkbookEditor } from "./write";
@@ -19,6 +19,8 @@ export interface XlsxPortOptions {
   deflate?: Deflate;
   /** Raw inflate capped at a size (Node's zlib in the CLI); fflate's streaming inflate by default. */
   inflate?: InflateRaw;
+  /** UTF-8 of a changed part's text in pieces (Node's Buffer in the CLI); TextEncoder by default. */
+  encodePieces?: EncodePieces;
   /** CRC-32 of the parts that changed (Node's zlib.crc32 in the CLI); ours by default. */
   crc32?: (data: Uint8Array) => number;
   /** Keep the text of the sheets read, for a write-back to come (saves inflating them again). */
@@ -50,10 +52,18 @@ export function createXlsxPort(bytes: Uint8Array, options: XlsxPortOptions = {})
   let cached: ReturnType<typeof readWorkbookParts> | null = readWorkbookParts(pkg);
   const parts = () => (cached ??= readWorkbookParts(pkg));
 
+  /**
+   * Sheets cut into rows while reading fills, handed to the next edit (a long sheet is cut up
+   * once per write-back, not twice); dropped by every edit.
+   */
+  let editors = new Map<string, SheetEditor>();
+
   const edit = (fn: (ed: WorkbookEditor) => void) => {
     const restore = pkg.snapshot();
+    const ready = editors;
+    editors = new Map();
     try {
-      const ed = new WorkbookEditor(pkg);
+      const ed = new WorkbookEditor(pkg, ready);
       fn(ed);
       ed.commit();
       cached = null;
@@ -82,8 +92,7 @@ export function createXlsxPort(bytes: Uint8Array, options: XlsxPortOptions = {})
       return readGrids(pkg, parts(), options.forWriting);
     },
     async readFills(cells: CellRef[]) {
-      const cache = new Map<string, SheetEditor>();
-      return cells.map((ref) => fillAt(cache, parts(), ref));
+      return cells.map((ref) => fillAt(editors, parts(), ref));
     },
     fillsOf(sheet: string) {
       const styles = parts().styles;
@@ -114,7 +123,7 @@ export function createXlsxPort(bytes: Uint8Array, options: XlsxPortOptions = {})
       edit((ed) => ed.setValue(sheet, a1, value));
     },
     save() {
-      return pkg.save(options.deflate, options.crc32);
+      return pkg.save(options.deflate, options.crc32, options.encodePieces);
     },
   };
 }

@@ -53,6 +53,24 @@ function headOf(text: string): string {
   return text.slice(0, text.indexOf(">") + 1);
 }
 
+/** The r attribute of the row start tag text[start, end); null without one. */
+function rowNumber(text: string, start: number, end: number): number | null {
+  // The usual form (r="12") found without cutting the tag out; any other spelling by the pattern.
+  const at = text.indexOf(' r="', start);
+  if (at >= 0 && at < end) {
+    let n = 0;
+    let i = at + 4;
+    for (; i < end; i++) {
+      const k = text.charCodeAt(i);
+      if (k < 48 || k > 57) break;
+      n = n * 10 + (k - 48);
+    }
+    if (i > at + 4 && text.charCodeAt(i) === 34) return n;
+  }
+  const m = /\sr\s*=\s*["'](\d+)["']/.exec(text.slice(start, end));
+  return m ? Number(m[1]) : null;
+}
+
 /** The last cell's column in a row's text; -1 for none; -3 when unsure (cells without references). */
 function lastColumnOf(text: string): number {
   // The last reference in a row is its last cell's (the row's own r comes first and has no letters).
@@ -135,22 +153,38 @@ function widenSpans(head: XEl, col: number): void {
   if (col + 1 < a || col + 1 > b) setAttrs(head, { spans: `${Math.min(a, col + 1)}:${Math.max(b, col + 1)}` });
 }
 
-/** A row's text with queued cells appended after its last cell. */
-function appendQueued(slot: RowSlot, pfx: string): string {
-  const cells = slot.queued!.map((q) => q.xml).join("");
-  if (!slot.text) return `<${pfx}row r="${slot.r}">${cells}</${pfx}row>`;
-  const head = headOf(slot.text);
+/**
+ * A row's text with queued cells appended after its last cell, as pieces pushed to `out` (the
+ * row's own text is not copied into a new string: most of a long sheet is such text).
+ */
+function appendQueued(slot: RowSlot, pfx: string, out: string[]): void {
+  const queued = slot.queued!;
+  if (!slot.text) {
+    out.push(`<${pfx}row r="${slot.r}">`);
+    for (const q of queued) out.push(q.xml);
+    out.push(`</${pfx}row>`);
+    return;
+  }
+  const headEnd = slot.text.indexOf(">") + 1;
+  const head = slot.text.slice(0, headEnd);
   let open = head;
   const spans = head.includes("spans") ? /\sspans="(\d+):(\d+)"/.exec(head) : null;
   if (spans) {
-    const col = slot.queued![slot.queued!.length - 1].col + 1;
+    const col = queued[queued.length - 1].col + 1;
     const a = Number(spans[1]);
     const b = Number(spans[2]);
     if (col > b || col < a) open = head.replace(spans[0], ` spans="${Math.min(a, col)}:${Math.max(b, col)}"`);
   }
-  if (head.endsWith("/>")) return open.replace(/\s*\/>$/, ">") + cells + `</${pfx}row>`;
+  if (head.endsWith("/>")) {
+    out.push(open.replace(/\s*\/>$/, ">"));
+    for (const q of queued) out.push(q.xml);
+    out.push(`</${pfx}row>`);
+    return;
+  }
   const close = slot.text.lastIndexOf("</");
-  return open + slot.text.slice(head.length, close) + cells + slot.text.slice(close);
+  out.push(open === head ? slot.text.slice(0, close) : open + slot.text.slice(headEnd, close));
+  for (const q of queued) out.push(q.xml);
+  out.push(slot.text.slice(close));
 }
 
 function serializeRow(m: RowModel): string {
@@ -227,8 +261,7 @@ export class SheetEditor {
         if (c < 0) throw new XlsxFormatError(formatMessage.broken);
         end = c + close.length;
       }
-      const rAttr = /\sr\s*=\s*["'](\d+)["']/.exec(text.slice(start, tagEnd));
-      const r = rAttr ? Number(rAttr[1]) : prev + 1;
+      const r = rowNumber(text, start, tagEnd) ?? prev + 1;
       prev = r;
       const slot: RowSlot = { r, text: text.slice(start, end), gap: start > last ? text.slice(last, start) : undefined };
       rows.push(slot);
@@ -412,7 +445,9 @@ export class SheetEditor {
       rows = [];
       for (const slot of this.rows) {
         if (slot.gap) rows.push(slot.gap);
-        rows.push(slot.model ? serializeRow(slot.model) : slot.queued?.length ? appendQueued(slot, this.pfx) : slot.text);
+        if (slot.model) rows.push(serializeRow(slot.model));
+        else if (slot.queued?.length) appendQueued(slot, this.pfx, rows);
+        else rows.push(slot.text);
       }
       if (this.tail) rows.push(this.tail);
       if (rows.length && this.data.close === "") {

@@ -6,9 +6,10 @@
  * (or replace our own earlier ones); [Content_Types].xml, workbook.xml and its rels gain
  * entries. The host obligations of port.ts are enforced here whatever the plan says.
  */
-import { parseA1, parseRange, rangeA1, toA1, type CellValue, type Merge } from "../../core/grid";
+import { parseA1, parseRange, toA1, type CellValue, type Merge } from "../../core/grid";
 import { LIVE_MARK_COLOR, MAPPING_SHEET, MARK_COLORS, NOTE_PREFIX, SHEET_MARKER, VALIDATION_TITLE } from "../../footprint";
 import { HostError, type ConditionalMark, type SheetWrite, type Validation, type WorkbookChanges } from "../port";
+import { groupConditionals, joinAreas, sqrefChunks } from "./areas";
 import { CommentsEditor, EMPTY_COMMENTS, emptyVml } from "./comments";
 import { REL, relIs, relativeTarget, relsPathOf, type SheetInfo, type XlsxPackage } from "./package";
 import { readSheet, readThreads, readWorkbookParts, type WorkbookParts } from "./read";
@@ -44,23 +45,23 @@ function areasOf(sqref: string): Merge[] {
 
 const overlaps = (a: Merge, b: Merge) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
-/** The cells of `area` outside every area of `taken`, as vertical runs ("F3:F5 F8"). */
-function subtract(area: Merge, taken: Merge[]): string {
+/** The cells of `area` outside every area of `taken`, as vertical runs. */
+function subtract(area: Merge, taken: Merge[]): Merge[] {
   const hit = taken.filter((t) => overlaps(t, area));
-  if (!hit.length) return rangeA1(area);
-  const out: string[] = [];
+  if (!hit.length) return [area];
+  const out: Merge[] = [];
   for (let c = area.left; c <= area.right; c++) {
     let start = -1;
     for (let r = area.top; r <= area.bottom + 1; r++) {
       const free = r <= area.bottom && !hit.some((t) => t.top <= r && r <= t.bottom && t.left <= c && c <= t.right);
       if (free && start < 0) start = r;
       if (!free && start >= 0) {
-        out.push(rangeA1({ top: start, left: c, bottom: r - 1, right: c }));
+        out.push({ top: start, left: c, bottom: r - 1, right: c });
         start = -1;
       }
     }
   }
-  return out.join(" ");
+  return out;
 }
 
 /** Entries grouped by sheet, in the order of their first appearance (each group in its own order). */
@@ -86,7 +87,12 @@ export class WorkbookEditor {
   private readonly relsDocs = new Map<string, XEl>();
   private readonly stylesPath: string;
 
-  constructor(private readonly pkg: XlsxPackage) {
+  /** `editors`: sheets already cut up for reading (by part path), unchanged since. */
+  constructor(
+    private readonly pkg: XlsxPackage,
+    editors?: Map<string, SheetEditor>,
+  ) {
+    if (editors) for (const [path, ed] of editors) this.sheetsEd.set(path, ed);
     this.parts = readWorkbookParts(pkg);
     this.styles = this.parts.styles;
     this.wbDoc = pkg.tree(pkg.workbookPath, new Set(["extLst"]));
@@ -266,7 +272,7 @@ export class WorkbookEditor {
         const style = from !== undefined ? sheet.styleAt(r, from) : null;
         const body = content(v, formula, sheet.pfx);
         const empty = (v === null || v === "") && formula === null;
-        if (!(empty && style === null) && sheet.appendCell(r, col, style, body.type, body.inner.join(""))) return;
+        if (!(empty && style === null) && sheet.appendCell(r, col, style, body.type, body.inner.length ? body.inner[0] : "")) return;
         if (empty && style === null && !sheet.cell(r, col, false)) return;
         const c = sheet.cell(r, col, true)!;
         sheet.setCell(c, body, style);
@@ -328,38 +334,59 @@ export class WorkbookEditor {
     return out;
   }
 
-  /** Adds a sheet's validations (one per entry cell: thousands on a long table) in one pass. */
+  /**
+   * Adds a sheet's validations (one per entry cell: thousands on a long table) in one pass; alike
+   * ones (same rule, messages) become one element over their cells, as Excel keeps them.
+   */
   private addValidations(sheetName: string, list: Validation[]): void {
     const sheet = this.sheet(sheetName);
     // The user's areas are read once: ours never count among them, so adding ours leaves them as they are.
     const taken = this.userValidationAreas(sheet);
     const p = sheet.pfx;
     const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
-    let dv: XEl | undefined;
-    let count = 0;
     const titleAttr = escapeAttr(VALIDATION_TITLE);
+    const name = p + "dataValidation";
+    // Grouped by texts and rule: plans share these between alike items, so the lookups are cheap.
+    const groups = new Map<string, Map<string, Map<string, { head: string; formulas: string; areas: Merge[] }>>>();
+    const ruleKeys = new WeakMap<Validation["rule"], string>();
+    const made: Array<{ head: string; formulas: string; areas: Merge[] }> = [];
     for (const v of list) {
       const area = parseRange(v.range);
       if (!area) throw new HostError("bad_address", v.range);
-      const sqref = subtract(area, taken);
-      if (!sqref) continue;
-      if (!dv) {
-        dv = sheet.part("dataValidations", true)!;
-        count = elements(dv, "dataValidation").length;
+      const free = subtract(area, taken);
+      if (!free.length) continue;
+      let ruleKey = ruleKeys.get(v.rule);
+      if (ruleKey === undefined) ruleKeys.set(v.rule, (ruleKey = v.rule.kind === "decimal" ? `decimal ${v.rule.min}:${v.rule.max}` : `list ${v.rule.items.join("\u0000")}`));
+      let byError = groups.get(v.prompt);
+      if (!byError) groups.set(v.prompt, (byError = new Map()));
+      let byRule = byError.get(v.error);
+      if (!byRule) byError.set(v.error, (byRule = new Map()));
+      const g = byRule.get(ruleKey);
+      if (g) {
+        for (const a of free) g.areas.push(a);
+        continue;
       }
       // Built as text (a long table has one per entry cell); the same element el() would give.
       const formulas =
         v.rule.kind === "decimal"
           ? `<${p}formula1>${v.rule.min}</${p}formula1><${p}formula2>${v.rule.max}</${p}formula2>`
           : `<${p}formula1>${escapeText(`"${v.rule.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)}</${p}formula1>`;
-      const name = p + "dataValidation";
-      const open =
+      const head =
         `<${name} type="${v.rule.kind}" errorStyle="warning"${v.rule.kind === "decimal" ? ' operator="between"' : ""} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
-        ` errorTitle="${titleAttr}" error="${escapeAttr(cut(v.error, 225))}" promptTitle="${titleAttr}" prompt="${escapeAttr(cut(v.prompt, 255))}" sqref="${sqref}">`;
-      append(dv, { name, open, close: `</${name}>`, children: [formulas] });
-      count++;
+        ` errorTitle="${titleAttr}" error="${escapeAttr(cut(v.error, 225))}" promptTitle="${titleAttr}" prompt="${escapeAttr(cut(v.prompt, 255))}"`;
+      const group = { head, formulas, areas: [...free] };
+      byRule.set(ruleKey, group);
+      made.push(group);
     }
-    if (!dv) return;
+    if (!made.length) return;
+    const dv = sheet.part("dataValidations", true)!;
+    let count = elements(dv, "dataValidation").length;
+    for (const g of made) {
+      for (const sqref of sqrefChunks(joinAreas(g.areas))) {
+        append(dv, { name, open: `${g.head} sqref="${sqref}">`, close: `</${name}>`, children: [g.formulas] });
+        count++;
+      }
+    }
     setAttrs(dv, { count: String(count) });
     sheet.touch();
   }
@@ -389,14 +416,18 @@ export class WorkbookEditor {
     const dxfs = new Map<string, number>();
     const p = sheet.pfx;
     const nodes: XEl[] = [];
-    for (const c of list) {
+    const located = list.map((c) => {
       const area = parseRange(c.range);
       if (!area) throw new HostError("bad_address", c.range);
+      return { area, formula: c.formula, color: c.color };
+    });
+    // Alike formats (the same formula relative to their cells, the same colour) share one element.
+    for (const c of groupConditionals(located)) {
       let dxf = dxfs.get(c.color);
       if (dxf === undefined) dxfs.set(c.color, (dxf = this.styles.dxfWithFill(c.color)));
-      // Built as text (one per run of entry cells); the same elements el() would give.
+      // Built as text; the same elements el() would give.
       const rule = { name: p + "cfRule", open: `<${p}cfRule type="expression" dxfId="${dxf}" priority="${++priority}">`, close: `</${p}cfRule>`, children: [`<${p}formula>${escapeText(c.formula)}</${p}formula>`] };
-      nodes.push({ name: p + "conditionalFormatting", open: `<${p}conditionalFormatting sqref="${rangeA1(area)}">`, close: `</${p}conditionalFormatting>`, children: [rule] });
+      nodes.push({ name: p + "conditionalFormatting", open: `<${p}conditionalFormatting sqref="${c.sqref}">`, close: `</${p}conditionalFormatting>`, children: [rule] });
     }
     if (!nodes.length) return;
     // The first goes in schema order; the others follow it (where inserting each in order would put them).
@@ -593,7 +624,7 @@ export class WorkbookEditor {
  * text. The children are one piece of text (a long table writes one per row: no element trees).
  */
 function content(v: CellValue, formula: string | null, pfx: string): { type?: string; inner: string[] } {
-  const f = formula !== null ? `<${pfx}f>${escapeText(formula.replace(/^=/, ""))}</${pfx}f>` : "";
+  const f = formula !== null ? `<${pfx}f>${escapeText(formula.charCodeAt(0) === 61 ? formula.slice(1) : formula)}</${pfx}f>` : "";
   const value = (t: string) => `<${pfx}v>${t}</${pfx}v>`;
   const done = (type: string | undefined, xml: string) => ({ type, inner: xml ? [xml] : [] });
   if (v === null || v === "") return done(undefined, f);

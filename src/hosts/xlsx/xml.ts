@@ -233,8 +233,12 @@ function excelEscapes(s: string): string {
 // eslint-disable-next-line no-control-regex
 const PLAIN = /[&<>"\n\r\t\x00-\x1f\ufffe\uffff]|_x/;
 
+/** Texts need less: quotes, tabs and line breaks stand as they are (formulas are full of quotes). */
+// eslint-disable-next-line no-control-regex
+const PLAIN_TEXT = /[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x/;
+
 export function escapeText(s: string): string {
-  if (!PLAIN.test(s)) return s;
+  if (!PLAIN_TEXT.test(s)) return s;
   return excelEscapes(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
