@@ -547,3 +547,28 @@ describe("涡阳县水利局 评分表: the 测评 summary above the header, 指
     expect(r.findings).toEqual([]);
   });
 });
+
+describe("党风廉政宣传教育工作考核评分表: 考核指标 '一、组织领导(5分)' merged down over 考核内容, criteria one per row", () => {
+  const r = read(P.integrityPublicity.grid({ 3: 2, 5: 3, 6: 2, 7: 35, 11: "满分" }));
+
+  it("reads the 考核指标 as the categories and each 考核内容 as an item, its criteria joined", () => {
+    expect(r.titles).toEqual(["1、健全机制", "2、工作部署", "1、队伍建设", "2、新闻用稿", "3、宣传活动"]);
+    expect(r.items).toEqual([
+      [3, "组织领导", "scored", 2],
+      [5, "组织领导", "scored", 3],
+      [6, "新闻宣传", "scored", 2],
+      [7, "新闻宣传", "scored", 40],
+      [11, "新闻宣传", "scored", 2],
+    ]);
+    expect(r.report.items[3].rules.filter((x) => x.kind === "bonus").map((x) => ("step" in x ? x.step : null))).toEqual([20, 3, 2]);
+  });
+
+  it("scores 自评分 and reports the 45 points of 新闻宣传 the cut page does not reach", () => {
+    expect(r.categories).toEqual([
+      ["组织领导", 5, 5],
+      ["新闻宣传", 44, 39],
+    ]);
+    expect(r.total).toMatchObject({ max: 49, final: 44 });
+    expect(r.findings).toEqual(["score_normalized@D11", "max_sum_mismatch@A6"]);
+  });
+});

@@ -688,6 +688,35 @@ export const guoyangWater: Published = {
   ),
 };
 
+/**
+ * 2020年度全区党风廉政宣传教育工作考核评分表: 考核指标 "一、组织领导(5分)" merged down | 考核内容 "1、健全机制
+ * (2分)" | 评分标准, one criterion per row | 自评分. The page's text runs the cells together: laid out here
+ * with the clerk's 自评分 merged over the rows of one 考核内容 (one entry per item); the page is cut in
+ * 二's item 4 (舆情处置, 1分), left out.
+ */
+export const integrityPublicity: Published = {
+  name: "区党风廉政宣传教育工作考核评分表",
+  source: "http://m.61taotao.com/office/243645.html",
+  grid: table(
+    4,
+    [
+      "2020年度全区党风廉政宣传教育工作考核评分表",
+      ["考核指标", "考核内容", "评分标准", "自评分"],
+      ["一、组织领导\n(5分)", "1、健全机制\n(2分)", "(1)建立健全党风廉政宣教工作领导小组,明确 1 名班子成员负责该项工作(1分)。", null],
+      [null, null, "(2)建立健全大宣教工作机制,形成工作合力,制订修订相应工作办法(1分)。", null],
+      [null, "2、工作部署\n(3分)", "制定年度工作要点,安排重点工作内容,有计划推进年度工作,班子会议定期研究宣教工作(3分)。在市以上会议交流宣教工作经验加 5 分,区级加 3 分。", null],
+      ["二、新闻宣传\n(45分)", "1、队伍建设\n(2分)", "建立健全党风廉政新闻宣传队伍;按时按要求报送新闻用稿统计情况(2分)。", null],
+      [null, "2、新闻用稿\n(40分)", "(1)国家级用稿(15分)。采用 1篇,得基本分 15分,每增加 1 篇加 20 分。", null],
+      [null, null, "(2)省级用稿(8分)。报刊、杂志、网站、微信用稿 2篇,得基本分 8 分,每增加 1 篇加 3分。", null],
+      [null, null, "(3)市级用稿(7 分)。X 电视台“清风 X”栏目采用 1条,2分;《X大众报》头版、“镜鉴”专版用稿 1 篇,2分;《X 镜鉴》网站、微信用稿 6篇,3 分。X电视台“清风 X”栏目、《X大众报》头版及“镜鉴”专版用稿每增加 1 篇加 2 分。", null],
+      [null, null, "(4)区级用稿(10分)。报刊、杂志用稿 12篇,6 分;网站、微信用稿 12篇,4分。", null],
+      [null, "3、宣传活动\n(2分)", "按规定开展专题宣传活动(2分)。结合实际,自主策划专题宣传活动,每开展 1次加 3分。党组织、纪检监察组织主要负责人参加市纪委组织的访谈类节目,每 1 次加 2 分。", null],
+    ],
+    [down("A", 3, 5), down("B", 3, 4), down("D", 3, 4), down("A", 6, 11), down("B", 7, 10), down("D", 7, 10)],
+    3,
+  ),
+};
+
 /** Every published table of the corpus, in the order they were added. */
 export const PUBLISHED: Published[] = [
   licheng2020,
@@ -721,4 +750,5 @@ export const PUBLISHED: Published[] = [
   huoqiuPolice,
   riverChief,
   guoyangWater,
+  integrityPublicity,
 ];

@@ -5,12 +5,12 @@
  * within the 分值 beside them.
  */
 import { compact, textOf, type CellValue, type Grid, type Merge } from "../grid";
-import { parseMaxCell } from "../rules/parse";
+import { parseHeading, parseMaxCell } from "../rules/parse";
 import { RESULT_HEADER, headerKey, isHeaderWord, mapColumns, roleOf, type ColumnMap, type ColumnRole } from "./columns";
 import { shownRow } from "./rows";
 import { CANONICAL_HEADER } from "../words/headers";
 import { TOTAL_WORDS } from "../words/rows";
-import { numberingOf } from "../words/numbering";
+import { HEADING_NUMBERED, numberingOf } from "../words/numbering";
 import { SPEAKS_OF_POINTS } from "../words/rules";
 
 /** (shownRow lives in rows.ts; kept here for the modules that read it from the header step.) */
@@ -38,23 +38,32 @@ export function findHeader(grid: Grid, width: number): { row: number; end: numbe
     const split = splitHeader(cells, below);
     if (split) {
       const map = mapColumns(split);
-      if (map) return { row: r, end: r + 1, columns: loneCategoryAsTitle(grid, merges, r + 1, idAsCategory(grid, merges, r + 1, map)) };
+      if (map) return { row: r, end: r + 1, columns: settle(grid, merges, r + 1, split, map) };
     }
     // (a title merged over the whole row is no upper header, even when it ends in 评分标准)
     const upperWords = new Set(cells.filter((v) => roleOf(v)).map((v) => compact(textOf(v))));
     const ownBelow = upperWords.size >= 2 && below.some((v, c) => roleOf(v) && compact(textOf(v)) !== compact(textOf(cells[c])));
     if (ownBelow && !below.some((v) => typeof v === "number")) {
-      const map = mapColumns(cells.map((v, c) => (roleOf(below[c]) ? below[c] : v)));
-      if (map) return { row: r, end: r + 1, columns: loneCategoryAsTitle(grid, merges, r + 1, idAsCategory(grid, merges, r + 1, map)) };
+      const words = cells.map((v, c) => (roleOf(below[c]) ? below[c] : v));
+      const map = mapColumns(words);
+      if (map) return { row: r, end: r + 1, columns: settle(grid, merges, r + 1, words, map) };
     }
     const wide = splitWideTitle(grid, merges, r, cells, width);
     // unknown words beside known ones: the columns say by their content what the words do not
     const named = mapColumns(wide);
     const complete = named && !titleByMethodOnly(wide) && named.max !== null && named.scores.length > 0;
     const map = complete ? named : (byContent(grid, merges, r, wide, width) ?? named);
-    if (map) return { row: r, end: r, columns: loneCategoryAsTitle(grid, merges, r, idAsCategory(grid, merges, r, map)) };
+    if (map) return { row: r, end: r, columns: settle(grid, merges, r, wide, map) };
   }
   return null;
+}
+
+/**
+ * What the columns under a header (its last row `r`, its words `cells`) hold settles what its words
+ * left open: a 序号 or a title column holding categories, a lone category naming the items.
+ */
+function settle(grid: Grid, merges: Merge[], r: number, cells: CellValue[], map: ColumnMap): ColumnMap {
+  return loneCategoryAsTitle(grid, merges, r, headingsAsCategory(grid, merges, r, cells, idAsCategory(grid, merges, r, map)));
 }
 
 /** Whether a header names no title and no category: its criterion column would have to stand in. */
@@ -197,6 +206,49 @@ function idAsCategory(grid: Grid, merges: Merge[], r: number, map: ColumnMap): C
     spanning++;
   }
   return spanning >= 1 ? { ...map, id: null, category: [c, ...map.category].sort((a, b) => a - b) } : map;
+}
+
+/**
+ * Two title words ("考核指标 | 考核内容 | 评分标准"), the first column holding numbered headings with
+ * their points merged down over several rows of the second ("一、组织领导(5分)" over "1、健全机制(2分)"
+ * and "2、工作部署(3分)"): the first is a category level and the second names the items.
+ */
+function headingsAsCategory(grid: Grid, merges: Merge[], r: number, cells: CellValue[], map: ColumnMap): ColumnMap {
+  const c = map.title;
+  if (c === null) return map;
+  const finer = cells.findIndex((v, k) => k > c && roleOf(v) === "title" && !map.category.includes(k));
+  if (finer < 0 || !holdsHeadings(grid, merges, r, c, finer)) return map;
+  return {
+    ...map,
+    category: [...map.category, c].sort((a, b) => a - b),
+    title: finer,
+    method: map.method === finer ? null : map.method,
+  };
+}
+
+/**
+ * Whether column `c` under row `r` holds only headings with their points ("一、组织领导(5分)"), each
+ * numbered or merged down, one at least over several rows, and fewer of them than column `finer` has
+ * cells: the level above `finer`.
+ */
+function holdsHeadings(grid: Grid, merges: Merge[], r: number, c: number, finer: number): boolean {
+  let headings = 0;
+  let spanning = 0;
+  let cellsBelow = 0;
+  for (let q = r + 1; q < Math.min(grid.cells.length, r + 1 + SAMPLE_ROWS * 4); q++) {
+    const covered = (col: number) => merges.find((m) => m.top <= q && m.bottom >= q && m.left <= col && m.right >= col);
+    const own = covered(c);
+    const t = own && own.top < q ? "" : compact(textOf(grid.cells[q]?.[c] ?? null));
+    const f = covered(finer);
+    if ((!f || f.top === q) && textOf(grid.cells[q]?.[finer] ?? null) !== "") cellsBelow++;
+    if (!t) continue;
+    if (TOTAL_WORDS.test(t)) break;
+    const merged = own !== undefined && own.bottom > own.top;
+    if (parseHeading(t).points === null || !(merged || HEADING_NUMBERED.test(t))) return false;
+    headings++;
+    if (merged) spanning++;
+  }
+  return spanning >= 1 && cellsBelow > headings;
 }
 
 /**

@@ -5,12 +5,12 @@
  * veto), maximum, sign and rules.
  */
 import { textOf, toA1, type CellValue } from "../grid";
-import { roundPoints } from "../rules/numbers";
+import { parseNumber, roundPoints } from "../rules/numbers";
 import { parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { ParseResult, Rule } from "../rules/types";
 import { VETO_NAME } from "../words/rows";
-import { POINTS_IN_BRACKETS } from "../words/points";
-import { mayHoldRules } from "../words/rules";
+import { POINTS_IN_BRACKETS, STATED_PART } from "../words/points";
+import { GRADE_WORDS, mayHoldRules } from "../words/rules";
 import { ensureGroup } from "./groups";
 import type { Group, Indicator, ItemRow, ScoreTable } from "./types";
 
@@ -41,6 +41,45 @@ function pointsOf(rules: Rule[]): number | null {
   let any = false;
   for (const r of rules) if (r.kind === "points") (sum += r.points), (any = true);
   return any ? roundPoints(sum) : null;
+}
+
+/** A grade just before a stated part ("优秀(5分)、良好(3分)"): the parts are tiers, one is given. */
+const GRADE_BEFORE = new RegExp(`(?:${GRADE_WORDS.join("|")})[的者]?[:：]?\\s*$`);
+
+/**
+ * The points a criterion text states in parts ("1.决策草案【2分】; 2.决策依据【2分】…", "(1)…(1分)。
+ * (2)…(1分)。"), summed; tiers of one grade scale count their best. Null when it states none.
+ */
+export function statedParts(text: string): number | null {
+  if (!text.includes("分")) return null;
+  let sum = 0;
+  let any = false;
+  let tier: number | null = null;
+  STATED_PART.lastIndex = 0;
+  for (let m = STATED_PART.exec(text); m; m = STATED_PART.exec(text)) {
+    const n = parseNumber(m[1]);
+    if (n === null) continue;
+    any = true;
+    if (!GRADE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) {
+      sum += n;
+      tier = null;
+    } else if (tier === null || n > tier) {
+      sum += n - (tier ?? 0);
+      tier = n;
+    }
+  }
+  return any ? roundPoints(sum) : null;
+}
+
+/**
+ * The points a criterion text states: its points rules, save that a text stating its points in
+ * brackets and again in its words ("(1)国家级用稿(15分)。采用1篇,得基本分15分") says them twice.
+ */
+function textPoints(text: string, rules: Rule[]): number | null {
+  const all = pointsOf(rules);
+  if (all === null) return null;
+  const parts = statedParts(text);
+  return parts !== null && parts > 0 && Math.abs(all - 2 * parts) < 1e-6 ? parts : all;
 }
 
 /** The points an item row states in its own words ("(3分)" in its title or criterion), if any. */
@@ -79,9 +118,11 @@ export function buildIndicators(table: ScoreTable, rows: ItemRow[], consumed: Se
     let groups = r.groups;
     const block = r.titleMerge ? titleBlocks.get(r.titleMerge)! : null;
     // a title merged over exactly the rows of one entry (分值 and score merged alike) is the item's own
+    // (without a 分值 column, the score cell merged over the block's rows says the same)
+    const entrySpan = r.maxSpan ?? (columns.max === null ? r.scoreSpan : null);
     const oneItem =
-      block !== null && r.maxSpan !== null && r.scoreSpan !== null && r.scoreSpan.top === r.maxSpan.top && r.scoreSpan.bottom === r.maxSpan.bottom &&
-      block.every((x) => x.row >= r.maxSpan!.top && x.row <= r.maxSpan!.bottom);
+      block !== null && entrySpan !== null && r.scoreSpan !== null && r.scoreSpan.top === entrySpan.top && r.scoreSpan.bottom === entrySpan.bottom &&
+      block.every((x) => x.row >= entrySpan.top && x.row <= entrySpan.bottom);
     const sharedTitle = block !== null && block.length > 1 && !oneItem;
     if (sharedTitle) {
       const g = ensureGroup(table, groups.at(-1) ?? null, r.titleText, groups.length, toA1(block![0].row, columns.title!), null, "§");
@@ -121,6 +162,10 @@ export function buildIndicators(table: ScoreTable, rows: ItemRow[], consumed: Se
         members = span;
         for (const x of span) consumed.add(x.row);
       }
+    } else if (oneItem && r.maxSpan === null && entrySpan!.top === r.row) {
+      // one entry for the rows of one title, their criteria one per row
+      members = rows.filter((x) => x.row >= entrySpan!.top && x.row <= entrySpan!.bottom);
+      for (const x of members) consumed.add(x.row);
     } else if (r.maxSpan && r.maxSpan.top !== r.row && r.maxValue !== null) {
       // A continuation row of a merged 分值 we did not start from: its own text decides.
       maxValue = null;
@@ -177,7 +222,7 @@ function describeIndicator(
     const g = table.groups.get(r.groups[i])!;
     if (g.kind !== "normal") section = g;
   }
-  const textPoints = pointsOf(method.rules) ?? pointsOf(title.rules);
+  const ownPoints = textPoints(r.methodText, method.rules) ?? pointsOf(title.rules);
   const hasVeto = rules.some((x) => x.kind === "veto");
   const bonus = rules.some((x) => x.kind === "bonus" || x.kind === "bonus_cap");
   const deduct = rules.some((x) => x.kind === "deduct" || x.kind === "deduct_cap");
@@ -201,7 +246,7 @@ function describeIndicator(
   let maxCell = r.maxCell;
   // In a 一票否决 / 单项否决 section, an item without points or per-unit rules is a veto.
   const vetoSection = section !== undefined && VETO_NAME.test(section.name) && !bonus && !deduct;
-  if (mc.kind === "veto" || ((hasVeto || vetoSection) && mc.kind !== "scored" && textPoints === null)) kind = "veto";
+  if (mc.kind === "veto" || ((hasVeto || vetoSection) && mc.kind !== "scored" && ownPoints === null)) kind = "veto";
   else if (mc.kind === "adjust") {
     kind = "adjust";
     sign = mc.sign;
@@ -212,10 +257,12 @@ function describeIndicator(
     sign = section.kind === "normal" ? ruleSign : section.kind === "both" ? "both" : section.kind === "bonus" ? "bonus" : (ruleSign ?? "deduct");
     sectionCap = mc.kind === "scored" ? mc.max : null;
   } else if (mc.kind === "scored") max = mc.max;
-  else if (textPoints !== null) {
-    max = textPoints;
+  else if (ownPoints !== null) {
+    max = ownPoints;
     maxCell = toA1(r.row, (r.methodText ? table.columns.method : table.columns.title) ?? 0);
   } else if (ruleSign) (kind = "adjust"), (sign = ruleSign);
+  const stated = r.methodText && table.columns.method !== null ? statedParts(r.methodText) : null;
+  const parts = stated !== null ? { points: stated, cell: toA1(r.row, table.columns.method!) } : null;
   // One literal of one shape: spreading a shared base object was the hot spot on long sheets.
-  return { row: r.row, id: r.id, title: displayTitle, groups: r.groups, kind, max, sign, sectionCap, rules, issues, maxCell, declared };
+  return { row: r.row, id: r.id, title: displayTitle, groups: r.groups, kind, max, sign, sectionCap, rules, issues, maxCell, declared, parts };
 }

@@ -44,6 +44,11 @@ export interface Indicator {
   maxCell: string | null;
   /** "(N分)" written in the item's own title when the maximum came from elsewhere, and its cell. */
   declared: { points: number; cell: string } | null;
+  /**
+   * The points its criterion text states in parts ("决策草案【2分】; 决策依据【2分】…"), summed, and
+   * the criterion's cell; null or absent when it states none.
+   */
+  parts?: { points: number; cell: string } | null;
 }
 
 export interface ScoreTable {

@@ -12,3 +12,9 @@ export const ENDS_IN_POINTS = new RegExp(`[(（](共|满分|分值)?${DIGITS}+�
 export const POINTS_IN_BRACKETS = new RegExp(`[(（]\\s*(分值)?\\s*${DIGITS}+\\s*分\\s*[)）]`, "g");
 /** Points whose closing bracket a page break dropped: "（60分" at the end. */
 export const UNCLOSED_POINTS = new RegExp(`[(（]\\s*${DIGITS}+\\s*分\\s*$`);
+
+/**
+ * A part of an item's points stated in its criterion text: "决策草案【2分】", "(1)建立健全…(1分)。",
+ * "市级用稿(7 分)". One capture group, the amount. Not "(2分,每少一项扣1分)" nor "(0.5分/次)".
+ */
+export const STATED_PART = new RegExp(`[【(（\\[]\\s*(${DIGITS}+)\\s*分\\s*[】)）\\]]`, "g");
