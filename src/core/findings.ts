@@ -27,6 +27,8 @@ export interface FindingFields {
   /** `origin`: "scheme" when the declared total comes from the recognised template, not from a cell. */
   max_sum_mismatch: { scope: string; declared: number; sum: number; origin?: "scheme" };
   max_unknown: { title: string };
+  /** The points an item's criterion text states in parts ("【2分】", "(1分)") against its 分值 (at `maxCell`). */
+  criterion_points_mismatch: { title: string; stated: number; max: number; maxCell: string | null };
   total_mismatch: { entered: number; computed: number };
   rule_not_understood: { phrase: string };
   score_column_missing: { column: string; available: string[] };
@@ -212,6 +214,14 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
   max_unknown: {
     severity: "warning",
     message: (f) => `“${f.title}”没有可识别的分值,本项不计入满分`,
+  },
+  criterion_points_mismatch: {
+    severity: "warning",
+    message: (f) =>
+      `“${f.title}”的评分标准中各项分值合计 ${fmt(f.stated)} 分,与本项分值 ${fmt(f.max)} 分${f.maxCell ? `(单元格 ${f.maxCell})` : ""}不符;` +
+      `按 ${fmt(f.max)} 分核算,请核对评分标准或分值`,
+    expected: (f) => f.max,
+    actual: (f) => f.stated,
   },
   total_mismatch: {
     severity: "error",

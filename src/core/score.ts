@@ -496,6 +496,11 @@ function checkDeclaredMaxima(table: ScoreTable, scheme: Scheme | null, emit: Emi
     if (it.declared && it.max !== null && it.kind === "scored" && Math.abs(it.declared.points - it.max) > EPS) {
       emit({ code: "max_sum_mismatch", sheet, cell: it.declared.cell, scope: it.title, declared: it.declared.points, sum: it.max });
     }
+    // the parts its criterion states ("决策草案【2分】…") against a 分值 stated elsewhere (not read from those parts)
+    const parts = it.parts;
+    if (parts && it.max !== null && it.kind === "scored" && it.maxCell !== parts.cell && Math.abs(parts.points - it.max) > EPS) {
+      emit({ code: "criterion_points_mismatch", sheet, cell: parts.cell, title: it.title, stated: parts.points, max: it.max, maxCell: it.maxCell });
+    }
   }
   if (total !== null) total = round(total);
   const declared = table.total?.declared ?? scheme?.declaredMax ?? null;

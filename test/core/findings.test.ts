@@ -18,6 +18,7 @@ const EXAMPLES: { [K in FindingCode]: FindingFields[K] } = {
   group_deduct_capped: { group: "扣分项", cap: 10, sum: 12 },
   max_sum_mismatch: { scope: "合计", declared: 100, sum: 110 },
   max_unknown: { title: "其他工作" },
+  criterion_points_mismatch: { title: "意见征集", stated: 10, max: 8, maxCell: "G4" },
   total_mismatch: { entered: 85, computed: 80 },
   rule_not_understood: { phrase: "单份文件未达标扣1份" },
   score_column_missing: { column: "复核得分", available: ["自查评分", "考核评分"] },

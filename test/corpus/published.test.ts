@@ -5,6 +5,7 @@
  * does not reach is reported: that is the true reading of what is there.
  */
 import { describe, expect, it } from "vitest";
+import { checkGrids } from "../../src/kaohe";
 import { read } from "./build";
 import * as P from "./published";
 
@@ -570,5 +571,28 @@ describe("党风廉政宣传教育工作考核评分表: 考核指标 '一、组
     ]);
     expect(r.total).toMatchObject({ max: 49, final: 44 });
     expect(r.findings).toEqual(["score_normalized@D11", "max_sum_mismatch@A6"]);
+  });
+});
+
+describe("霍邱县 测评表: 考察点 worth '【2分】' each in the text, beside a 权重", () => {
+  const r = read(P.huoqiuAssessment.grid());
+
+  it("reads four 二级指标 under their 一级指标 with the 权重 as points and the reviewer's 得分", () => {
+    expect(r.titles).toEqual(["部门文件", "规范性文件立改废", "意见征集", "意见反馈"]);
+    expect(r.items).toEqual([
+      [2, "政策法规", "scored", 10],
+      [3, "政策法规", "scored", 4],
+      [4, "重大决策预公开", "scored", 8],
+      [5, "重大决策预公开", "scored", 8],
+    ]);
+    expect(r.total).toMatchObject({ max: 30, final: 15 });
+  });
+
+  it("warns at 意见征集's criterion that its parts make 10 against the 权重 8, and keeps the 权重", () => {
+    expect(r.findings).toEqual(["criterion_points_mismatch@F4"]);
+    expect(r.report.items[2]).toMatchObject({ title: "意见征集", max: 8, score: 4 });
+    const f = checkGrids([P.huoqiuAssessment.grid()]).findings.find((x) => x.code === "criterion_points_mismatch")!;
+    expect(f).toMatchObject({ severity: "warning", cell: "F4", expected: 8, actual: 10 });
+    expect(f.message).toBe("“意见征集”的评分标准中各项分值合计 10 分,与本项分值 8 分(单元格 G4)不符;按 8 分核算,请核对评分标准或分值");
   });
 });

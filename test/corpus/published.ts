@@ -717,6 +717,28 @@ export const integrityPublicity: Published = {
   ),
 };
 
+/**
+ * 霍邱县 测评表 (安徽): 序号 | 过程 | 一级指标 | 二级指标 | 三级指标 | 测评指标与考察点 | 权重 | 得分 | 扣分依据, the
+ * points of each 考察点 written "【2分】" in the text, the reviewer's 得分 filled in. The page shows rows 1–4 (its
+ * 三级指标 cells empty: laid out merged with the 二级指标 beside them); row 3 states parts of 10 under a 权重 of 8.
+ */
+export const huoqiuAssessment: Published = {
+  name: "霍邱县 政务公开测评表 测评指标与考察点 权重",
+  source: "https://www.huoqiu.gov.cn/public/6601041/34949102.html",
+  grid: table(
+    9,
+    [
+      ["序号", "过程", "一级指标", "二级指标", "三级指标", "测评指标与考察点", "权重", "得分", "扣分依据"],
+      [1, "决策", "政策法规", "部门文件", null, "1.全面公开本部门印发的规范性文件(含代县区政府起草的和本部门印发的)【2分】; 2.本部门印发的除规范性文件以外的其他可以全文公开的文件【2分】; 3.提供WORD和PDF文本下载功能;提供政策咨询渠道和电话【2分】; 4.规范性文件与解读一一对应(18年之后需解读)【2分】; 5.其它文件鼓励配套解读,其它文件全部未配套解读的,扣除其它文件分值的一半,若有一件解读,就可不扣分)【1分】; 6.规范性文件涵盖有效性、成文日期、发文日期等信息【1分】", 10, 5, null],
+      [2, null, null, "规范性文件立改废", null, "1.规范性文件的公众参与、专家论证、风险评估、集体讨论等程序开展情况; 2.规范性文件备案信息; 3.规范性文件清理结果(含部门代县政府起草的、本部门名义印发的两种)", 4, 2, "按季度公开(已整改)"],
+      [3, null, "重大决策预公开", "意见征集", null, "实行重大决策预公开制度,涉及重大民生议题、企业经营发展、专业领域的重要政策文件,除依法应当保密的外,在决策前应向社会公布: 1.决策草案【2分】; 2.决策依据【2分】; 3.意见征集时间(意见征集不少于30天)【1分】; 4.反馈渠道【2分】(包含信件、电话、邮箱); 5.含有文件起草说明【2分】; 6.通过听证座谈、网络征集、咨询协商、媒体沟通等多种形式向社会征求意见【1分】", 8, 4, null],
+      [4, null, null, "意见反馈", null, "1.意见采纳情况及相对集中的意见未予采纳的原因或意见反馈规范,含有文字说明及相应的表格展现,体现公众有无意见; 2.意见反馈与意见征集需一一对应", 8, 4, null],
+    ],
+    [down("B", 2, 5), down("C", 2, 3), down("C", 4, 5), "D2:E2", "D3:E3", "D4:E4", "D5:E5"],
+    7,
+  ),
+};
+
 /** Every published table of the corpus, in the order they were added. */
 export const PUBLISHED: Published[] = [
   licheng2020,
@@ -751,4 +773,5 @@ export const PUBLISHED: Published[] = [
   riverChief,
   guoyangWater,
   integrityPublicity,
+  huoqiuAssessment,
 ];
