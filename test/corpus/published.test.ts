@@ -596,3 +596,25 @@ describe("霍邱县 测评表: 考察点 worth '【2分】' each in the text, be
     expect(f.message).toBe("“意见征集”的评分标准中各项分值合计 10 分,与本项分值 8 分(单元格 G4)不符;按 8 分核算,请核对评分标准或分值");
   });
 });
+
+describe("县 政务公开考核表: 得分 holding the points as '2分', 合计 得分 the categories' sums, a blank column for the clerk", () => {
+  const entries = { 2: 2, 3: 2, 4: 1, 5: 6, 6: 3, 7: 4, 8: 25, 9: 2, 10: 5, 11: 5, 12: 2, 13: 20, 14: 2, 15: 4, 16: 6, 17: 2 };
+
+  it("reads 得分 as the points and scores the column left blank, not 合计 得分", () => {
+    const r = read(P.countyPublicity.grid(entries));
+    expect(r.items.map((i) => i[3])).toEqual([2, 2, 2, 6, 3, 6, 25, 2, 5, 5, 2, 25, 2, 5, 6, 2]);
+    expect(r.items.every((i) => i[2] === "scored")).toBe(true);
+    expect(r.report.columns).toEqual(["F列"]);
+    expect(r.categories).toEqual([
+      ["组织保障", 6, 5],
+      ["政务公开工作开展情况", 94, 86],
+    ]);
+    expect(r.total).toMatchObject({ max: 100, final: 91 });
+    expect(r.findings).toEqual([]);
+  });
+
+  it("an entry above an item's points is flagged at the clerk's cell", () => {
+    const r = read(P.countyPublicity.grid({ ...entries, 6: 5 }));
+    expect(r.problems).toEqual(["score_over_max@F6"]);
+  });
+});

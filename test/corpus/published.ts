@@ -739,6 +739,41 @@ export const huoqiuAssessment: Published = {
   ),
 };
 
+/**
+ * 县 政务公开考核表: 类别 over two columns | 考 核 内 容 | 得分 holding each item's points as text ("2分") |
+ * 合计 得分 holding each category's sum merged over it | a column left blank for the clerk (the page's rows end
+ * in an empty cell). The page goes on with a 倒扣分值 part ("政务公开其他形式") that it cuts after its first
+ * words: left out.
+ */
+export const countyPublicity: Published = {
+  name: "县 政务公开考核表 得分 合计得分",
+  source: "https://dyrmt.com/article-17847-2.html",
+  grid: table(
+    6,
+    [
+      ["类别", null, "考 核 内 容", "得分", "合计 得分", null],
+      ["组织保障", null, "有具体负责人和承办科室(会议记录或文件)", "2分", "6分", null],
+      [null, null, "有具体经办人员(会议记录或文件)", "2分", null, null],
+      [null, null, "健全的政务公开制度和工作衔接机制(文件、资料)", "2分", null, null],
+      ["政务公开工作开展情况", "主要载体建设", "门户网建设(是否按照外网办的要求提供有关资料、文件;是否及时更新公开内容、维护网络安全等,以县外网办评价为准)", "6分", "15分", null],
+      [null, null, "新闻发布会(重大活动、重要事件是否举行发布会,是否报告县政府,发布是否及时)", "3分", null, null],
+      [null, null, "政务微博、政务微信、公开栏、电子显示屏、便民手册等情况(以实地考评及图像证据为准,一项可得2分,最高不超过6分)", "6分", null, null],
+      [null, "政府信息公开", "完成政府信息目标任务情况(是否按照附件1要求完成任务)", "25分", "79分", null],
+      [null, null, "概况信息(机构职能、领导信息等是否完善和规范)", "2分", null, null],
+      [null, null, "政府文件(报告、公告、通知、通报、批复等是否公开全面和规范)", "5分", null, null],
+      [null, null, "动态信息(工作动态、重要会议、执法监督、公告公示、统计数据等)", "5分", null, null],
+      [null, null, "突发公共事件(应急预案、应急预警、应对情况等)", "2分", null, null],
+      [null, null, "重点信息公开情况(行政权力运行、财政资金信息、公共资源配置、重大建设项目、公共服务信息、国有企业信息、环境保护、食品药品安全、社会组织、中介机构、安全生产、就业、财政审计、科技、价格及信用等信息公开)", "25分", null, null],
+      [null, null, "政策解读情况", "2分", null, null],
+      [null, null, "信息公开目录和政府信息年度报告(信息公开目录未更新的扣1分;没有年度报告的扣2分)", "5分", null, null],
+      [null, null, "依申请公开政府信息办理情况(根据实际情况进行评分)", "6分", null, null],
+      [null, null, "政府信息公开保密审查情况(根据实际情况进行评分)", "2分", null, null],
+    ],
+    ["A1:B1", "A2:B4", "E2:E4", down("A", 5, 17), down("B", 5, 7), down("E", 5, 7), down("B", 8, 17), down("E", 8, 17)],
+    5,
+  ),
+};
+
 /** Every published table of the corpus, in the order they were added. */
 export const PUBLISHED: Published[] = [
   licheng2020,
@@ -774,4 +809,5 @@ export const PUBLISHED: Published[] = [
   guoyangWater,
   integrityPublicity,
   huoqiuAssessment,
+  countyPublicity,
 ];

@@ -4,7 +4,7 @@
  * wrote down yet, by what its column holds: long criterion texts, small numbers that add up, scores
  * within the 分值 beside them.
  */
-import { compact, textOf, type CellValue, type Grid, type Merge } from "../grid";
+import { columnLetters, compact, textOf, type CellValue, type Grid, type Merge } from "../grid";
 import { parseHeading, parseMaxCell } from "../rules/parse";
 import { RESULT_HEADER, headerKey, isHeaderWord, mapColumns, roleOf, type ColumnMap, type ColumnRole } from "./columns";
 import { shownRow } from "./rows";
@@ -51,7 +51,9 @@ export function findHeader(grid: Grid, width: number): { row: number; end: numbe
     const wide = splitWideTitle(grid, merges, r, cells, width);
     // unknown words beside known ones: the columns say by their content what the words do not
     const named = mapColumns(wide);
-    const complete = named && !titleByMethodOnly(wide) && named.max !== null && named.scores.length > 0;
+    // (a score word over the points: the columns' content settles it, not the header's unknown words)
+    const points = named && named.max === null ? pointsUnderScoreWord(grid, merges, r, wide, named) : named;
+    const complete = points && !titleByMethodOnly(wide) && points.max !== null && (points.scores.length > 0 || points !== named);
     const map = complete ? named : (byContent(grid, merges, r, wide, width) ?? named);
     if (map) return { row: r, end: r, columns: settle(grid, merges, r, wide, map) };
   }
@@ -63,7 +65,122 @@ export function findHeader(grid: Grid, width: number): { row: number; end: numbe
  * left open: a 序号 or a title column holding categories, a lone category naming the items.
  */
 function settle(grid: Grid, merges: Merge[], r: number, cells: CellValue[], map: ColumnMap): ColumnMap {
-  return loneCategoryAsTitle(grid, merges, r, headingsAsCategory(grid, merges, r, cells, idAsCategory(grid, merges, r, map)));
+  const levels = headingsAsCategory(grid, merges, r, cells, idAsCategory(grid, merges, r, map));
+  return loneCategoryAsTitle(grid, merges, r, pointsUnderScoreWord(grid, merges, r, cells, levels));
+}
+
+/** What a clerk's cell holds: nothing, a number, "5分", or a word ("不适用", "是"). */
+function entryLike(v: CellValue): boolean {
+  const t = compact(textOf(v));
+  return t === "" || typeof v === "number" || POINTS_TEXT.test(t) || t.length <= 4;
+}
+
+/** Points as a 分值 cell writes them when they are text: "2分", "0.5 分". */
+const POINTS_TEXT = /^\d{1,3}(?:\.\d{1,2})?分$/;
+
+/**
+ * A score word over the items' points ("得分 | 合计得分" over "2分 | 6分"): with no 分值 column named,
+ * a score column whose every item holds its points as text ("2分"), summing over each block of rows to
+ * what another column states for the block (a 合计得分 merged over its category) or to the 合计 row, is
+ * the 分值. A score column holding those block sums is no entry column either. The clerk's column is
+ * then one under a blank header cell inside the table, left empty for entries (or holding them);
+ * with none, the table has no score column (and the check says so).
+ */
+function pointsUnderScoreWord(grid: Grid, merges: Merge[], r: number, cells: CellValue[], map: ColumnMap): ColumnMap {
+  if (map.max !== null || map.title === null || map.scores.length === 0) return map;
+  const title = map.title;
+  const at = (q: number, c: number) => merges.find((m) => m.top <= q && m.bottom >= q && m.left <= c && m.right >= c);
+  // the item rows: a title cell of their own; and the 合计 row under them, if any
+  const items: number[] = [];
+  let total: number | null = null;
+  for (let q = r + 1; q < Math.min(grid.cells.length, r + 1 + SAMPLE_ROWS * 4); q++) {
+    const lead = compact(shownRow(grid, merges, q, cells.length).map(textOf).find((t) => t !== "") ?? "");
+    if (TOTAL_WORDS.test(lead)) {
+      total = q;
+      break;
+    }
+    const m = at(q, title);
+    if ((!m || m.top === q) && textOf(grid.cells[q]?.[title] ?? null) !== "") items.push(q);
+  }
+  if (items.length < 2) return map;
+  const pointsAt = (q: number, c: number): number | null => {
+    const v = grid.cells[q]?.[c] ?? null;
+    const mc = typeof v === "string" && POINTS_TEXT.test(compact(v)) ? parseMaxCell(v) : null;
+    return mc?.kind === "scored" ? mc.max : null;
+  };
+  for (const s of map.scores) {
+    if (s.deduction) continue;
+    const points = items.map((q) => (at(q, s.col) ? null : pointsAt(q, s.col)));
+    if (points.some((p) => p === null)) continue;
+    const sums = blockSums(grid, merges, items, points as number[], cells.length, [s.col, title]);
+    const sum = (points as number[]).reduce((a, b) => a + b, 0);
+    const stated = total !== null ? parseMaxCell(grid.cells[total]?.[s.col] ?? null) : null;
+    const totalSays = stated?.kind === "scored" && Math.abs(stated.max - sum) < 1e-6;
+    if (sums === null && !totalSays) continue;
+    const scores = map.scores.filter((x) => x !== s && x.col !== sums?.col);
+    if (scores.length === 0) {
+      const blank = cells.findIndex((v, c) => c > s.col && c !== sums?.col && textOf(v) === "" && !map.roleColumns.includes(c) && items.every((q) => !at(q, c) && entryLike(grid.cells[q]?.[c] ?? null)));
+      if (blank >= 0 && blank < (grid.cells[r]?.length ?? 0)) scores.push({ col: blank, header: `${columnLetters(blank)}列` });
+    }
+    // the sums are the points of the deepest category level whose cells start where their blocks do
+    const levelMax = new Map(map.levelMax);
+    const level = sums && map.category.length ? map.category[map.category.length - 1] : null;
+    if (sums && level !== null && sameStarts(merges, items, level, sums.starts, grid)) levelMax.set(level, sums.col);
+    return { ...map, max: s.col, scores, levelMax };
+  }
+  return map;
+}
+
+/** Whether the cells of column `c` start on the item rows `starts` and on no other. */
+function sameStarts(merges: Merge[], items: number[], c: number, starts: number[], grid: Grid): boolean {
+  const own = items.filter((q) => {
+    const m = merges.find((x) => x.top <= q && x.bottom >= q && x.left <= c && x.right >= c);
+    return m ? m.top === q : textOf(grid.cells[q]?.[c] ?? null) !== "";
+  });
+  return own.length === starts.length && own.every((q, i) => q === starts[i]);
+}
+
+/**
+ * The column (other than `skip`) whose cells, each on the first row of a block of item rows and
+ * merged down over it or alone there, state the sum of `points` over their block ("6分" over three
+ * items of 2): one block at least of several rows, every item row in a block; with the rows the
+ * blocks start on. Null when no column does.
+ */
+function blockSums(grid: Grid, merges: Merge[], items: number[], points: number[], width: number, skip: number[]): { col: number; starts: number[] } | null {
+  for (let c = 0; c < width; c++) {
+    if (skip.includes(c)) continue;
+    let ok = true;
+    let spanning = false;
+    let open: { stated: number; sum: number; rows: number } | null = null;
+    const starts: number[] = [];
+    const close = () => {
+      if (!open) return;
+      ok &&= Math.abs(open.stated - open.sum) < 1e-6;
+      spanning ||= open.rows > 1;
+    };
+    for (let i = 0; i < items.length && ok; i++) {
+      const q = items[i];
+      const m = merges.find((x) => x.top <= q && x.bottom >= q && x.left <= c && x.right >= c);
+      const v = m ? (m.top === q ? (grid.cells[m.top]?.[m.left] ?? null) : null) : (grid.cells[q]?.[c] ?? null);
+      if (textOf(v) !== "") {
+        close();
+        const mc = parseMaxCell(v);
+        const stated = mc.kind === "scored" ? mc.max : parseHeading(textOf(v)).points;
+        if (stated === null) ok = false;
+        else {
+          open = { stated, sum: 0, rows: 0 };
+          starts.push(q);
+        }
+      } else if (!open) ok = false;
+      if (open) {
+        open.sum += points[i];
+        open.rows++;
+      }
+    }
+    close();
+    if (ok && spanning) return { col: c, starts };
+  }
+  return null;
 }
 
 /** Whether a header names no title and no category: its criterion column would have to stand in. */
