@@ -143,19 +143,23 @@ function sameStarts(merges: Merge[], items: number[], c: number, starts: number[
 /**
  * The column (other than `skip`) whose cells, each on the first row of a block of item rows and
  * merged down over it or alone there, state the sum of `points` over their block ("6分" over three
- * items of 2): one block at least of several rows, every item row in a block; with the rows the
- * blocks start on. Null when no column does.
+ * items of 2): every item row in a block, half the blocks at least (one of several rows) stating
+ * their sum right; with the rows the blocks start on. Null when no column does.
  */
 function blockSums(grid: Grid, merges: Merge[], items: number[], points: number[], width: number, skip: number[]): { col: number; starts: number[] } | null {
   for (let c = 0; c < width; c++) {
     if (skip.includes(c)) continue;
     let ok = true;
+    let blocks = 0;
+    let matching = 0;
     let spanning = false;
     let open: { stated: number; sum: number; rows: number } | null = null;
     const starts: number[] = [];
     const close = () => {
       if (!open) return;
-      ok &&= Math.abs(open.stated - open.sum) < 1e-6;
+      blocks++;
+      if (Math.abs(open.stated - open.sum) > 1e-6) return;
+      matching++;
       spanning ||= open.rows > 1;
     };
     for (let i = 0; i < items.length && ok; i++) {
@@ -178,7 +182,8 @@ function blockSums(grid: Grid, merges: Merge[], items: number[], points: number[
       }
     }
     close();
-    if (ok && spanning) return { col: c, starts };
+    // (most blocks agree: the ones that do not are the table's own mistakes, checked later)
+    if (ok && spanning && matching * 2 >= blocks) return { col: c, starts };
   }
   return null;
 }

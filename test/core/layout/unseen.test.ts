@@ -248,3 +248,202 @@ describe("a 序号 column that numbers nothing", () => {
     expect(r.total).toMatchObject({ max: 8, final: 8 });
   });
 });
+
+describe("a score word over the items' points", () => {
+  // 类别 | 考核内容 | 得分 ("2分") | 合计得分 (merged over the category) | a column left for the clerk
+  const table = (opts: { sums?: [string, string]; sumsHeader?: string; clerk?: boolean; entries?: Array<number | null>; total?: string } = {}) => {
+    const { sums = ["4分", "5分"], sumsHeader = "合计得分", clerk = true, entries = [], total } = opts;
+    const width = clerk ? 5 : 4;
+    const row = (...cells: Array<string | number | null>) => (clerk ? [...cells, entries.shift() ?? null] : cells);
+    const lines = [
+      row("类别", "考核内容", "得分", sumsHeader),
+      row("组织保障", "有具体负责人和承办科室", "2分", sums[0]),
+      row(null, "有具体经办人员", "2分", null),
+      row("主动公开", "及时公开政府文件", "3分", sums[1]),
+      row(null, "政策解读情况", "2分", null),
+      ...(total ? [row("合计", null, total, null)] : []),
+    ];
+    return sheet(width, lines, ["A2:A3", "D2:D3", "A4:A5", "D4:D5"]);
+  };
+
+  it("is the 分值 when its '2分' texts sum to a 合计得分 merged over each category; the blank column is the clerk's", () => {
+    const r = read(table({ entries: [null, 2, 1, 3, 2] }));
+    expect(r.items).toEqual([
+      [2, "组织保障", "scored", 2],
+      [3, "组织保障", "scored", 2],
+      [4, "主动公开", "scored", 3],
+      [5, "主动公开", "scored", 2],
+    ]);
+    expect(r.report.columns).toEqual(["E列"]);
+    expect(r.total).toMatchObject({ max: 9, final: 8 });
+    expect(r.findings).toEqual([]);
+  });
+
+  it("checks the 合计得分 as the category's points", () => {
+    const r = read(table({ sums: ["4分", "6分"] }));
+    expect(r.items.map((i) => i[3])).toEqual([2, 2, 3, 2]);
+    expect(r.problems).toContain("max_sum_mismatch@D4");
+  });
+
+  it("a 合计 row stating the sum settles it as well", () => {
+    const grid = table({ total: "9分" });
+    grid.merges = grid.merges.filter((m) => m.left !== 3);
+    for (const row of grid.cells) row[3] = row === grid.cells[0] ? "备注" : null;
+    const r = read(grid);
+    expect(r.items.map((i) => i[3])).toEqual([2, 2, 3, 2]);
+    expect(r.report.columns).toEqual(["E列"]);
+  });
+
+  it("a score word over the sums is no entry column either", () => {
+    const r = read(table({ sumsHeader: "类别得分", entries: [null, 2, 2, 3, 1] }));
+    expect(r.report.columns).toEqual(["E列"]);
+    expect(r.total).toMatchObject({ max: 9, final: 8 });
+  });
+
+  it("with no column left for the clerk, says the table has no score column", () => {
+    const r = read(table({ clerk: false }));
+    expect(r.items.map((i) => i[3])).toEqual([2, 2, 3, 2]);
+    expect(r.report.columns).toEqual([]);
+    expect(r.problems).toEqual(["score_column_missing@A1"]);
+  });
+
+  it("stays the clerk's score column when nothing else states the points ('2分' typed as entries)", () => {
+    const grid = table({ clerk: false });
+    grid.merges = grid.merges.filter((m) => m.left !== 3);
+    for (const row of grid.cells) row[3] = row === grid.cells[0] ? "备注" : null;
+    const r = read(grid);
+    expect(r.report.columns).toEqual(["得分"]);
+    expect(r.items.map((i) => i[3])).toEqual([null, null, null, null]);
+  });
+
+  it("stays the score column when its entries are numbers, not points written as text", () => {
+    const grid = table({ clerk: false });
+    for (const [q, v] of [[1, 2], [2, 2], [3, 3], [4, 2]] as const) grid.cells[q][2] = v;
+    const r = read(grid);
+    expect(r.report.columns).toEqual(["得分"]);
+  });
+});
+
+describe("two title words over a criterion column", () => {
+  // 考核指标 | 考核内容 | 评分标准 | 自评分
+  const lines = (first: Array<string | null>) => [
+    ["考核指标", "考核内容", "评分标准", "自评分"],
+    [first[0], "1、健全机制(2分)", "建立领导小组(1分)。", 1],
+    [first[1], null, "建立工作机制(1分)。", null],
+    [first[2], "2、工作部署(3分)", "制定年度工作要点(3分)。", 3],
+    [first[3], "1、队伍建设(2分)", "建立宣传队伍(2分)。", 2],
+  ];
+
+  it("the first holding numbered headings with points merged down is the category; the second names the items", () => {
+    const r = read(sheet(4, lines(["一、组织领导(5分)", null, null, "二、新闻宣传(2分)"]), ["A2:A4", "B2:B3", "D2:D3"]));
+    expect(r.titles).toEqual(["1、健全机制", "2、工作部署", "1、队伍建设"]);
+    expect(r.items).toEqual([
+      [2, "组织领导", "scored", 2],
+      [4, "组织领导", "scored", 3],
+      [5, "新闻宣传", "scored", 2],
+    ]);
+    expect(r.total).toMatchObject({ max: 7, final: 6 });
+    expect(r.findings).toEqual([]);
+  });
+
+  it("an entry on each criterion row makes the second a level and each row an item", () => {
+    const grid = sheet(4, lines(["一、组织领导(5分)", null, null, "二、新闻宣传(2分)"]), ["A2:A4", "B2:B3"]);
+    grid.cells[2][3] = 1;
+    const r = read(grid);
+    expect(r.items.map((i) => [i[0], i[1], i[3]])).toEqual([
+      [2, "组织领导", 1],
+      [3, "组织领导", 1],
+      [4, "组织领导", 3],
+      [5, "新闻宣传", 2],
+    ]);
+    expect(r.total).toMatchObject({ max: 7, final: 7 });
+    expect(r.findings).toEqual([]);
+  });
+
+  it("without a criterion column, the same headings are the category and the second word the title", () => {
+    const grid = sheet(
+      4,
+      [
+        ["考核指标", "考核内容", "分值", "自评分"],
+        ["一、组织领导(5分)", "1、健全机制", 2, 2],
+        [null, "2、工作部署", 3, 3],
+      ],
+      ["A2:A3"],
+    );
+    const r = read(grid);
+    expect(r.titles).toEqual(["1、健全机制", "2、工作部署"]);
+    expect(r.items.map((i) => [i[1], i[3]])).toEqual([
+      ["组织领导", 2],
+      ["组织领导", 3],
+    ]);
+    expect(r.report.items.every((i) => i.rules.length === 0)).toBe(true);
+  });
+
+  it("stays the title when its cells name their own items (no points, nothing merged)", () => {
+    const r = read(
+      sheet(5, [
+        ["考核指标", "考核内容", "分值", "评分标准", "得分"],
+        ["信息发布", "及时发布政府信息", 6, "未发布扣2分", 6],
+        ["政策解读", "及时解读政策文件", 4, "未解读扣2分", 2],
+      ]),
+    );
+    expect(r.titles).toEqual(["信息发布", "政策解读"]);
+    expect(r.items.map((i) => i[1])).toEqual([null, null]);
+  });
+});
+
+describe("points an item's criterion states in parts", () => {
+  const grid = (criterion: string, max: number) =>
+    sheet(4, [
+      ["考核内容", "评分标准", "分值", "得分"],
+      ["意见征集", criterion, max, max],
+    ]);
+
+  it("summing to other than the 分值: a warning at the criterion, the 分值 kept", () => {
+    const r = read(grid("1.决策草案【2分】; 2.决策依据【2分】; 3.反馈渠道【2分】", 5));
+    expect(r.problems).toEqual(["criterion_points_mismatch@B2"]);
+    expect(r.report.items[0].max).toBe(5);
+  });
+
+  it.each([
+    ["【N分】 parts matching the 分值", "1.决策草案【2分】; 2.决策依据【3分】", 5],
+    ["(N分) parts matching the 分值", "(1)建立领导小组(1分)。(2)建立工作机制(1分)。", 2],
+    ["grades of one scale (the best counts)", "工作成效优秀(5分)、良好(3分)、一般(1分)", 5],
+    ["a bracket that is a rule, not a part", "未建立的扣分(2分,每少一项扣1分)", 5],
+    ["no parts at all", "未按时发布扣2分", 5],
+  ])("%s: no warning", (_, criterion, max) => {
+    expect(read(grid(criterion, max)).problems).toEqual([]);
+  });
+
+  it("against the title's own '(N分)' without a 分值 column: reported once, as the title's points", () => {
+    const r = read(
+      sheet(3, [
+        ["考核内容", "评分标准", "得分"],
+        ["新闻用稿(40分)", "(1)国家级用稿(15分)。(2)省级用稿(8分)。(3)市级用稿(7分)。", 30],
+      ]),
+    );
+    expect(r.report.items[0].max).toBe(30);
+    expect(r.problems).toEqual(["max_sum_mismatch@A2"]);
+  });
+
+  it("not when the item's points are read from those parts themselves", () => {
+    const r = read(
+      sheet(3, [
+        ["考核内容", "评分标准", "得分"],
+        ["新闻用稿", "(1)国家级用稿(15分)。(2)省级用稿(8分)。", 20],
+      ]),
+    );
+    expect(r.report.items[0].max).toBe(23);
+    expect(r.problems).toEqual([]);
+  });
+
+  it("points said in brackets and again in words ('(15分)。…得基本分15分') count once", () => {
+    const r = read(
+      sheet(3, [
+        ["考核内容", "评分标准", "得分"],
+        ["国家级用稿", "国家级用稿(15分)。采用1篇,得基本分15分,每增加1篇加20分。", 15],
+      ]),
+    );
+    expect(r.report.items[0].max).toBe(15);
+  });
+});
