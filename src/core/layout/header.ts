@@ -69,14 +69,14 @@ function settle(grid: Grid, merges: Merge[], r: number, cells: CellValue[], map:
   return loneCategoryAsTitle(grid, merges, r, pointsUnderScoreWord(grid, merges, r, cells, levels));
 }
 
+/** Points as a 分值 cell writes them when they are text: "2分", "0.5 分". */
+const POINTS_TEXT = /^\d{1,3}(?:\.\d{1,2})?分$/;
+
 /** What a clerk's cell holds: nothing, a number, "5分", or a word ("不适用", "是"). */
 function entryLike(v: CellValue): boolean {
   const t = compact(textOf(v));
   return t === "" || typeof v === "number" || POINTS_TEXT.test(t) || t.length <= 4;
 }
-
-/** Points as a 分值 cell writes them when they are text: "2分", "0.5 分". */
-const POINTS_TEXT = /^\d{1,3}(?:\.\d{1,2})?分$/;
 
 /**
  * A score word over the items' points ("得分 | 合计得分" over "2分 | 6分"): with no 分值 column named,

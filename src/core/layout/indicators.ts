@@ -222,7 +222,7 @@ function describeIndicator(
     const g = table.groups.get(r.groups[i])!;
     if (g.kind !== "normal") section = g;
   }
-  const ownPoints = textPoints(r.methodText, method.rules) ?? pointsOf(title.rules);
+  const inText = textPoints(r.methodText, method.rules) ?? pointsOf(title.rules);
   const hasVeto = rules.some((x) => x.kind === "veto");
   const bonus = rules.some((x) => x.kind === "bonus" || x.kind === "bonus_cap");
   const deduct = rules.some((x) => x.kind === "deduct" || x.kind === "deduct_cap");
@@ -246,7 +246,7 @@ function describeIndicator(
   let maxCell = r.maxCell;
   // In a 一票否决 / 单项否决 section, an item without points or per-unit rules is a veto.
   const vetoSection = section !== undefined && VETO_NAME.test(section.name) && !bonus && !deduct;
-  if (mc.kind === "veto" || ((hasVeto || vetoSection) && mc.kind !== "scored" && ownPoints === null)) kind = "veto";
+  if (mc.kind === "veto" || ((hasVeto || vetoSection) && mc.kind !== "scored" && inText === null)) kind = "veto";
   else if (mc.kind === "adjust") {
     kind = "adjust";
     sign = mc.sign;
@@ -257,8 +257,8 @@ function describeIndicator(
     sign = section.kind === "normal" ? ruleSign : section.kind === "both" ? "both" : section.kind === "bonus" ? "bonus" : (ruleSign ?? "deduct");
     sectionCap = mc.kind === "scored" ? mc.max : null;
   } else if (mc.kind === "scored") max = mc.max;
-  else if (ownPoints !== null) {
-    max = ownPoints;
+  else if (inText !== null) {
+    max = inText;
     maxCell = toA1(r.row, (r.methodText ? table.columns.method : table.columns.title) ?? 0);
   } else if (ruleSign) (kind = "adjust"), (sign = ruleSign);
   const stated = r.methodText && table.columns.method !== null ? statedParts(r.methodText) : null;
