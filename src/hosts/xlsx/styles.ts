@@ -256,6 +256,16 @@ export class Styles {
   /** The style of a cell of our own sheets: bold, wrapped, with a number format. */
   cellStyle(look: { bold?: boolean; wrap?: boolean; format?: string | null }): number {
     if (!look.bold && !look.wrap && !look.format) return 0;
+    // The same look is the same style (styles are only ever appended): derived once per look.
+    const key = `${look.bold ? 1 : 0}${look.wrap ? 1 : 0}${look.format ?? ""}`;
+    let s = this.looks.get(key);
+    if (s === undefined) this.looks.set(key, (s = this.deriveLook(look)));
+    return s;
+  }
+
+  private readonly looks = new Map<string, number>();
+
+  private deriveLook(look: { bold?: boolean; wrap?: boolean; format?: string | null }): number {
     const values: Record<string, string | undefined> = {};
     if (look.bold) Object.assign(values, { fontId: String(this.boldFont()), applyFont: "1" });
     if (look.format) Object.assign(values, { numFmtId: String(this.numFmt(look.format)), applyNumberFormat: "1" });
