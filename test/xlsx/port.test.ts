@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { LIVE_MARK_COLOR, MAPPING_SHEET, MARK_COLORS, NOTE_PREFIX, SHEET_MARKER, VALIDATION_TITLE } from "../../src/footprint";
 import { createXlsxPort, type XlsxPort } from "../../src/hosts/xlsx";
 import { HostError, type WorkbookChanges } from "../../src/hosts/port";
-import { NS, buildXlsx, scoreSheet, type BookSpec } from "./ooxml";
+import { NS, buildXlsx, scoreSheet, scoreStyles, type BookSpec } from "./ooxml";
 
 const none: WorkbookChanges = { clearMarks: [], values: [], marks: [], sheets: [] };
 const change = (c: Partial<WorkbookChanges>): WorkbookChanges => ({ ...none, ...c });
@@ -126,6 +126,30 @@ describe("marks", () => {
     expect(g.notes).toEqual({});
     // F3 is back on the user's own style (the bordered one), not on a new one.
     expect(cellXml(sheet1(port), "F3")).toContain('s="2"');
+  });
+
+  it("a theme-colour fill (with its tint) comes back as the user's own style, not as an RGB copy", async () => {
+    // E4 carries xf 4: a date format and a solid fill of theme colour 4 with a tint
+    const port = open({ sheets: [scoreSheet({ styles: { ...scoreStyles(), E4: 4 } })] });
+    const [before] = await port.readFills([{ sheet: "评分表", cell: "E4" }]);
+    expect(before).toMatch(/^#[0-9A-F]{6}$/);
+    await port.apply(change({ marks: [{ sheet: "评分表", cell: "E4", color: MARK_COLORS.error, note: NOTE_PREFIX + "错误" }] }));
+    expect(cellXml(sheet1(port), "E4")).not.toContain('s="4"');
+    await port.apply(change({ clearMarks: [{ sheet: "评分表", cell: "E4", restoreFill: before }] }));
+    expect(cellXml(sheet1(port), "E4")).toContain('s="4"');
+    // no style with an RGB copy of the theme colour was made for it
+    expect(part(port, "xl/styles.xml")).not.toContain(`rgb="FF${before!.slice(1)}"`);
+  });
+
+  it("a fill the user changed meanwhile is not mistaken for the old style: another colour is given back as asked", async () => {
+    const port = open({ sheets: [scoreSheet({ styles: { ...scoreStyles(), E4: 4 } })] });
+    await port.apply(change({ marks: [{ sheet: "评分表", cell: "E4", color: MARK_COLORS.error, note: NOTE_PREFIX + "错误" }] }));
+    await port.apply(change({ clearMarks: [{ sheet: "评分表", cell: "E4", restoreFill: "#00B050" }] }));
+    expect(await port.readFills([{ sheet: "评分表", cell: "E4" }])).toEqual(["#00B050"]);
+    const s = Number(/s="(\d+)"/.exec(cellXml(sheet1(port), "E4"))![1]);
+    // the date format of xf 4 is kept on the new style
+    const xfs = /<cellXfs[\s\S]*?<\/cellXfs>/.exec(part(port, "xl/styles.xml"))![0].match(/<xf\b[\s\S]*?(?:\/>|<\/xf>)/g)!;
+    expect(xfs[s]).toContain('numFmtId="176"');
   });
 
   it("notes: a user's note is kept; ours are replaced on a second run, not duplicated (comments and VML)", async () => {

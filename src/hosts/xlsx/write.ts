@@ -247,7 +247,7 @@ export class WorkbookEditor {
     if (c) {
       const s = sheet.styleOf(c);
       const shown = this.styles.fillOf(s);
-      if (shown && OUR_FILLS.has(shown.toUpperCase())) sheet.setStyle(c, this.styles.withFill(s, restoreFill ?? null));
+      if (shown && OUR_FILLS.has(shown.toUpperCase())) sheet.setStyle(c, this.styles.restoreFill(s, restoreFill ?? null));
     }
     const rel = this.pkg.rels(this.sheetInfo(sheetName).path).find((r) => relIs(r.type, REL.comments));
     if (rel?.path && this.pkg.has(rel.path)) {
