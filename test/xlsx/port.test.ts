@@ -407,6 +407,21 @@ describe("selection and the preview's editing", () => {
     // The cell keeps its style.
     expect(cellXml(sheet1(port), "F3")).toBe('<c r="F3" s="2"><v>5</v></c>');
   });
+
+  it("an edit asks for a full calculation on opening (saved formula results are stale), the user's calculation settings kept", async () => {
+    const port = open();
+    const before = part(port, "xl/workbook.xml");
+    expect(before).toContain('<calcPr calcId="162913"/>');
+    // nothing changed: the workbook part stays as it was
+    port.setCellValue("评分表", "H20", null);
+    expect(port.package.isChanged("xl/workbook.xml")).toBe(false);
+    port.setCellValue("评分表", "F3", 5);
+    const after = part(port, "xl/workbook.xml");
+    expect(after).toContain('<calcPr calcId="162913" fullCalcOnLoad="1"/>');
+    expect(after.replace(' fullCalcOnLoad="1"', "")).toBe(before);
+    port.setCellValue("评分表", "F4", 6);
+    expect(part(port, "xl/workbook.xml").match(/fullCalcOnLoad/g)).toHaveLength(1);
+  });
 });
 
 describe("reading", () => {

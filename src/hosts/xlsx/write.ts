@@ -616,6 +616,23 @@ export class WorkbookEditor {
     const existing = sheet.cell(p.row, p.col, false);
     if (!existing && (value === null || value === "")) return;
     sheet.setCell(existing ?? sheet.cell(p.row, p.col, true)!, content(value, null, sheet.pfx), null);
+    this.calculateOnLoad();
+  }
+
+  /**
+   * A value changed under the workbook's formulas, whose saved results are now stale: the file
+   * asks to be calculated in full when opened (Excel and WPS honour it; the user's other
+   * calculation settings stay).
+   */
+  private calculateOnLoad(): void {
+    let calc = child(this.wb, "calcPr");
+    if (!calc) {
+      calc = el(prefixOf(this.wb.name) + "calcPr");
+      insertOrdered(this.wb, calc, WORKBOOK_ORDER);
+    }
+    if (/^(1|true)$/.test(attr(calc, "fullCalcOnLoad") ?? "")) return;
+    setAttrs(calc, { fullCalcOnLoad: "1" });
+    this.wbChanged = true;
   }
 }
 
