@@ -8,6 +8,7 @@ import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { LIVE_MARK_COLOR, MAPPING_SHEET, MARK_COLORS, NOTE_PREFIX, SHEET_MARKER, VALIDATION_TITLE } from "../../src/footprint";
 import { createXlsxPort, type XlsxPort } from "../../src/hosts/xlsx";
+import { MAX_VALIDATIONS } from "../../src/hosts/xlsx/write";
 import { HostError, type WorkbookChanges } from "../../src/hosts/port";
 import { NS, buildXlsx, scoreSheet, scoreStyles, type BookSpec } from "./ooxml";
 
@@ -310,6 +311,21 @@ describe("alike validations and conditional marks share one element", () => {
     const after = sheet1(port);
     expect(after).not.toContain("<conditionalFormatting");
     expect(after).not.toContain("<dataValidation");
+  });
+
+  it("more distinct input messages than Excel keeps: alike bounds share one element, the error message as its input message", async () => {
+    const rows = Array.from({ length: MAX_VALIDATIONS + 10 }, (_, i) => i + 3);
+    const port = open();
+    const error = (r: number) => (r % 2 ? "得分应在 0 到 4 之间" : "得分应在 0 到 8 之间");
+    await port.apply(change({ validations: rows.map((r) => ({ sheet: "评分表", range: `F${r}`, rule: { kind: "decimal" as const, min: 0, max: r % 2 ? 4 : 8 }, prompt: `第${r}行的评分标准`, error: error(r) })) }));
+    const xml = sheet1(port);
+    const elements = [...xml.matchAll(/<dataValidation\s(?:[^>"]|"[^"]*")*?prompt="([^"]+)" sqref="([^"]+)"/g)];
+    expect(elements.length).toBeLessThanOrEqual(MAX_VALIDATIONS);
+    expect(new Set(elements.map((m) => m[1]))).toEqual(new Set(["得分应在 0 到 4 之间", "得分应在 0 到 8 之间"]));
+    // every cell is covered once, by the element of its own bounds
+    const covered = elements.flatMap((m) => m[2].split(" ").map((a) => [a, m[1]] as const));
+    expect(covered).toHaveLength(rows.length);
+    for (const [a, prompt] of covered) expect(prompt).toBe(error(Number(a.slice(1))));
   });
 
   it("a user's validation inside the run keeps its cell: ours go round it", async () => {
