@@ -41,6 +41,7 @@ export interface WorkbookDescription {
   unitClasses: string[];
   /** The unit class 计算 scores that sheet for when none is chosen. */
   unitClass: string | null;
+  /** A statistics table is there: on a sheet of its own (kind "statistics") or below a score table. */
   statistics: boolean;
 }
 
@@ -61,6 +62,8 @@ export function describeGrids(grids: Grid[], options: DescribeOptions = {}): Wor
   const { usable, tables } = scoreTablesOf(grids, options.mapping ?? readMappings(grids));
   // the class written in the sheet ("单位类别:二类"), as checkGrids reads it
   const written = tables.some((t) => t !== null) ? readUnit(usable).unitClass : null;
+  // a statistics table counts wherever it is, also below a score table on the same sheet (as checkGrids reads it)
+  const statistics = usable.map((grid) => detectStatistics(grid) !== null);
   const sheets: SheetDescription[] = usable.map((grid, i) => {
     const table = tables[i];
     if (table) {
@@ -76,7 +79,7 @@ export function describeGrids(grids: Grid[], options: DescribeOptions = {}): Wor
         unitClass: unitClassOf(table, scheme, askedUnitClass(table, scheme, undefined, written)),
       };
     }
-    const kind = detectStatistics(grid) ? "statistics" : "other";
+    const kind = statistics[i] ? "statistics" : "other";
     return { name: grid.name, hidden: !!grid.hidden, kind, scoreColumns: [], column: "", unitClasses: [], unitClass: null };
   });
   const classed = sheets.find((s) => s.unitClasses.length);
@@ -86,7 +89,7 @@ export function describeGrids(grids: Grid[], options: DescribeOptions = {}): Wor
     column: sheets.find((s) => s.kind === "score")?.column ?? "",
     unitClasses: classed?.unitClasses ?? [],
     unitClass: classed?.unitClass ?? null,
-    statistics: sheets.some((s) => s.kind === "statistics"),
+    statistics: statistics.some(Boolean),
   };
 }
 

@@ -3,6 +3,7 @@
  * the clerk's stored column mappings (指定表格列) first, the add-in's own sheets never, on hand-made
  * layouts and on every template and sample as a clerk has them after 写回 and a stored mapping.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { columnLetters, type Grid } from "../src/core/grid";
@@ -15,11 +16,12 @@ import { MAPPING_SHEET, RESULT_SHEET } from "../src/footprint";
 import { createXlsxPort } from "../src/hosts/xlsx";
 import { checkGrids, checkWorkbook, mappingChanges, planWriteback } from "../src/kaohe";
 import { choicesOf, choicesOfDescription } from "../src/taskpane/state";
+import { sheet } from "./corpus/build";
 import { gridOf } from "./helpers/grid";
+import { gridOfBook, lawSheet, openSheet } from "./helpers/summary-book";
 import { workbookOf } from "./helpers/xlsx";
 import { UNKNOWN_MAPPING, mappingGrid, unknownHeaderSheet } from "./live/cases";
 import { SAMPLES_DIR, TEMPLATES_DIR, loadGrids, xlsxFiles } from "./templates/load";
-import { readFileSync } from "node:fs";
 
 const scoreSheets = (r: Report) => r.sheets.filter((s): s is ScoreSheetReport => s.kind === "score");
 
@@ -148,6 +150,55 @@ describe("the choices the scan offers", () => {
     expect(d.sheets[0].scoreColumns).toEqual(["自评分", "复核分"]);
     expect(d.column).toBe("复核分");
     expectAgreement(d, checkGrids(grids), grids);
+  });
+});
+
+describe("a statistics table", () => {
+  it("below the score table on the same sheet is there for the scan as for 计算", async () => {
+    const [score, stats] = await loadGrids(join(SAMPLES_DIR, "genhe-department-sample.xlsx"));
+    const shift = score.cells.length + 2;
+    const one: Grid = {
+      ...score,
+      cells: [...score.cells, [], [], ...stats.cells],
+      merges: [...score.merges, ...stats.merges.map((m) => ({ ...m, top: m.top + shift, bottom: m.bottom + shift }))],
+    };
+    const r = checkGrids([one]);
+    expect(r.sheets.map((s) => [s.sheet, s.kind])).toEqual([
+      ["考核评分表", "score"],
+      ["考核评分表", "statistics"],
+    ]);
+    const d = describeGrids([one]);
+    expect(d.sheets.map((s) => [s.name, s.kind])).toEqual([["考核评分表", "score"]]);
+    expect(d.statistics).toBe(true);
+    expectAgreement(d, r, [one]);
+  });
+});
+
+describe("a summary of the other sheets (汇总表)", () => {
+  // typed by hand, named plainly: known as a summary only by its rows naming the other score sheets
+  const book = () => [
+    ...[openSheet(), lawSheet()].map(gridOfBook),
+    sheet(4, [["考核项目", "满分", "自评得分", "考核得分"], ["政务公开", 60, 56, 44], ["依法行政", 40, 35, null], ["合计", 100, 91, 44]], [], "Sheet3"),
+  ];
+
+  it("is no score table for the scan as for 计算, until a stored mapping names it", () => {
+    const plain = book();
+    const d = describeGrids(plain);
+    expect(d.sheets.map((s) => [s.name, s.kind])).toEqual([
+      ["政务公开", "score"],
+      ["依法行政", "score"],
+      ["Sheet3", "other"],
+    ]);
+    expectAgreement(d, checkGrids(plain), plain);
+    const mapping: ColumnMapping = { sheet: "Sheet3", headerRow: 1, title: "A", max: "B", method: null, category: null, id: null, scores: ["C", "D"] };
+    const mapped = [...book(), mappingGrid([mapping])];
+    const m = describeGrids(mapped);
+    expect(m.sheets.map((s) => [s.name, s.kind])).toEqual([
+      ["政务公开", "score"],
+      ["依法行政", "score"],
+      ["Sheet3", "score"],
+    ]);
+    expectAgreement(m, checkGrids(mapped), mapped);
   });
 });
 
