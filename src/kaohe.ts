@@ -4,7 +4,7 @@
  */
 import { compact, type Grid } from "./core/grid";
 import { renderFinding, type Finding } from "./core/findings";
-import { isOwnSheet, scoreTableOf } from "./core/layout/mapping";
+import { scoreTablesOf } from "./core/layout/mapping";
 import type { ScoreTable } from "./core/layout/detect";
 import { scoreTable, unitClassesOf } from "./core/score";
 import { summarize, type Report, type ScoreSheetReport, type SheetReport } from "./core/report";
@@ -18,7 +18,7 @@ import { mappingRows, readMappings, type ColumnMapping } from "./core/mapping";
 import { MAPPING_SHEET } from "./footprint";
 import { markCells, planChanges, rememberTable, type PlanOptions, type WritebackPlan } from "./writeback";
 import { readUnit } from "./core/unit";
-import { checkSummaries, summedByName, type SummaryTarget } from "./core/summary";
+import { checkSummaries, type SummaryTarget } from "./core/summary";
 
 export { describeChanges, RESULT_SHEET, type PlanOptions, type WritebackPlan } from "./writeback";
 export { readMappings, type ColumnMapping } from "./core/mapping";
@@ -51,6 +51,23 @@ function matchClass(wanted: string, classes: string[]): string | null {
 }
 
 /**
+ * The unit class to score a table for, as the check settles it: the one asked for (one its rules or
+ * template do not know throws OptionError), else the class written in the sheet ("单位类别:二类")
+ * when they know it; undefined leaves scoreTable its default (unitClassOf). The pane's opening
+ * scan settles it the same way, so its choice is the class 计算 uses.
+ */
+export function askedUnitClass(table: ScoreTable, scheme: Scheme | null, asked: string | undefined, written: string | null): string | undefined {
+  const classes = unitClassesOf(table).concat(scheme?.unitClasses ?? []);
+  if (!classes.length) return undefined;
+  if (asked) {
+    const unitClass = matchClass(asked, classes);
+    if (!unitClass) throw new OptionError(`考核单位类别“${asked}”不在本表规则中(可选:${[...new Set(classes)].join("、")})`);
+    return unitClass;
+  }
+  return written ? (matchClass(written, classes) ?? undefined) : undefined;
+}
+
+/**
  * Checks grids: every score table is scored, every statistics table checked, and the score
  * sheets cross-checked against the statistics of the same workbook.
  * Throws NoTableError when no sheet holds either table, OptionError for an unknown unit class.
@@ -64,30 +81,17 @@ export function checkGrids(grids: Grid[], options: CheckOptions = {}): Report {
   const targets: SummaryTarget[] = [];
   const others: Grid[] = [];
   // Sheets the add-in wrote (核算结果, 核算结果(2) …, the mapping sheet) are never scored; a user's
-  // own sheet that happens to be named 核算结果 is.
-  const usable = grids.filter((g) => !isOwnSheet(g));
+  // own sheet that happens to be named 核算结果 is. A summary of the other sheets is not scored.
   const mappings = options.mapping ?? readMappings(grids);
+  const { usable, tables, summaries: named } = scoreTablesOf(grids, mappings);
   // The class written in the sheet ("单位类别:二类") applies when the rules know it; --class wins.
   const written = options.unitClass ? null : readUnit(usable).unitClass;
 
-  const tables = usable.map((grid) => scoreTableOf(grid, mappings));
-  // a table whose rows name the other score sheets sums them: a summary, not scored (a mapping wins)
-  const named = summedByName(tables.filter((t): t is ScoreTable => t !== null && !mappings.some((m) => m.sheet === t.sheet)));
   for (const [i, grid] of usable.entries()) {
-    const table = named.has(grid.name) ? null : tables[i];
+    const table = tables[i];
     if (table) {
       const scheme = recognizeScheme(usable, grid);
-      let unitClass: string | undefined;
-      if (options.unitClass) {
-        const classes = unitClassesOf(table).concat(scheme?.unitClasses ?? []);
-        if (classes.length) {
-          unitClass = matchClass(options.unitClass, classes) ?? undefined;
-          if (!unitClass) throw new OptionError(`考核单位类别“${options.unitClass}”不在本表规则中(可选:${[...new Set(classes)].join("、")})`);
-        }
-      } else if (written) {
-        const classes = unitClassesOf(table).concat(scheme?.unitClasses ?? []);
-        unitClass = classes.length ? (matchClass(written, classes) ?? undefined) : undefined;
-      }
+      const unitClass = askedUnitClass(table, scheme, options.unitClass, written);
       const out = scoreTable(grid, table, { column: options.column, unitClass, scheme });
       // the plan builds on this table, unless the check was told a mapping the workbook does not store
       if (!options.mapping) rememberTable(out.report, grid, table, scheme);

@@ -100,6 +100,15 @@ export function unitClassesOf(table: ScoreTable): string[] {
   return out;
 }
 
+/**
+ * The unit class a table is scored for: the one given, else its template's first, else the first
+ * its rules name; null when neither its rules nor its template name any.
+ */
+export function unitClassOf(table: ScoreTable, scheme: Scheme | null | undefined, given?: string): string | null {
+  const classes = unitClassesOf(table);
+  return classes.length || scheme?.unitClasses?.length ? (given ?? scheme?.unitClasses?.[0] ?? classes[0] ?? null) : null;
+}
+
 function rulesForClass(rules: Rule[], unitClass: string | null): Rule[] {
   if (!rules.some((r) => (r.kind === "deduct" || r.kind === "bonus") && r.unitClass)) return rules;
   return rules.filter((r) => !((r.kind === "deduct" || r.kind === "bonus") && r.unitClass && r.unitClass !== unitClass));
@@ -292,9 +301,10 @@ function chooseColumn(table: ScoreTable, wanted: string | undefined, emit: Emit)
 
 /**
  * The column the clerk filled: when the chosen one holds no entry at all and another score
- * column does, that one is scored, and a warning names both.
+ * column does, that one is scored, and a warning names both. (The pane's opening scan asks it too,
+ * without the warning, to name the column 计算 will score.)
  */
-function filledColumn(grid: Grid, table: ScoreTable, chosen: ScoreColumn | null, emit: Emit): ScoreColumn | null {
+export function filledColumn(grid: Grid, table: ScoreTable, chosen: ScoreColumn | null, emit: Emit = () => {}): ScoreColumn | null {
   if (!chosen || table.columns.scores.length < 2) return chosen;
   const filledIn = (s: ScoreColumn) => table.items.some((it) => textOf(valueAt(grid, it.row, s.col)) !== "");
   if (filledIn(chosen)) return chosen;
@@ -455,7 +465,7 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
     column: column?.header ?? "",
     columns: table.columns.scores.map((s) => s.header),
     unitClasses: classes.length ? classes : (options.scheme?.unitClasses ?? []),
-    unitClass: classes.length || options.scheme?.unitClasses?.length ? unitClass : null,
+    unitClass: unitClassOf(table, options.scheme, options.unitClass),
     items,
     categories,
     total: { max, base, adjustments, final, rate: max > 0 ? round(final / max) : 0, vetoed },

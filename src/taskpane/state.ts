@@ -24,7 +24,7 @@ export interface Choices {
 /** The choices from the light opening scan; no score or statistics sheet is "no table", as 计算 would say. */
 export function choicesOfDescription(d: WorkbookDescription): Choices {
   if (!d.sheets.some((s) => s.kind !== "other")) throw new NoTableError(null);
-  return { columns: d.scoreColumns, column: d.scoreColumns[0] ?? "", unitClasses: d.unitClasses, unitClass: d.unitClasses[0] ?? "", statistics: d.statistics };
+  return { columns: d.scoreColumns, column: d.column, unitClasses: d.unitClasses, unitClass: d.unitClass ?? d.unitClasses[0] ?? "", statistics: d.statistics };
 }
 
 export const NO_CHOICES: Choices = { columns: [], column: "", unitClasses: [], unitClass: "", statistics: false };

@@ -563,7 +563,7 @@ export function describeLive(changes: WorkbookChanges): string[] {
       const m = parseRange(x.range);
       return n + (m ? (m.bottom - m.top + 1) * (m.right - m.left + 1) : 0);
     }, 0);
-  if (changes.validations?.length) lines.push(`给 ${changes.validations.length} 个填报单元格加数据验证(输入提示为评分标准;超出范围时提醒,仍可填写)`);
+  if (changes.validations?.length) lines.push(`给 ${changes.validations.length} 个填报单元格加数据验证(输入提示为分值和评分标准;超出范围时提醒,仍可填写)`);
   if (changes.conditional?.length) lines.push(`给 ${cells(changes.conditional)} 个填报单元格加条件格式(填写超出范围时显示浅红底色)`);
   if (changes.clearValidations?.length || changes.clearConditional?.length) lines.push("如有上次写回加的数据验证和条件格式,先移除(您自己设置的不动)");
   return lines;

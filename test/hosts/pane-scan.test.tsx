@@ -15,9 +15,11 @@ import { fakeEngine, fakePort } from "../taskpane/fixtures";
 afterEach(cleanup);
 
 const description: WorkbookDescription = {
-  sheets: [{ name: "考核", hidden: false, kind: "score", scoreColumns: ["自查评分", "考核评分"], unitClasses: ["一类", "二类"] }],
+  sheets: [{ name: "考核", hidden: false, kind: "score", scoreColumns: ["自查评分", "考核评分"], column: "自查评分", unitClasses: ["一类", "二类"], unitClass: "一类" }],
   scoreColumns: ["自查评分", "考核评分"],
+  column: "自查评分",
   unitClasses: ["一类", "二类"],
+  unitClass: "一类",
   statistics: false,
 };
 
@@ -44,7 +46,14 @@ describe("the pane's opening scan", () => {
   });
 
   it("says there is no score table when the scan finds none, as 计算 would", async () => {
-    renderPane({ sheets: [{ name: "Sheet1", hidden: false, kind: "other", scoreColumns: [], unitClasses: [] }], scoreColumns: [], unitClasses: [], statistics: false });
+    renderPane({
+      sheets: [{ name: "Sheet1", hidden: false, kind: "other", scoreColumns: [], column: "", unitClasses: [], unitClass: null }],
+      scoreColumns: [],
+      column: "",
+      unitClasses: [],
+      unitClass: null,
+      statistics: false,
+    });
     expect(await screen.findByText(/没有找到考核评分表/)).toBeTruthy();
   });
 });

@@ -1,7 +1,8 @@
 /** The pane's reducer, without the DOM: what each event does to choices, results, live mode and the mapping. */
 import { describe, expect, it } from "vitest";
-import { NO_CHOICES, checkOptions, choicesOf, initialPaneState, isStale, paneReducer, scoreSheets, type PaneAction, type PaneState } from "../../src/taskpane/state";
+import { NO_CHOICES, checkOptions, choicesOf, choicesOfDescription, initialPaneState, isStale, paneReducer, scoreSheets, type PaneAction, type PaneState } from "../../src/taskpane/state";
 import type { ColumnMapping } from "../../src/core/mapping";
+import { NoTableError } from "../../src/core/errors";
 import { report, scoreSheet } from "./fixtures";
 
 const run = (...actions: PaneAction[]) => actions.reduce(paneReducer, initialPaneState);
@@ -80,5 +81,22 @@ describe("paneReducer", () => {
   it("reads the choices of a report: columns, unit classes, statistics", () => {
     const c = choicesOf(report([], scoreSheet({ unitClasses: ["一类", "二类"], unitClass: "二类" })));
     expect(c).toEqual({ columns: ["自查评分", "考核评分"], column: "自查评分", unitClasses: ["一类", "二类"], unitClass: "二类", statistics: false });
+  });
+});
+
+describe("choicesOfDescription", () => {
+  const sheet = { name: "考核", hidden: false, kind: "score" as const, scoreColumns: ["自查评分", "考核评分"], column: "考核评分", unitClasses: ["一类", "二类"], unitClass: "二类" };
+  const described = { sheets: [sheet], scoreColumns: sheet.scoreColumns, column: "考核评分", unitClasses: sheet.unitClasses, unitClass: "二类", statistics: false };
+
+  it("selects the column and unit class the scan says 计算 uses, not merely the first ones", () => {
+    expect(choicesOfDescription(described)).toEqual({ columns: ["自查评分", "考核评分"], column: "考核评分", unitClasses: ["一类", "二类"], unitClass: "二类", statistics: false });
+    // the pane's first 计算 then asks for exactly those
+    const state = paneReducer(initialPaneState, { type: "described", choices: choicesOfDescription(described) });
+    expect(checkOptions(state)).toEqual({ column: "考核评分", unitClass: "二类" });
+  });
+
+  it("says no table when the scan found neither a score nor a statistics sheet", () => {
+    const other = { ...sheet, kind: "other" as const, scoreColumns: [], column: "", unitClasses: [], unitClass: null };
+    expect(() => choicesOfDescription({ ...described, sheets: [other], scoreColumns: [], column: "", unitClasses: [], unitClass: null })).toThrow(NoTableError);
   });
 });

@@ -8,8 +8,9 @@ import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { LIVE_MARK_COLOR, MAPPING_SHEET, MARK_COLORS, NOTE_PREFIX, SHEET_MARKER, VALIDATION_TITLE } from "../../src/footprint";
 import { createXlsxPort, type XlsxPort } from "../../src/hosts/xlsx";
+import { MAX_VALIDATIONS } from "../../src/hosts/xlsx/write";
 import { HostError, type WorkbookChanges } from "../../src/hosts/port";
-import { NS, buildXlsx, scoreSheet, type BookSpec } from "./ooxml";
+import { NS, buildXlsx, scoreSheet, scoreStyles, type BookSpec } from "./ooxml";
 
 const none: WorkbookChanges = { clearMarks: [], values: [], marks: [], sheets: [] };
 const change = (c: Partial<WorkbookChanges>): WorkbookChanges => ({ ...none, ...c });
@@ -126,6 +127,30 @@ describe("marks", () => {
     expect(g.notes).toEqual({});
     // F3 is back on the user's own style (the bordered one), not on a new one.
     expect(cellXml(sheet1(port), "F3")).toContain('s="2"');
+  });
+
+  it("a theme-colour fill (with its tint) comes back as the user's own style, not as an RGB copy", async () => {
+    // E4 carries xf 4: a date format and a solid fill of theme colour 4 with a tint
+    const port = open({ sheets: [scoreSheet({ styles: { ...scoreStyles(), E4: 4 } })] });
+    const [before] = await port.readFills([{ sheet: "评分表", cell: "E4" }]);
+    expect(before).toMatch(/^#[0-9A-F]{6}$/);
+    await port.apply(change({ marks: [{ sheet: "评分表", cell: "E4", color: MARK_COLORS.error, note: NOTE_PREFIX + "错误" }] }));
+    expect(cellXml(sheet1(port), "E4")).not.toContain('s="4"');
+    await port.apply(change({ clearMarks: [{ sheet: "评分表", cell: "E4", restoreFill: before }] }));
+    expect(cellXml(sheet1(port), "E4")).toContain('s="4"');
+    // no style with an RGB copy of the theme colour was made for it
+    expect(part(port, "xl/styles.xml")).not.toContain(`rgb="FF${before!.slice(1)}"`);
+  });
+
+  it("a fill the user changed meanwhile is not mistaken for the old style: another colour is given back as asked", async () => {
+    const port = open({ sheets: [scoreSheet({ styles: { ...scoreStyles(), E4: 4 } })] });
+    await port.apply(change({ marks: [{ sheet: "评分表", cell: "E4", color: MARK_COLORS.error, note: NOTE_PREFIX + "错误" }] }));
+    await port.apply(change({ clearMarks: [{ sheet: "评分表", cell: "E4", restoreFill: "#00B050" }] }));
+    expect(await port.readFills([{ sheet: "评分表", cell: "E4" }])).toEqual(["#00B050"]);
+    const s = Number(/s="(\d+)"/.exec(cellXml(sheet1(port), "E4"))![1]);
+    // the date format of xf 4 is kept on the new style
+    const xfs = /<cellXfs[\s\S]*?<\/cellXfs>/.exec(part(port, "xl/styles.xml"))![0].match(/<xf\b[\s\S]*?(?:\/>|<\/xf>)/g)!;
+    expect(xfs[s]).toContain('numFmtId="176"');
   });
 
   it("notes: a user's note is kept; ours are replaced on a second run, not duplicated (comments and VML)", async () => {
@@ -288,6 +313,21 @@ describe("alike validations and conditional marks share one element", () => {
     expect(after).not.toContain("<dataValidation");
   });
 
+  it("more distinct input messages than Excel keeps: alike bounds share one element, the error message as its input message", async () => {
+    const rows = Array.from({ length: MAX_VALIDATIONS + 10 }, (_, i) => i + 3);
+    const port = open();
+    const error = (r: number) => (r % 2 ? "得分应在 0 到 4 之间" : "得分应在 0 到 8 之间");
+    await port.apply(change({ validations: rows.map((r) => ({ sheet: "评分表", range: `F${r}`, rule: { kind: "decimal" as const, min: 0, max: r % 2 ? 4 : 8 }, prompt: `第${r}行的评分标准`, error: error(r) })) }));
+    const xml = sheet1(port);
+    const elements = [...xml.matchAll(/<dataValidation\s(?:[^>"]|"[^"]*")*?prompt="([^"]+)" sqref="([^"]+)"/g)];
+    expect(elements.length).toBeLessThanOrEqual(MAX_VALIDATIONS);
+    expect(new Set(elements.map((m) => m[1]))).toEqual(new Set(["得分应在 0 到 4 之间", "得分应在 0 到 8 之间"]));
+    // every cell is covered once, by the element of its own bounds
+    const covered = elements.flatMap((m) => m[2].split(" ").map((a) => [a, m[1]] as const));
+    expect(covered).toHaveLength(rows.length);
+    for (const [a, prompt] of covered) expect(prompt).toBe(error(Number(a.slice(1))));
+  });
+
   it("a user's validation inside the run keeps its cell: ours go round it", async () => {
     const userDv = '<dataValidations count="1"><dataValidation type="whole" sqref="F5"><formula1>0</formula1></dataValidation></dataValidations>';
     const port = open({ sheets: [scoreSheet({ extras: { dataValidations: userDv } })] });
@@ -382,6 +422,21 @@ describe("selection and the preview's editing", () => {
     expect(g.cells[2][2]).toBeNull();
     // The cell keeps its style.
     expect(cellXml(sheet1(port), "F3")).toBe('<c r="F3" s="2"><v>5</v></c>');
+  });
+
+  it("an edit asks for a full calculation on opening (saved formula results are stale), the user's calculation settings kept", async () => {
+    const port = open();
+    const before = part(port, "xl/workbook.xml");
+    expect(before).toContain('<calcPr calcId="162913"/>');
+    // nothing changed: the workbook part stays as it was
+    port.setCellValue("评分表", "H20", null);
+    expect(port.package.isChanged("xl/workbook.xml")).toBe(false);
+    port.setCellValue("评分表", "F3", 5);
+    const after = part(port, "xl/workbook.xml");
+    expect(after).toContain('<calcPr calcId="162913" fullCalcOnLoad="1"/>');
+    expect(after.replace(' fullCalcOnLoad="1"', "")).toBe(before);
+    port.setCellValue("评分表", "F4", 6);
+    expect(part(port, "xl/workbook.xml").match(/fullCalcOnLoad/g)).toHaveLength(1);
   });
 });
 

@@ -7,6 +7,7 @@
 import { compact, parseA1, textOf, valueAt, type Grid } from "../grid";
 import type { ColumnMapping } from "../mapping";
 import { MAPPING_SHEET, RESULT_HEADER, SHEET_MARKER } from "../../footprint";
+import { summedByName } from "../summary/match";
 import { detectScoreTable, type ScoreTable } from "./detect";
 import { headerKey, roleOf, type ColumnMap, type ScoreColumn } from "./columns";
 
@@ -75,4 +76,29 @@ export function isOwnSheet(grid: Grid): boolean {
 export function scoreTableOf(grid: Grid, mappings: ColumnMapping[]): ScoreTable | null {
   const mapping = mappings.find((m) => m.sheet === grid.name);
   return mapping ? tableFromMapping(grid, mapping) : detectScoreTable(grid);
+}
+
+/** The score tables of a workbook's sheets, as the engine reads them (see scoreTablesOf). */
+export interface WorkbookTables {
+  /** The sheets that are not ours (isOwnSheet), in workbook order. */
+  usable: Grid[];
+  /** Each usable sheet's score table (same index), null where it has none or sums the others. */
+  tables: Array<ScoreTable | null>;
+  /** Sheets whose table names the other score sheets in its rows: a summary (汇总表), not a score table. */
+  summaries: Set<string>;
+}
+
+/**
+ * The score tables of a workbook: every sheet but ours, each by scoreTableOf (the clerk's mapping
+ * first, else detection); a table whose rows name the other score sheets sums them and is no score
+ * table, unless a mapping names it. The one resolution checkGrids and describeWorkbook share, so
+ * the pane's opening scan and 计算 always name the same tables and columns.
+ */
+export function scoreTablesOf(grids: Grid[], mappings: ColumnMapping[]): WorkbookTables {
+  const usable = grids.filter((g) => !isOwnSheet(g));
+  const found = usable.map((grid) => scoreTableOf(grid, mappings));
+  const mapped = (t: ScoreTable) => mappings.some((m) => m.sheet === t.sheet);
+  const summaries = summedByName(found.filter((t): t is ScoreTable => t !== null && !mapped(t)));
+  const tables = found.map((t, i) => (summaries.has(usable[i].name) ? null : t));
+  return { usable, tables, summaries };
 }

@@ -34,6 +34,16 @@ const STYLE_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "ce
 /** Schema order of the children of <xf>. */
 const XF_ORDER = ["alignment", "protection", "extLst"];
 
+/** An xf's text without its fill (fillId, applyFill), attributes in a fixed order: styles alike but for the fill compare equal. */
+function sansFill(xf: XEl): string {
+  const kept = attrs(xf)
+    .filter(([k]) => k !== "fillId" && k !== "applyFill")
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+  return kept + serialize({ ...xf, open: "<x>", close: "</x>" });
+}
+
 const hex = (n: number) => Math.round(Math.max(0, Math.min(255, n))).toString(16).padStart(2, "0").toUpperCase();
 
 /** A theme colour lightened or darkened by a tint (ECMA-376 18.8.19: in HSL space). */
@@ -209,6 +219,31 @@ export class Styles {
     return this.deriveXf(s, { fillId: String(fillId), applyFill: "1" });
   }
 
+  /**
+   * Style `s` with the fill `color` given back (a mark cleared): the existing style that differs
+   * from `s` only in its fill and shows `color` (the cell's own style before it was marked, so a
+   * theme colour stays a theme colour with its tint), else `s` with a solid fill of `color`.
+   */
+  restoreFill(s: number, color: string | null): number {
+    const xf = this.xf(s);
+    if (xf) {
+      const xfs = this.list("cellXfs", "xf");
+      // xfs by their text without the fill, indexed once (styles are only appended: new ones are added to it)
+      const index = this.byLook;
+      for (let i = index.size; i < xfs.length; i++) {
+        const key = sansFill(xfs[i]);
+        const list = index.looks.get(key);
+        if (list) list.push(i);
+        else index.looks.set(key, [i]);
+        index.size = i + 1;
+      }
+      for (const i of index.looks.get(sansFill(xf)) ?? []) if (i !== s && this.fillOf(i) === color) return i;
+    }
+    return this.withFill(s, color);
+  }
+
+  private readonly byLook = { size: 0, looks: new Map<string, number[]>() };
+
   /** A differential format (for conditional marks) with a solid fill; reused when identical. */
   dxfWithFill(color: string): number {
     const p = this.pfx;
@@ -256,6 +291,16 @@ export class Styles {
   /** The style of a cell of our own sheets: bold, wrapped, with a number format. */
   cellStyle(look: { bold?: boolean; wrap?: boolean; format?: string | null }): number {
     if (!look.bold && !look.wrap && !look.format) return 0;
+    // The same look is the same style (styles are only ever appended): derived once per look.
+    const key = `${look.bold ? 1 : 0}${look.wrap ? 1 : 0}${look.format ?? ""}`;
+    let s = this.looks.get(key);
+    if (s === undefined) this.looks.set(key, (s = this.deriveLook(look)));
+    return s;
+  }
+
+  private readonly looks = new Map<string, number>();
+
+  private deriveLook(look: { bold?: boolean; wrap?: boolean; format?: string | null }): number {
     const values: Record<string, string | undefined> = {};
     if (look.bold) Object.assign(values, { fontId: String(this.boldFont()), applyFont: "1" });
     if (look.format) Object.assign(values, { numFmtId: String(this.numFmt(look.format)), applyNumberFormat: "1" });

@@ -30,6 +30,9 @@ const WORKBOOK_ORDER = [
   "fileRecoveryPr", "webPublishObjects", "extLst",
 ];
 
+/** Data validations per sheet at most (Excel removes them all from a sheet with more than about 60,000). */
+export const MAX_VALIDATIONS = 50_000;
+
 const OUR_FILLS = new Set<string>(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
 
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
@@ -247,7 +250,7 @@ export class WorkbookEditor {
     if (c) {
       const s = sheet.styleOf(c);
       const shown = this.styles.fillOf(s);
-      if (shown && OUR_FILLS.has(shown.toUpperCase())) sheet.setStyle(c, this.styles.withFill(s, restoreFill ?? null));
+      if (shown && OUR_FILLS.has(shown.toUpperCase())) sheet.setStyle(c, this.styles.restoreFill(s, restoreFill ?? null));
     }
     const rel = this.pkg.rels(this.sheetInfo(sheetName).path).find((r) => relIs(r.type, REL.comments));
     if (rel?.path && this.pkg.has(rel.path)) {
@@ -346,43 +349,56 @@ export class WorkbookEditor {
     const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
     const titleAttr = escapeAttr(VALIDATION_TITLE);
     const name = p + "dataValidation";
-    // Grouped by texts and rule: plans share these between alike items, so the lookups are cheap.
-    const groups = new Map<string, Map<string, Map<string, { head: string; formulas: string; areas: Merge[] }>>>();
-    const ruleKeys = new WeakMap<Validation["rule"], string>();
-    const made: Array<{ head: string; formulas: string; areas: Merge[] }> = [];
+    const located: Array<{ v: Validation; free: Merge[] }> = [];
     for (const v of list) {
       const area = parseRange(v.range);
       if (!area) throw new HostError("bad_address", v.range);
       const free = subtract(area, taken);
-      if (!free.length) continue;
-      let ruleKey = ruleKeys.get(v.rule);
-      if (ruleKey === undefined) ruleKeys.set(v.rule, (ruleKey = v.rule.kind === "decimal" ? `decimal ${v.rule.min}:${v.rule.max}` : `list ${v.rule.items.join("\u0000")}`));
-      let byError = groups.get(v.prompt);
-      if (!byError) groups.set(v.prompt, (byError = new Map()));
-      let byRule = byError.get(v.error);
-      if (!byRule) byError.set(v.error, (byRule = new Map()));
-      const g = byRule.get(ruleKey);
-      if (g) {
-        for (const a of free) g.areas.push(a);
-        continue;
-      }
-      // Built as text (a long table has one per entry cell); the same element el() would give.
-      const formulas =
-        v.rule.kind === "decimal"
-          ? `<${p}formula1>${v.rule.min}</${p}formula1><${p}formula2>${v.rule.max}</${p}formula2>`
-          : `<${p}formula1>${escapeText(`"${v.rule.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)}</${p}formula1>`;
-      const head =
-        `<${name} type="${v.rule.kind}" errorStyle="warning"${v.rule.kind === "decimal" ? ' operator="between"' : ""} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
-        ` errorTitle="${titleAttr}" error="${escapeAttr(cut(v.error, 225))}" promptTitle="${titleAttr}" prompt="${escapeAttr(cut(v.prompt, 255))}"`;
-      const group = { head, formulas, areas: [...free] };
-      byRule.set(ruleKey, group);
-      made.push(group);
+      if (free.length) located.push({ v, free });
     }
-    if (!made.length) return;
+    if (!located.length) return;
+    const ruleKeys = new WeakMap<Validation["rule"], string>();
+    /** Alike validations as one element each (several where their areas are many): grouped by texts and rule. */
+    const group = (promptOf: (v: Validation) => string) => {
+      // Plans share texts and rules between alike items, so these lookups are cheap.
+      const groups = new Map<string, Map<string, Map<string, { head: string; formulas: string; areas: Merge[] }>>>();
+      const made: Array<{ head: string; formulas: string; areas: Merge[] }> = [];
+      for (const { v, free } of located) {
+        let ruleKey = ruleKeys.get(v.rule);
+        if (ruleKey === undefined) ruleKeys.set(v.rule, (ruleKey = v.rule.kind === "decimal" ? `decimal ${v.rule.min}:${v.rule.max}` : `list ${v.rule.items.join("\u0000")}`));
+        const prompt = promptOf(v);
+        let byError = groups.get(prompt);
+        if (!byError) groups.set(prompt, (byError = new Map()));
+        let byRule = byError.get(v.error);
+        if (!byRule) byError.set(v.error, (byRule = new Map()));
+        const g = byRule.get(ruleKey);
+        if (g) {
+          for (const a of free) g.areas.push(a);
+          continue;
+        }
+        // Built as text (a long table has one per entry cell); the same element el() would give.
+        const formulas =
+          v.rule.kind === "decimal"
+            ? `<${p}formula1>${v.rule.min}</${p}formula1><${p}formula2>${v.rule.max}</${p}formula2>`
+            : `<${p}formula1>${escapeText(`"${v.rule.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)}</${p}formula1>`;
+        const head =
+          `<${name} type="${v.rule.kind}" errorStyle="warning"${v.rule.kind === "decimal" ? ' operator="between"' : ""} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
+          ` errorTitle="${titleAttr}" error="${escapeAttr(cut(v.error, 225))}" promptTitle="${titleAttr}" prompt="${escapeAttr(cut(prompt, 255))}"`;
+        const fresh = { head, formulas, areas: [...free] };
+        byRule.set(ruleKey, fresh);
+        made.push(fresh);
+      }
+      return made.map((g) => ({ ...g, sqrefs: sqrefChunks(joinAreas(g.areas)) }));
+    };
     const dv = sheet.part("dataValidations", true)!;
     let count = elements(dv, "dataValidation").length;
+    let made = group((v) => v.prompt);
+    // Excel drops every validation of a sheet that has more than about 60,000 of them (it "repairs"
+    // the file on opening): beyond MAX_VALIDATIONS, alike ones share one element whatever their
+    // input message, which then says what the error message says.
+    if (count + made.reduce((n, g) => n + g.sqrefs.length, 0) > MAX_VALIDATIONS) made = group((v) => v.error);
     for (const g of made) {
-      for (const sqref of sqrefChunks(joinAreas(g.areas))) {
+      for (const sqref of g.sqrefs) {
         append(dv, { name, open: `${g.head} sqref="${sqref}">`, close: `</${name}>`, children: [g.formulas] });
         count++;
       }
@@ -616,6 +632,23 @@ export class WorkbookEditor {
     const existing = sheet.cell(p.row, p.col, false);
     if (!existing && (value === null || value === "")) return;
     sheet.setCell(existing ?? sheet.cell(p.row, p.col, true)!, content(value, null, sheet.pfx), null);
+    this.calculateOnLoad();
+  }
+
+  /**
+   * A value changed under the workbook's formulas, whose saved results are now stale: the file
+   * asks to be calculated in full when opened (Excel and WPS honour it; the user's other
+   * calculation settings stay).
+   */
+  private calculateOnLoad(): void {
+    let calc = child(this.wb, "calcPr");
+    if (!calc) {
+      calc = el(prefixOf(this.wb.name) + "calcPr");
+      insertOrdered(this.wb, calc, WORKBOOK_ORDER);
+    }
+    if (/^(1|true)$/.test(attr(calc, "fullCalcOnLoad") ?? "")) return;
+    setAttrs(calc, { fullCalcOnLoad: "1" });
+    this.wbChanged = true;
   }
 }
 
