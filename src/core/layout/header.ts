@@ -119,8 +119,10 @@ function pointsUnderScoreWord(grid: Grid, merges: Merge[], r: number, cells: Cel
     if (sums === null && !totalSays) continue;
     const scores = map.scores.filter((x) => x !== s && x.col !== sums?.col);
     if (scores.length === 0) {
-      const blank = cells.findIndex((v, c) => c > s.col && c !== sums?.col && textOf(v) === "" && !map.roleColumns.includes(c) && items.every((q) => !at(q, c) && entryLike(grid.cells[q]?.[c] ?? null)));
-      if (blank >= 0 && blank < (grid.cells[r]?.length ?? 0)) scores.push({ col: blank, header: `${columnLetters(blank)}列` });
+      // (a blank header cell inside the row as the sheet has it: the table's own width)
+      const left = (c: number) => c > s.col && c !== sums?.col && c < (grid.cells[r]?.length ?? 0) && !map.roleColumns.includes(c);
+      const blank = cells.findIndex((v, c) => left(c) && textOf(v) === "" && items.every((q) => !at(q, c) && entryLike(grid.cells[q]?.[c] ?? null)));
+      if (blank >= 0) scores.push({ col: blank, header: `${columnLetters(blank)}列` });
     }
     // the sums are the points of the deepest category level whose cells start where their blocks do
     const levelMax = new Map(map.levelMax);

@@ -285,6 +285,14 @@ describe("a score word over the items' points", () => {
     expect(r.problems).toContain("max_sum_mismatch@D4");
   });
 
+  it("a sum standing on the category's first row only, not merged, says the same", () => {
+    const grid = table({ entries: [null, 2, 1, 3, 2] });
+    grid.merges = grid.merges.filter((m) => m.left !== 3);
+    const r = read(grid);
+    expect(r.items.map((i) => i[3])).toEqual([2, 2, 3, 2]);
+    expect(r.total).toMatchObject({ max: 9, final: 8 });
+  });
+
   it("a 合计 row stating the sum settles it as well", () => {
     const grid = table({ total: "9分" });
     grid.merges = grid.merges.filter((m) => m.left !== 3);
@@ -398,6 +406,12 @@ describe("points an item's criterion states in parts", () => {
       ["考核内容", "评分标准", "分值", "得分"],
       ["意见征集", criterion, max, max],
     ]);
+  /** The same without a 分值 column: the item's points stand in its words only. */
+  const unpriced = (title: string, criterion: string, entry: number) =>
+    sheet(3, [
+      ["考核内容", "评分标准", "得分"],
+      [title, criterion, entry],
+    ]);
 
   it("summing to other than the 分值: a warning at the criterion, the 分值 kept", () => {
     const r = read(grid("1.决策草案【2分】; 2.决策依据【2分】; 3.反馈渠道【2分】", 5));
@@ -416,34 +430,19 @@ describe("points an item's criterion states in parts", () => {
   });
 
   it("against the title's own '(N分)' without a 分值 column: reported once, as the title's points", () => {
-    const r = read(
-      sheet(3, [
-        ["考核内容", "评分标准", "得分"],
-        ["新闻用稿(40分)", "(1)国家级用稿(15分)。(2)省级用稿(8分)。(3)市级用稿(7分)。", 30],
-      ]),
-    );
+    const r = read(unpriced("新闻用稿(40分)", "(1)国家级用稿(15分)。(2)省级用稿(8分)。(3)市级用稿(7分)。", 30));
     expect(r.report.items[0].max).toBe(30);
     expect(r.problems).toEqual(["max_sum_mismatch@A2"]);
   });
 
   it("not when the item's points are read from those parts themselves", () => {
-    const r = read(
-      sheet(3, [
-        ["考核内容", "评分标准", "得分"],
-        ["新闻用稿", "(1)国家级用稿(15分)。(2)省级用稿(8分)。", 20],
-      ]),
-    );
+    const r = read(unpriced("新闻用稿", "(1)国家级用稿(15分)。(2)省级用稿(8分)。", 20));
     expect(r.report.items[0].max).toBe(23);
     expect(r.problems).toEqual([]);
   });
 
   it("points said in brackets and again in words ('(15分)。…得基本分15分') count once", () => {
-    const r = read(
-      sheet(3, [
-        ["考核内容", "评分标准", "得分"],
-        ["国家级用稿", "国家级用稿(15分)。采用1篇,得基本分15分,每增加1篇加20分。", 15],
-      ]),
-    );
+    const r = read(unpriced("国家级用稿", "国家级用稿(15分)。采用1篇,得基本分15分,每增加1篇加20分。", 15));
     expect(r.report.items[0].max).toBe(15);
   });
 });
