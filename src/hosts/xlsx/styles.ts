@@ -147,11 +147,18 @@ export class Styles {
 
   /** Whether cells of style `s` show numbers as dates (the number format's code, as exceljs reads it). */
   isDate(s: number): boolean {
-    const xf = this.xf(s);
-    const id = Number(xf ? attr(xf, "numFmtId") ?? 0 : 0);
-    if (!id) return false;
-    return isDateFormat(this.formats.get(id) ?? BUILTIN_FORMATS[id]);
+    // Asked for every number a sheet holds: answered once per style (an existing style never changes).
+    let d = this.dates.get(s);
+    if (d === undefined) {
+      const xf = this.xf(s);
+      const id = Number(xf ? attr(xf, "numFmtId") ?? 0 : 0);
+      d = id ? isDateFormat(this.formats.get(id) ?? BUILTIN_FORMATS[id]) : false;
+      if (xf) this.dates.set(s, d);
+    }
+    return d;
   }
+
+  private readonly dates = new Map<number, boolean>();
 
   /** A <color> element as "#RRGGBB" (theme and indexed colours resolved), null when unreadable. */
   color(c: XEl | undefined): string | null {
