@@ -11,7 +11,7 @@ import type { WorkbookPort } from "../hosts/port";
 import type { PaneEngine, CheckResult } from "../taskpane/engine";
 import { errorMessage } from "../taskpane/messages";
 import { Pane } from "../taskpane/Pane";
-import { editable as editableBook, typedValue, withValue, type EditableWorkbook } from "./document";
+import { editable as editableBook, typedValue, withResults, withValue, type EditableWorkbook, type Recalculated } from "./document";
 import { openPreviewWorkbook, resultFileName, type CellLooks, type PreviewWorkbook } from "./workbook";
 import { WorkbookView, type Selection } from "./WorkbookView";
 import { headerStyles } from "./header-styles";
@@ -171,17 +171,21 @@ export function Preview({ engine, sample }: PreviewProps) {
     }
   }, []);
 
-  const onEdit = (sheet: string, cell: string, text: string) => {
+  const onEdit = async (sheet: string, cell: string, text: string) => {
     if (!opened) return;
     const value = typedValue(text);
+    const at = parseA1(cell);
+    const id = opened.id;
+    // the typed value shows at once; formulas that depend on it follow when recalculated
+    if (at) setOpened((o) => (o && o.id === id ? { ...o, grids: withValue(o.grids, sheet, at.row, at.col, value) } : o));
+    let results: Recalculated[];
     try {
-      opened.doc.edit(sheet, cell, value);
+      results = await opened.doc.edit(sheet, cell, value);
     } catch (e) {
       setError(errorMessage(e));
       return;
     }
-    const at = parseA1(cell);
-    if (at) setOpened((o) => (o ? { ...o, grids: withValue(o.grids, sheet, at.row, at.col, value) } : o));
+    if (results.length) setOpened((o) => (o && o.id === id ? { ...o, grids: withResults(o.grids, sheet, results) } : o));
   };
 
   const onDownload = async () => {

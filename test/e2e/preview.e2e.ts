@@ -224,6 +224,18 @@ describe("preview.html", () => {
     expect(String(ws.getCell("F4").note && JSON.stringify(ws.getCell("F4").note))).toContain("超过分值");
     expect(wb.getWorksheet("核算结果")!.getCell("A1").value).toBe("核算结果(考核计分助手生成;重新计算时本表整体更新,请勿在此填写)");
 
+    // Typing after 写回: the written formulas recalculate, in the view and in the next download.
+    await page.locator('td[data-cell="F4"]').dblclick();
+    const editor = page.getByRole("textbox", { name: "填写 F4" });
+    await editor.fill("3");
+    await editor.press("Enter");
+    await page.locator('td[data-cell="H4"]', { hasText: /^3$/ }).waitFor();
+    const [again] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    const edited = new ExcelJS.Workbook();
+    await edited.xlsx.readFile((await again.path())!);
+    expect(edited.getWorksheet("考核评分表")!.getCell("F4").value).toBe(3);
+    expect(edited.getWorksheet("考核评分表")!.getCell("H4").value).toMatchObject({ result: 3 });
+
     // The rendering shows the new sheet too.
     await page.getByRole("tab", { name: "核算结果" }).click();
     await page.locator('[data-testid=sheet][data-sheet="核算结果"] td', { hasText: "score_over_max" }).first().waitFor();

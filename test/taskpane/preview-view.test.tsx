@@ -169,11 +169,11 @@ describe("the editable document", () => {
     const stop = await doc.port.subscribe!((c) => heard.push(c));
     const before = await doc.port.readSheets();
     expect(await doc.port.readSheets()).toBe(before); // from memory between changes
-    doc.edit("表", "B2", 7);
+    await doc.edit("表", "B2", 7);
     expect(heard).toEqual([{ sheet: "表", address: "B2" }]);
     expect((await doc.port.readSheets())[0].cells[1][1]).toBe(7);
     stop();
-    doc.edit("表", "B2", 8);
+    await doc.edit("表", "B2", 8);
     expect(heard).toHaveLength(1);
     const saved = new ExcelJS.Workbook();
     const blob = await doc.save();

@@ -36,6 +36,10 @@ export interface XlsxPort extends WorkbookPort {
   setCellValue(sheet: string, a1: string, value: CellValue): void;
   /** The workbook's bytes as they are now (unchanged parts byte for byte as in the file). */
   save(): Uint8Array;
+  /** The formulas of a sheet as written, by "row,col" (0-based); shared and array formulas are left out. */
+  formulasOf(sheet: string): Map<string, string>;
+  /** Sets the saved results of formula cells (recalculated after an edit); their formulas stay. */
+  setResults(sheet: string, results: Array<{ a1: string; value: CellValue }>): void;
   /** The fills cells of a sheet show, by A1 (cells without a solid fill are left out). */
   fillsOf(sheet: string): Map<string, string>;
   /** The package (for tests and tools that compare parts). */
@@ -111,6 +115,34 @@ export function createXlsxPort(bytes: Uint8Array, options: XlsxPortOptions = {})
         },
       });
       return out;
+    },
+    formulasOf(sheet: string) {
+      const info = parts().sheets.find((s) => s.name === sheet && s.worksheet);
+      const out = new Map<string, string>();
+      if (!info) return out;
+      let cell: { row: number; col: number } | null = null;
+      let text: string | null = null;
+      pkg.sax(info.path, {
+        open(tag) {
+          const local = tag.name.slice(tag.name.indexOf(":") + 1);
+          if (local === "c") cell = tag.attributes.r ? parseA1(tag.attributes.r) : null;
+          else if (local === "f" && cell && (!tag.attributes.t || tag.attributes.t === "normal")) text = "";
+          else if (local === "f") text = null;
+        },
+        text(t) {
+          if (text !== null) text += t;
+        },
+        close(name) {
+          const local = name.slice(name.indexOf(":") + 1);
+          if (local === "f" && cell && text) out.set(`${cell.row},${cell.col}`, text);
+          if (local === "f") text = null;
+          if (local === "c") cell = null;
+        },
+      });
+      return out;
+    },
+    setResults(sheet: string, results: Array<{ a1: string; value: CellValue }>) {
+      if (results.length) edit((ed) => results.forEach((r) => ed.setResult(sheet, r.a1, r.value)));
     },
     async apply(changes: WorkbookChanges) {
       edit((ed) => ed.apply(changes));

@@ -636,6 +636,28 @@ export class WorkbookEditor {
   }
 
   /**
+   * Sets the saved result of a formula cell (the preview recalculated it after an edit): the
+   * formula stays as it is; a cell without a formula is left alone.
+   */
+  setResult(sheetName: string, a1: string, value: CellValue): void {
+    const p = parseA1(a1);
+    if (!p) throw new HostError("bad_address", a1);
+    const sheet = this.sheet(sheetName);
+    const c = sheet.cell(p.row, p.col, false);
+    const f = c && child(c, "f");
+    if (!c || !f) return;
+    const v = (t: string) => `<${sheet.pfx}v>${t}</${sheet.pfx}v>`;
+    let type: string | undefined;
+    let inner = "";
+    if (typeof value === "number") inner = Number.isFinite(value) ? v(String(value)) : "";
+    else if (typeof value === "boolean") [type, inner] = ["b", v(value ? "1" : "0")];
+    else if (value !== null) [type, inner] = ["str", v(escapeText(value))];
+    c.children = inner ? [f, inner] : [f];
+    setAttrs(c, { t: type });
+    sheet.touch();
+  }
+
+  /**
    * A value changed under the workbook's formulas, whose saved results are now stale: the file
    * asks to be calculated in full when opened (Excel and WPS honour it; the user's other
    * calculation settings stay).
