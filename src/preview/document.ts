@@ -141,21 +141,18 @@ export function editable(book: PreviewWorkbook): EditableWorkbook {
   /** Edits one after another: each recalculates on the results of the one before. */
   let queue: Promise<unknown> = Promise.resolve();
   const edit = async (sheet: string, a1: string, value: CellValue): Promise<Recalculated[]> => {
-    book.setCellValue(sheet, a1, value);
     const at = parseA1(a1);
     let results: Recalculated[] = [];
     if (at) {
       // what the clerk typed replaces a formula there
       formulasOf(sheet).delete(`${at.row},${at.col}`);
       const current = (grids ?? port.readSheets()).then((g) => withValue(g, sheet, at.row, at.col, value));
-      grids = current;
       const grid = (await current).find((g) => g.name === sheet);
       results = grid ? recalculate(grid, formulasOf(sheet)) : [];
-      if (results.length) {
-        book.setResults(sheet, results.map((r) => ({ a1: toA1(r.row, r.col), value: r.value })));
-        grids = (grids ?? current).then((g) => withResults(g, sheet, results));
-      }
-    }
+      // the value and the results it changed go into the workbook in one edit
+      book.setCellValue(sheet, a1, value, results.map((r) => ({ a1: toA1(r.row, r.col), value: r.value })));
+      grids = current.then((g) => withResults(g, sheet, results));
+    } else book.setCellValue(sheet, a1, value);
     for (const l of [...listeners]) l({ sheet, address: a1 });
     return results;
   };

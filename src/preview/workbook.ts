@@ -18,12 +18,10 @@ export interface PreviewWorkbook {
   readonly port: WorkbookPort;
   /** The fills and notes of one sheet, by "row,col" (0-based). */
   looks(sheet: string): CellLooks;
-  /** Sets one cell to a value the clerk typed (null empties it). */
-  setCellValue(sheet: string, a1: string, value: CellValue): void;
+  /** Sets one cell to a value the clerk typed (null empties it), and the formula results it changed. */
+  setCellValue(sheet: string, a1: string, value: CellValue, results?: Array<{ a1: string; value: CellValue }>): void;
   /** The formulas of a sheet as written, by "row,col" (0-based). */
   formulasOf(sheet: string): Map<string, string>;
-  /** Sets the saved results of formula cells; their formulas stay. */
-  setResults(sheet: string, results: Array<{ a1: string; value: CellValue }>): void;
   /** The workbook as .xlsx bytes, with everything written and typed so far. */
   save(): Promise<Uint8Array>;
 }
@@ -53,9 +51,8 @@ export async function openPreviewWorkbook(bytes: ArrayBuffer, name: string, opti
   return {
     port,
     looks: (sheet) => looksOf(xlsx, sheet, last.get(sheet)),
-    setCellValue: (sheet, a1, value) => xlsx.setCellValue(sheet, a1, value),
+    setCellValue: (sheet, a1, value, results) => xlsx.setCellValue(sheet, a1, value, results),
     formulasOf: (sheet) => xlsx.formulasOf(sheet),
-    setResults: (sheet, results) => xlsx.setResults(sheet, results),
     save: async () => xlsx.save(),
   };
 }

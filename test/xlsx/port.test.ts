@@ -424,6 +424,21 @@ describe("selection and the preview's editing", () => {
     expect(cellXml(sheet1(port), "F3")).toBe('<c r="F3" s="2"><v>5</v></c>');
   });
 
+  it("an edit with recalculated results: a formula keeps its text and caches the result; a cell without a formula is left alone", async () => {
+    const port = createXlsxPort(buildXlsx({ sheets: [{ name: "表", rows: [[1, 2, { f: "A1+B1", v: 3 }, "文字"]] }] }));
+    port.setCellValue("表", "A1", 5, [
+      { a1: "C1", value: 7 },
+      { a1: "D1", value: 99 },
+    ]);
+    const xml = new TextDecoder().decode(unzipSync(port.save())["xl/worksheets/sheet1.xml"]);
+    expect(cellXml(xml, "C1")).toMatch(/<f>A1\+B1<\/f><v>7<\/v>/);
+    const [g] = await createXlsxPort(port.save()).readSheets();
+    expect(g.cells[0]).toEqual([5, 2, 7, "文字"]);
+    expect(g.formulas?.[0]?.[2]).toBe(true);
+    port.setCellValue("表", "A1", 5, [{ a1: "C1", value: "不适用" }]);
+    expect(cellXml(new TextDecoder().decode(unzipSync(port.save())["xl/worksheets/sheet1.xml"]), "C1")).toMatch(/t="str"[^>]*><f>A1\+B1<\/f><v>不适用<\/v>/);
+  });
+
   it("an edit asks for a full calculation on opening (saved formula results are stale), the user's calculation settings kept", async () => {
     const port = open();
     const before = part(port, "xl/workbook.xml");

@@ -32,14 +32,15 @@ export interface XlsxPortOptions {
 export interface XlsxPort extends WorkbookPort {
   readonly host: "xlsx";
   readFills(cells: CellRef[]): Promise<Array<string | null>>;
-  /** Sets one cell's value (the preview's editing); text stays text, "" or null empties it. */
-  setCellValue(sheet: string, a1: string, value: CellValue): void;
+  /**
+   * Sets one cell's value (the preview's editing); text stays text, "" or null empties it. With
+   * `results`, the saved results of formula cells recalculated for it are set in the same edit.
+   */
+  setCellValue(sheet: string, a1: string, value: CellValue, results?: Array<{ a1: string; value: CellValue }>): void;
   /** The workbook's bytes as they are now (unchanged parts byte for byte as in the file). */
   save(): Uint8Array;
   /** The formulas of a sheet as written, by "row,col" (0-based); shared and array formulas are left out. */
   formulasOf(sheet: string): Map<string, string>;
-  /** Sets the saved results of formula cells (recalculated after an edit); their formulas stay. */
-  setResults(sheet: string, results: Array<{ a1: string; value: CellValue }>): void;
   /** The fills cells of a sheet show, by A1 (cells without a solid fill are left out). */
   fillsOf(sheet: string): Map<string, string>;
   /** The package (for tests and tools that compare parts). */
@@ -141,9 +142,6 @@ export function createXlsxPort(bytes: Uint8Array, options: XlsxPortOptions = {})
       });
       return out;
     },
-    setResults(sheet: string, results: Array<{ a1: string; value: CellValue }>) {
-      if (results.length) edit((ed) => results.forEach((r) => ed.setResult(sheet, r.a1, r.value)));
-    },
     async apply(changes: WorkbookChanges) {
       edit((ed) => ed.apply(changes));
     },
@@ -151,8 +149,11 @@ export function createXlsxPort(bytes: Uint8Array, options: XlsxPortOptions = {})
       edit((ed) => ed.select(sheet, cell));
       options.onSelect?.(sheet, cell);
     },
-    setCellValue(sheet: string, a1: string, value: CellValue) {
-      edit((ed) => ed.setValue(sheet, a1, value));
+    setCellValue(sheet: string, a1: string, value: CellValue, results: Array<{ a1: string; value: CellValue }> = []) {
+      edit((ed) => {
+        ed.setValue(sheet, a1, value);
+        for (const r of results) ed.setResult(sheet, r.a1, r.value);
+      });
     },
     save() {
       return pkg.save(options.deflate, options.crc32, options.encodePieces);

@@ -37,24 +37,34 @@ function tokens(text: string): Token[] | null {
       out.push({ kind: "str", value: s });
       continue;
     }
-    const number = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?/.exec(text.slice(i));
+    const number = match(NUMBER, text, i);
     if (number) {
-      out.push({ kind: "num", value: Number(number[0]) });
-      i += number[0].length;
+      out.push({ kind: "num", value: Number(number) });
+      i += number.length;
       continue;
     }
-    const name = /^\$?[A-Za-z_][A-Za-z0-9_.]*\$?\d*(?::\$?[A-Za-z]+\$?\d+)?/.exec(text.slice(i));
+    const name = match(NAME, text, i);
     if (name) {
-      out.push({ kind: "name", value: name[0].replace(/\$/g, "").toUpperCase() });
-      i += name[0].length;
+      out.push({ kind: "name", value: name.replace(/\$/g, "").toUpperCase() });
+      i += name.length;
       continue;
     }
-    const op = /^(?:<>|<=|>=|[-+*/&=<>(),])/.exec(text.slice(i));
+    const op = match(OP, text, i);
     if (!op) return null;
-    out.push({ kind: "op", value: op[0] });
-    i += op[0].length;
+    out.push({ kind: "op", value: op });
+    i += op.length;
   }
   return out;
+}
+
+// Sticky patterns matched where the scan stands (a sheet after 写回 has a formula per item).
+const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?/y;
+const NAME = /\$?[A-Za-z_][A-Za-z0-9_.]*\$?\d*(?::\$?[A-Za-z]+\$?\d+)?/y;
+const OP = /<>|<=|>=|[-+*/&=<>(),]/y;
+
+function match(re: RegExp, text: string, at: number): string | null {
+  re.lastIndex = at;
+  return re.exec(text)?.[0] ?? null;
 }
 
 /** A range of one column ("F3:F9", "F3") as the cells SUM and SUMIF take; null for anything wider. */
