@@ -5,8 +5,8 @@
  */
 import { parseA1, toA1, valueAt, type CellValue, type Grid } from "../core/grid";
 import type { WorkbookPort } from "../hosts/port";
-import { FormulaValueError, type Context, type Expr, type Value } from "../writeback/live/expr";
-import { parseFormula } from "../writeback/live/parse";
+import { FormulaValueError, type Expr, type Value } from "../writeback/live/expr";
+import { formulaContext, parseFormula } from "../writeback/live/parse";
 import type { PreviewWorkbook } from "./workbook";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -37,25 +37,7 @@ export interface Recalculated {
  * cannot be computed here keeps the result it holds, and so do those reading it through an error).
  */
 export function recalculate(grid: Grid, formulas: Map<string, Expr | null>): Recalculated[] {
-  const memo = new Map<string, Value>();
-  const visiting = new Set<string>();
-  const ctx: Context = {
-    cell(row, col) {
-      const key = `${row},${col}`;
-      const e = formulas.get(key);
-      if (!e) return valueAt(grid, row, col);
-      if (!memo.has(key)) {
-        if (visiting.has(key)) throw new FormulaValueError("循环引用");
-        visiting.add(key);
-        try {
-          memo.set(key, e.value(ctx));
-        } finally {
-          visiting.delete(key);
-        }
-      }
-      return memo.get(key)!;
-    },
-  };
+  const ctx = formulaContext(grid, formulas);
   const out: Recalculated[] = [];
   for (const [key, e] of formulas) {
     if (!e) continue;

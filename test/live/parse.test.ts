@@ -5,29 +5,17 @@
  * compute the way a spreadsheet does give null.
  */
 import { describe, expect, it } from "vitest";
-import { parseA1, valueAt, type Grid } from "../../src/core/grid";
-import { parseFormula } from "../../src/writeback/live/parse";
-import type { Context, Value } from "../../src/writeback/live/expr";
+import { parseA1, type Grid } from "../../src/core/grid";
+import { formulaContext, parseFormula } from "../../src/writeback/live/parse";
+import type { Context } from "../../src/writeback/live/expr";
 import { layoutCases } from "./cases";
 import { sampleCases, statesOf } from "./proof";
 
-/** A sheet as a spreadsheet sees it: the cells in `formulas` computed from their text. */
+/** A sheet as a spreadsheet sees it: the cells in `formulas` computed from their text (each must parse). */
 function contextOf(grid: Grid, formulas: Map<string, string>): Context {
-  const memo = new Map<string, Value>();
-  const ctx: Context = {
-    cell(row, col) {
-      const key = `${row},${col}`;
-      const f = formulas.get(key);
-      if (f === undefined) return valueAt(grid, row, col);
-      if (!memo.has(key)) {
-        const e = parseFormula(f);
-        if (!e) throw new Error(`unreadable: ${f}`);
-        memo.set(key, e.value(ctx));
-      }
-      return memo.get(key)!;
-    },
-  };
-  return ctx;
+  const parsed = new Map([...formulas].map(([key, f]) => [key, parseFormula(f)]));
+  for (const [key, e] of parsed) if (!e) throw new Error(`unreadable at ${key}: ${formulas.get(key)}`);
+  return formulaContext(grid, parsed);
 }
 
 describe("formulas read back from their text", async () => {

@@ -69,6 +69,9 @@ function settle(grid: Grid, merges: Merge[], r: number, cells: CellValue[], map:
   return loneCategoryAsTitle(grid, merges, r, pointsUnderScoreWord(grid, merges, r, cells, levels));
 }
 
+/** The merged area covering (q, c), if any (a header's few sample rows: a scan of the list will do). */
+const mergeAt = (merges: Merge[], q: number, c: number) => merges.find((m) => m.top <= q && m.bottom >= q && m.left <= c && m.right >= c);
+
 /** Points as a 分值 cell writes them when they are text: "2分", "0.5 分". */
 const POINTS_TEXT = /^\d{1,3}(?:\.\d{1,2})?分$/;
 
@@ -89,7 +92,7 @@ function entryLike(v: CellValue): boolean {
 function pointsUnderScoreWord(grid: Grid, merges: Merge[], r: number, cells: CellValue[], map: ColumnMap): ColumnMap {
   if (map.max !== null || map.title === null || map.scores.length === 0) return map;
   const title = map.title;
-  const at = (q: number, c: number) => merges.find((m) => m.top <= q && m.bottom >= q && m.left <= c && m.right >= c);
+  const at = (q: number, c: number) => mergeAt(merges, q, c);
   // the item rows: a title cell of their own; and the 合计 row under them, if any
   const items: number[] = [];
   let total: number | null = null;
@@ -136,7 +139,7 @@ function pointsUnderScoreWord(grid: Grid, merges: Merge[], r: number, cells: Cel
 /** Whether the cells of column `c` start on the item rows `starts` and on no other. */
 function sameStarts(merges: Merge[], items: number[], c: number, starts: number[], grid: Grid): boolean {
   const own = items.filter((q) => {
-    const m = merges.find((x) => x.top <= q && x.bottom >= q && x.left <= c && x.right >= c);
+    const m = mergeAt(merges, q, c);
     return m ? m.top === q : textOf(grid.cells[q]?.[c] ?? null) !== "";
   });
   return own.length === starts.length && own.every((q, i) => q === starts[i]);
@@ -166,7 +169,7 @@ function blockSums(grid: Grid, merges: Merge[], items: number[], points: number[
     };
     for (let i = 0; i < items.length && ok; i++) {
       const q = items[i];
-      const m = merges.find((x) => x.top <= q && x.bottom >= q && x.left <= c && x.right >= c);
+      const m = mergeAt(merges, q, c);
       const v = m ? (m.top === q ? (grid.cells[m.top]?.[m.left] ?? null) : null) : (grid.cells[q]?.[c] ?? null);
       if (textOf(v) !== "") {
         close();
@@ -360,10 +363,9 @@ function holdsHeadings(grid: Grid, merges: Merge[], r: number, c: number, finer:
   let spanning = 0;
   let cellsBelow = 0;
   for (let q = r + 1; q < Math.min(grid.cells.length, r + 1 + SAMPLE_ROWS * 4); q++) {
-    const covered = (col: number) => merges.find((m) => m.top <= q && m.bottom >= q && m.left <= col && m.right >= col);
-    const own = covered(c);
+    const own = mergeAt(merges, q, c);
     const t = own && own.top < q ? "" : compact(textOf(grid.cells[q]?.[c] ?? null));
-    const f = covered(finer);
+    const f = mergeAt(merges, q, finer);
     if ((!f || f.top === q) && textOf(grid.cells[q]?.[finer] ?? null) !== "") cellsBelow++;
     if (!t) continue;
     if (TOTAL_WORDS.test(t)) break;

@@ -172,7 +172,7 @@ export function groupConditionals<T extends { area: Merge; formula: string; colo
         for (const a of chunk) out.push({ formula: shiftFormula(members[0], a), color: members[0].color, sqref: rangeA1(a) });
         continue;
       }
-      out.push({ formula: shiftFormula(members[0], first), color: members[0].color, sqref: sqrefChunks(chunk)[0] });
+      out.push({ formula: shiftFormula(members[0], first), color: members[0].color, sqref: chunk.map(rangeA1).join(" ") });
     }
   }
   return out;

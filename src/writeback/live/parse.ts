@@ -4,8 +4,8 @@
  * after an edit, as a spreadsheet would. Only what expr.ts can compute the way Excel, WPS and
  * LibreOffice do is read; anything else gives null and the cell keeps its saved value.
  */
-import { parseA1 } from "../../core/grid";
-import { ABS, AND, IF, ISNUMBER, MAX, MIN, OR, ROUND6, SUM, SUMIF, TRIM, add, bool, concat, eq, gt, neg, num, ref, str, sub, type Cells, type Expr } from "./expr";
+import { parseA1, valueAt, type Grid } from "../../core/grid";
+import { ABS, AND, IF, ISNUMBER, MAX, MIN, OR, ROUND6, SUM, SUMIF, TRIM, add, bool, concat, eq, gt, neg, num, ref, str, sub, FormulaValueError, type Cells, type Context, type Expr, type Value } from "./expr";
 
 type Token = { kind: "num"; value: number } | { kind: "str"; value: string } | { kind: "name"; value: string } | { kind: "op"; value: string };
 
@@ -234,4 +234,32 @@ export function parseFormula(formula: string): Expr | null {
     if (e instanceof Unreadable) return null;
     throw e;
   }
+}
+
+/**
+ * A sheet as a spreadsheet sees it: the cells of `formulas` ("row,col" → parsed formula) computed,
+ * each once, reading the others as computed; every other cell as the grid holds it (a formula that
+ * could not be parsed, null, shows the result it holds).
+ */
+export function formulaContext(grid: Grid, formulas: Map<string, Expr | null>): Context {
+  const memo = new Map<string, Value>();
+  const visiting = new Set<string>();
+  const ctx: Context = {
+    cell(row, col) {
+      const key = `${row},${col}`;
+      const e = formulas.get(key);
+      if (!e) return valueAt(grid, row, col);
+      if (!memo.has(key)) {
+        if (visiting.has(key)) throw new FormulaValueError("循环引用");
+        visiting.add(key);
+        try {
+          memo.set(key, e.value(ctx));
+        } finally {
+          visiting.delete(key);
+        }
+      }
+      return memo.get(key)!;
+    },
+  };
+  return ctx;
 }
