@@ -19,6 +19,32 @@ const cellXml = (xml: string, ref: string) => new RegExp(`<c r="${ref}"(?:[^>]*/
 const sheet1 = (port: XlsxPort) => part(port, "xl/worksheets/sheet1.xml");
 const open = (book: Partial<BookSpec> = {}) => createXlsxPort(buildXlsx({ sheets: [scoreSheet()], ...book }));
 
+describe("the calculation chain (calcChain.xml lists formula cells by place)", () => {
+  const withChain = () =>
+    open({
+      workbookRels: [["rId8", NS.rel("calcChain"), "calcChain.xml"]],
+      parts: { "xl/calcChain.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="${NS.main}"><c r="D6" i="1"/><c r="F6"/></calcChain>` },
+      overrides: [["xl/calcChain.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"]],
+    });
+  const files = (port: XlsxPort) => Object.keys(unzipSync(port.save()));
+
+  it("goes when a formula cell becomes a value (Excel would call a chain naming it corrupt)", async () => {
+    const port = withChain();
+    port.setCellValue("评分表", "F6", 30);
+    expect(files(port)).not.toContain("xl/calcChain.xml");
+    expect(part(port, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(part(port, "[Content_Types].xml")).not.toContain("calcChain");
+  });
+
+  it("stays when a formula cell is given another formula (a run rewriting its own column)", async () => {
+    const port = withChain();
+    await port.apply(change({ values: [{ sheet: "评分表", address: "F6", values: [[23]], formulas: [["=SUM(F3:F5)+0"]] }] }));
+    expect(cellXml(sheet1(port), "F6")).toBe("<c r=\"F6\" s=\"2\"><f>SUM(F3:F5)+0</f><v>23</v></c>");
+    expect(part(port, "xl/calcChain.xml")).toContain('<c r="F6"/>');
+    expect(part(port, "xl/_rels/workbook.xml.rels")).toContain("calcChain");
+  });
+});
+
 describe("values", () => {
   it("text that starts with = + - @ lands as text, never as a formula", async () => {
     const port = open();

@@ -47,7 +47,7 @@ export class CommentsEditor {
   private readonly byRef = new Map<string, XEl>();
   /** Shapes we add, appended before </xml> when the VML is written. */
   private readonly added: Array<{ row: number; col: number; text: string }> = [];
-  private nextId: number;
+  private nextId: number | null = null;
   /** The original VML cut into shapes (found by row and column) and the text between them. */
   private readonly pieces: Array<string | { text: string; note: boolean; row: number; col: number; removed?: boolean }> = [];
 
@@ -60,8 +60,6 @@ export class CommentsEditor {
     this.pfx = prefixOf(this.root.name);
     const l = child(this.root, "commentList");
     for (const c of l ? elements(l, "comment") : []) this.byRef.set((attr(c, "ref") ?? "").toUpperCase(), c);
-    let max = 0;
-    for (const m of original.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
     let last = 0;
     for (const m of original.matchAll(SHAPE_RE)) {
       if (m.index! > last) this.pieces.push(original.slice(last, m.index));
@@ -71,18 +69,50 @@ export class CommentsEditor {
       last = m.index! + m[0].length;
     }
     if (last < original.length) this.pieces.push(original.slice(last));
-    const idmap = Number(/<o:idmap\b[^>]*data="(\d+)/.exec(original)?.[1] ?? 1);
-    this.nextId = max ? max + 1 : idmap * 1024 + 1;
   }
 
-  /** The VML drawing with our shapes. */
+  /**
+   * The id of the next shape we add: after the highest id the drawing keeps (shapes removed by
+   * this run do not count, so a run on its own output numbers its shapes as before).
+   */
+  private newId(): number {
+    if (this.nextId === null) {
+      let max = 0;
+      for (const p of this.pieces) {
+        if (typeof p !== "string" && p.removed) continue;
+        for (const m of (typeof p === "string" ? p : p.text).matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
+      }
+      const idmap = Number(/<o:idmap\b[^>]*data="(\d+)/.exec(this.original)?.[1] ?? 1);
+      this.nextId = max ? max + 1 : idmap * 1024 + 1;
+    }
+    return this.nextId++;
+  }
+
+  /**
+   * The VML drawing with our shapes. Each of ours goes on a line of its own after the drawing's
+   * last element, and a shape removed takes its line break with it: a run on its own output
+   * gives the same bytes (no blank lines piling up run after run).
+   */
   get vml(): string {
     if (!this.vmlChanged) return this.original;
-    let base = this.pieces.map((p) => (typeof p === "string" ? p : p.removed ? "" : p.text)).join("");
+    const kept: string[] = [];
+    for (let i = 0; i < this.pieces.length; i++) {
+      const p = this.pieces[i];
+      if (typeof p !== "string") {
+        if (!p.removed) kept.push(p.text);
+        continue;
+      }
+      const next = this.pieces[i + 1];
+      kept.push(next !== undefined && typeof next !== "string" && next.removed ? p.replace(/\s+$/, "") : p);
+    }
+    let base = kept.join("");
     if (!base.includes('id="_x0000_t202"')) base = base.replace(/<\/xml>\s*$/, `${SHAPETYPE}\n</xml>`);
-    const shapes = this.added.map((a) => a.text).join("\n");
+    const shapes = this.added.map((a) => "\n" + a.text).join("");
     const at = base.lastIndexOf("</xml>");
-    return at < 0 ? base + shapes : base.slice(0, at) + shapes + "\n" + base.slice(at);
+    if (at < 0) return base + shapes;
+    let end = at;
+    while (end > 0 && /\s/.test(base[end - 1])) end--;
+    return base.slice(0, end) + shapes + base.slice(end);
   }
 
   private list(): XEl {
@@ -167,7 +197,7 @@ export class CommentsEditor {
   private addShape(ref: string): void {
     const p = parseA1(ref);
     if (!p) return;
-    this.added.push({ row: p.row, col: p.col, text: shape(this.nextId++, p.row, p.col) });
+    this.added.push({ row: p.row, col: p.col, text: shape(this.newId(), p.row, p.col) });
     this.vmlChanged = true;
   }
 

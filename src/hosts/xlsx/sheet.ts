@@ -423,7 +423,11 @@ export class SheetEditor {
     if (f) {
       const t = attr(f, "t");
       if ((t === "shared" && attr(f, "ref")) || t === "array") throw new HostError("host_failed", `单元格 ${attr(c, "r")} 是共享公式或数组公式的起点,不能改写`);
-      this.formulaReplaced = true;
+      // The calculation chain lists formula cells by place: it stays right while this cell keeps a
+      // formula (a run rewriting its own 核算得分 formulas), and must go when the formula does.
+      const first = content.inner[0];
+      const keepsFormula = first !== undefined && (typeof first === "string" ? first.startsWith(`<${this.pfx}f>`) || first.startsWith(`<${this.pfx}f `) : localName(first.name) === "f");
+      if (!keepsFormula) this.formulaReplaced = true;
     }
     const s = style === null ? attr(c, "s") : style ? String(style) : undefined;
     const fresh = el(c.name, { r: attr(c, "r"), s, t: content.type }, content.inner);
