@@ -92,9 +92,25 @@ export function saveWorkbook(port: XlsxPort, out: string, input: string): void {
   saveBytes(() => port.save(), out, input);
 }
 
+/**
+ * Whether two paths name the same file: the same path, or an existing `out` that is the input
+ * under another name (another letter case on Windows and macOS, whose file systems ignore it; a
+ * link; "..\\" in the path): writing there would replace the clerk's original.
+ */
+function sameFile(out: string, input: string): boolean {
+  if (resolve(out) === resolve(input)) return true;
+  try {
+    const a = statSync(out);
+    const b = statSync(input);
+    return a.ino !== 0 && a.ino === b.ino && a.dev === b.dev;
+  } catch {
+    return false; // `out` does not exist yet
+  }
+}
+
 /** Writes a workbook's bytes to `out` as saveWorkbook does (made after the checks on `out`). */
 export function saveBytes(make: () => Uint8Array, out: string, input: string): void {
-  if (resolve(out) === resolve(input)) throw new InputError("--out 不能与输入文件相同:检查结果只写入副本,原文件保持不变");
+  if (sameFile(out, input)) throw new InputError("--out 不能与输入文件相同:检查结果只写入副本,原文件保持不变");
   if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(`“${out}”是文件夹;--out 需要一个 .xlsx 文件名,例如 ${join(out, "结果.xlsx")}`);
   if (extname(out).toLowerCase() !== ".xlsx") throw new InputError(`输出文件“${out}”应以 .xlsx 结尾,如 --out 核算副本.xlsx`);
   const dir = dirname(resolve(out));

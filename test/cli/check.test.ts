@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/grid";
@@ -190,5 +190,20 @@ describe("kaohe check --out", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/不能与输入文件相同/);
     expect(sha(input)).toBe(before);
+  });
+
+  it("refuses an --out that is the input under another name (a link, another spelling of the path)", async () => {
+    const dir = tempDir();
+    const input = await writeXlsx([genheGrid(GENHE_ITEMS)], "自查.xlsx", dir);
+    const before = sha(input);
+    // as on Windows, where 自查.XLSX is the same file: here a link and a path through ".." name it
+    symlinkSync(input, join(dir, "自查-链接.xlsx"));
+    for (const out of [join(dir, "自查-链接.xlsx"), join(dir, "结果", "..", "自查.xlsx")]) {
+      mkdirSync(join(dir, "结果"), { recursive: true });
+      const r = await kaohe("check", input, "--out", out);
+      expect([r.code, r.err]).toEqual([2, "kaohe:--out 不能与输入文件相同:检查结果只写入副本,原文件保持不变\n"]);
+    }
+    expect(sha(input)).toBe(before);
+    expect(lstatSync(join(dir, "自查-链接.xlsx")).isSymbolicLink()).toBe(true);
   });
 });
