@@ -105,6 +105,18 @@ function progress(io: BatchIo, done: number, total: number, name: string): void 
 
 const TONE: Record<Severity, keyof Paint> = { error: "red", warning: "yellow", info: "dim" };
 
+/**
+ * An indicator's title for one line of the terminal: up to its first clause ("加大政府信息数据开放力度"
+ * of "加大政府信息数据开放力度(1)根据《政府信息公开条例》…", "第三季度日常考核" of "第三季度日常考核:1.…"),
+ * and never cut inside a word without "…" saying so.
+ */
+export function shortTitle(title: string, max = 20): string {
+  const t = title.replace(/\s+/g, " ").trim();
+  const clause = /[,,。;;::(([【\n]/.exec(t);
+  if (clause && clause.index >= 4 && clause.index <= max) return t.slice(0, clause.index);
+  return t.length <= max ? t : t.slice(0, max - 1) + "…";
+}
+
 /** The batch as terminal text: each class's ranking, the 通报 figures, then the problems. */
 export function formatBatch(batch: Batch, p: Paint): string {
   const { units, findings } = batch.result;
@@ -120,7 +132,7 @@ export function formatBatch(batch: Batch, p: Paint): string {
       const flags = [u.vetoed ? p.red("一票否决") : "", u.errors ? p.red(`${u.errors} 个错误`) : "", u.warnings ? p.yellow(`${u.warnings} 个警告`) : ""].filter(Boolean);
       lines.push(`  ${rank}  ${u.unit}  ${score}  得分率 ${fmtPercent(u.rate)}%  ${u.grade}${flags.length ? "  " + flags.join(" ") : ""}`);
     });
-    if (cls.losses.length) lines.push(p.dim(`  失分较多:${cls.losses.slice(0, 3).map((l) => `${l.title.slice(0, 20)}(${l.units} 个单位,共 ${fmt(l.lost)} 分)`).join(";")}`));
+    if (cls.losses.length) lines.push(p.dim(`  失分较多:${cls.losses.slice(0, 3).map((l) => `${shortTitle(l.title)}(${l.units} 个单位,共 ${fmt(l.lost)} 分)`).join(";")}`));
     lines.push("");
   }
   const unranked = units.filter((u) => u.rank === null);
