@@ -189,12 +189,19 @@ export class Styles {
     return this.color(child(p, "fgColor")) ?? this.color(child(p, "bgColor"));
   }
 
-  /** The solid fill cells of style `s` show. */
+  /** The solid fill cells of style `s` show (asked for every cell a plan may mark: once per style). */
   fillOf(s: number): string | null {
+    const known = this.fills.get(s);
+    if (known !== undefined) return known;
     const xf = this.xf(s);
     if (!xf) return null;
-    return this.fillColor(this.list("fills", "fill")[Number(attr(xf, "fillId") ?? 0)]);
+    const fill = this.fillColor(this.list("fills", "fill")[Number(attr(xf, "fillId") ?? 0)]);
+    // an existing style never changes (new looks are added as new styles)
+    this.fills.set(s, fill);
+    return fill;
   }
+
+  private readonly fills = new Map<number, string | null>();
 
   private solidFill(color: string): XEl {
     const p = this.pfx;
