@@ -21,7 +21,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { textOf, valueAt, type Grid } from "../../../src/core/grid";
-import { renderFinding, type Finding } from "../../../src/core/findings";
+import { renderFinding } from "../../../src/core/findings";
 import { checkStatistics, detectStatistics, type StatisticsTable } from "../../../src/core/stats";
 import { checkGrids } from "../../../src/kaohe";
 import {
@@ -105,7 +105,7 @@ const EXPECTED: Expected[] = [
   { report: XNCZ_CONSTRUCTION_2025, cells: [...proactive(6), ...lines(22, 4)], findings: [] },
 ];
 
-const codes = (fs: Finding[]) => fs.map((f) => `${f.code}@${f.cell}`);
+const codes = (fs: readonly { code: string; cell: string | null }[]) => fs.map((f) => `${f.code}@${f.cell}`);
 const detect = (r: PublishedReport) => detectStatistics(r.grid) as StatisticsTable;
 
 describe("年度报告 tables as offices published them", () => {
