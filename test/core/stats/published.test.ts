@@ -175,6 +175,19 @@ describe("年度报告 tables as offices published them", () => {
   });
 });
 
+describe("section 二's headers as offices typed them", () => {
+  it("reads 本年发件 | 本年废止件数 | 现行有效件 (宁强县自然资源局 2021, http://www.nq.gov.cn/nqzd/nqzwgk/xxgknb/2021/zfbm/202201/f4b55af8dcab43bd84a4457dc79b1b7f.shtml)", () => {
+    const grid: Grid = { ...LONGGANG_2024.grid, cells: LONGGANG_2024.grid.cells.map((r) => [...r]) };
+    grid.cells[4] = ["信息内容", "本年发件", "本年废止件数", "现行有效件"];
+    const table = detectStatistics(grid)!;
+    expect(table.rows.filter((r) => r.key?.startsWith("normative_docs.")).map((r) => [r.key, r.cell, r.value])).toEqual([
+      ["normative_docs.issued", "B7", 5],
+      ["normative_docs.repealed", "C7", 1],
+      ["normative_docs.in_force", "D7", 25],
+    ]);
+  });
+});
+
 // — header words broken over rows: a Word cell of two paragraphs is pasted by Excel as two rows —
 
 /** Words of four characters or more broken in two, as narrow Word cells hold them ("商业\n企业"); 总计 too. The anchors stay whole. */
