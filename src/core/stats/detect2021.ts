@@ -228,15 +228,17 @@ function appealHeaderParts(merges: MergeIndex, review: { row: number; col: numbe
 const MAX_APPEAL_HEADER_ROWS = 8;
 
 /**
- * The row of section 四's values: the first row under 行政复议 with a number in the table's
- * columns, however many rows its header words were broken over; for a table left blank, the
- * row under the last outcome header.
+ * The row of section 四's values: the first row under 行政复议 with a number (or a dash) in the
+ * table's columns, however many rows its header words were broken over; for a table left
+ * blank, the row under the last outcome header.
  */
 function appealValuesRow(grid: Grid, merges: MergeIndex, review: { row: number; col: number }, right: number): number {
   for (let r = review.row + 1; r <= review.row + MAX_APPEAL_HEADER_ROWS && r < grid.cells.length; r++) {
     let empty = true;
     for (let c = review.col; c <= right; c++) {
-      if (readValue(valueAt(grid, r, c)).kind === "number") return r;
+      const v = valueAt(grid, r, c);
+      // a number, or a dash for an empty value ("—", "/"), is a value
+      if (readValue(v).kind === "number" || (textOf(v) !== "" && readValue(v).kind === "blank")) return r;
       empty &&= textOf(merges.shownValue(r, c)) === "";
     }
     // the header ends at an empty row: a table left blank is read by its outcome headers

@@ -226,6 +226,22 @@ describe.each([
     expect(codes(checkStatistics(detectStatistics(grid)!))).toEqual([`stat_sum_mismatch@H${total}`, `stat_sum_mismatch@J${total}`, `stat_sum_mismatch@H${carry}`, `stat_sum_mismatch@J${carry}`]);
   });
 
+  it("reads the lines under a group label of two paragraphs ((三) over 不予公开, as 太平镇 2022 has it)", () => {
+    const base = annualReportGrid({ headerText: paragraphs });
+    const grid = paragraphsAsRows({ ...base, cells: base.cells.map((r) => r.map((v) => (v === "(三)不予公开" ? "(三)\n不予公开" : v))) }, unmerged);
+    const table = detectStatistics(grid)!;
+    expect(table.rows.filter((r) => r.key !== null)).toHaveLength(25 * 7 + 15);
+    expect(table.rows.find((r) => r.key === "withheld_prohibited.natural_person")?.cell).toBe(`D${rowOf(grid, "2.其他法律行政法规禁止公开")}`);
+    expect(checkStatistics(table)).toEqual([]);
+  });
+
+  it("takes a row of dashes under the header for section 四's values, not a later row", () => {
+    const grid = build({ appeals: Array(15).fill("—") });
+    grid.cells.push([], ["五、存在的主要问题及改进情况"], [1, 2, 3, 4, 5]);
+    const table = detectStatistics(grid)!;
+    expect(table.rows.filter((r) => r.key?.startsWith("review.")).map((r) => r.cell)).toEqual(["A", "B", "C", "D", "E"].map((c) => `${c}${grid.cells.length - 3}`));
+  });
+
   it("flags a broken 行政诉讼 总计 at its cell, named by its outcome", () => {
     const values = [...APPEALS_CONSISTENT];
     values[9] = 3;
