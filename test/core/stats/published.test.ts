@@ -237,9 +237,9 @@ describe.each([
 
   it("takes a row of dashes under the header for section 四's values, not a later row", () => {
     const grid = build({ appeals: Array(15).fill("—") });
-    grid.cells.push([], ["五、存在的主要问题及改进情况"], [1, 2, 3, 4, 5]);
+    grid.cells.push(["五、存在的主要问题及改进情况"], [1, 2, 3, 4, 5]);
     const table = detectStatistics(grid)!;
-    expect(table.rows.filter((r) => r.key?.startsWith("review.")).map((r) => r.cell)).toEqual(["A", "B", "C", "D", "E"].map((c) => `${c}${grid.cells.length - 3}`));
+    expect(table.rows.filter((r) => r.key?.startsWith("review.")).map((r) => r.cell)).toEqual(["A", "B", "C", "D", "E"].map((c) => `${c}${grid.cells.length - 2}`));
   });
 
   it("flags a broken 行政诉讼 总计 at its cell, named by its outcome", () => {
