@@ -9,7 +9,6 @@ import { bestMatch } from "./match";
 import {
   ALIASES_2021,
   APPEAL_GROUPS,
-  APPEAL_GROUP_WORDS,
   APPEAL_OUTCOMES,
   APPEAL_SUMS,
   APPLICANT_COLUMNS,
@@ -206,20 +205,13 @@ function readApplications(grid: Grid, merges: MergeIndex, anchors: Anchors): Mat
 /**
  * The header texts over a column of section 四. A group header (行政诉讼, 复议后起诉) stands over
  * the columns right of it up to the next header; pasted without its merge, it is in its first
- * cell only, so a blank above the last header row takes the group header on its left (not an
- * outcome's words: "结果" / "维持" broken over two rows leave blanks beside them too).
+ * cell only, so a blank above the last header row takes the text on its left.
  */
 function appealHeaderParts(merges: MergeIndex, review: { row: number; col: number }, bottom: number, c: number): string[] {
   const parts: string[] = [];
   for (let r = review.row; r <= bottom; r++) {
     let t = matchText(textOf(merges.shownValue(r, c)));
-    for (let k = c - 1; !t && r < bottom && k >= review.col; k--) {
-      const left = matchText(textOf(merges.shownValue(r, k)));
-      if (left) {
-        if (APPEAL_GROUP_WORDS.test(left)) t = left;
-        break;
-      }
-    }
+    for (let k = c - 1; !t && r < bottom && k >= review.col; k--) t = matchText(textOf(merges.shownValue(r, k)));
     if (t && parts[parts.length - 1] !== t) parts.push(t);
   }
   return parts;

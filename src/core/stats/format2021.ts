@@ -124,9 +124,6 @@ export const APPEAL_GROUPS: readonly ColumnDef[] = [
   column("litigation_after_review", "行政诉讼·复议后起诉", /行政诉讼.*复议后起诉/),
 ];
 
-/** The words of section 四's group headers (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉). */
-export const APPEAL_GROUP_WORDS = /行政复议|行政诉讼|起诉/;
-
 export const APPEAL_OUTCOMES: readonly ColumnDef[] = [
   column("upheld", "结果维持", /维持/),
   column("corrected", "结果纠正", /纠正|纠错/),
