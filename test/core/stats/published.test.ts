@@ -235,6 +235,15 @@ describe.each([
     expect(checkStatistics(table)).toEqual([]);
   });
 
+  it("passes over a header cell holding only spaces, as Word pastes leave them", () => {
+    const grid = build();
+    // the row of 行政诉讼's outcome headers, under 行政复议's own
+    const header = grid.cells.findIndex((row) => typeof row[5] === "string" && row[5].startsWith("结果"));
+    grid.cells[header][0] = "  ";
+    const table = detectStatistics(grid)!;
+    expect(table.rows.filter((r) => /^(review|litigation_direct)\./.test(r.key ?? "")).map((r) => r.value)).toEqual(APPEALS_CONSISTENT.slice(0, 10));
+  });
+
   it("takes a row of dashes under the header for section 四's values, not a later row", () => {
     const grid = build({ appeals: Array(15).fill("—") });
     grid.cells.push(["五、存在的主要问题及改进情况"], [1, 2, 3, 4, 5]);
