@@ -22,7 +22,7 @@ import {
   type ColumnDef,
   type LineDef,
 } from "./format2021";
-import { matchText } from "./text";
+import { matchText, readValue } from "./text";
 import type { DerivedKey, Identity, StatRow, StatisticsTable } from "./types";
 
 interface Column {
@@ -106,13 +106,27 @@ function cellRow(grid: Grid, line: { key: string | null; label: string }, column
 
 const allBlank = (grid: Grid, r: number, columns: Column[]) => columns.every((c) => textOf(valueAt(grid, r, c.col)) === "");
 
+/**
+ * The definition the header texts `parts[..end]` end with, and the part it starts at. A word
+ * may stand over several parts: a Word cell of two paragraphs ("商业" / "企业") becomes two rows
+ * when pasted into a sheet, so the shortest run of parts ending at `end` that names a definition
+ * wins ("企业" names none, "商业企业" does).
+ */
+function endingWith<T extends ColumnDef>(parts: readonly string[], end: number, defs: readonly T[]): { def: T; start: number } | null {
+  for (let start = end; start >= 0; start--) {
+    const def = bestMatch(parts.slice(start, end + 1).join(""), defs);
+    if (def) return { def, start };
+  }
+  return null;
+}
+
 /** Columns of a header block: the deepest header text that names a column decides; first wins. */
 function headerColumns(merges: MergeIndex, top: number, bottom: number, from: number, width: number, defs: readonly ColumnDef[]): Column[] {
   const columns: Column[] = [];
   for (let c = from; c < width; c++) {
     const parts = headerParts(merges, top, bottom, c);
     for (let i = parts.length - 1; i >= 0; i--) {
-      const def = bestMatch(parts[i], defs);
+      const def = endingWith(parts, i, defs)?.def;
       if (!def) continue;
       if (!columns.some((x) => x.def.key === def.key)) columns.push({ def, col: c });
       break;
@@ -203,26 +217,49 @@ function appealHeaderParts(merges: MergeIndex, review: { row: number; col: numbe
   return parts;
 }
 
+const MAX_APPEAL_HEADER_ROWS = 8;
+
+/**
+ * The row of section 四's values: the first row under 行政复议 with a number (or a dash) in the
+ * table's columns, however many rows its header words were broken over; for a table left
+ * blank, the row under the last outcome header.
+ */
+function appealValuesRow(grid: Grid, merges: MergeIndex, review: { row: number; col: number }, right: number): number {
+  for (let r = review.row + 1; r <= review.row + MAX_APPEAL_HEADER_ROWS && r < grid.cells.length; r++) {
+    let empty = true;
+    for (let c = review.col; c <= right; c++) {
+      const v = valueAt(grid, r, c);
+      // a number, or a dash for an empty value ("—", "/"), is a value
+      if (readValue(v).kind === "number" || (textOf(v) !== "" && readValue(v).kind === "blank")) return r;
+      empty &&= textOf(merges.shownValue(r, c)) === "";
+    }
+    // the header ends at an empty row: a table left blank is read by its outcome headers
+    if (empty) break;
+  }
+  let bottom = review.row;
+  for (let r = review.row + 1; r <= review.row + 3; r++) {
+    for (let c = review.col; c <= right; c++) {
+      if (bestMatch(matchText(textOf(valueAt(grid, r, c))), APPEAL_OUTCOMES)) bottom = Math.max(bottom, merges.mergeAt(r, c)?.bottom ?? r);
+    }
+  }
+  return bottom + 1;
+}
+
 function readAppeals(grid: Grid, merges: MergeIndex, anchors: Anchors): Matrix | null {
   const width = columnCount(grid);
   for (const review of anchors[REVIEW]) {
     const litigation = (grid.cells[review.row] ?? []).findIndex((v, c) => c > review.col && matchText(textOf(v)) === LITIGATION);
     if (litigation < 0) continue;
     const right = merges.mergeAt(review.row, litigation)?.right ?? width - 1;
-    let bottom = review.row;
-    for (let r = review.row + 1; r <= review.row + 3; r++) {
-      for (let c = review.col; c <= right; c++) {
-        if (bestMatch(matchText(textOf(valueAt(grid, r, c))), APPEAL_OUTCOMES))
-          bottom = Math.max(bottom, merges.mergeAt(r, c)?.bottom ?? r);
-      }
-    }
-    const values = bottom + 1;
+    const values = appealValuesRow(grid, merges, review, right);
+    const bottom = values - 1;
     const rows: StatRow[] = [];
     const groups = new Set<string>();
     for (let c = review.col; c <= right; c++) {
       const parts = appealHeaderParts(merges, review, bottom, c);
-      const group = bestMatch(parts.slice(0, -1).join(""), APPEAL_GROUPS);
-      const outcome = bestMatch(parts[parts.length - 1] ?? "", APPEAL_OUTCOMES);
+      const last = endingWith(parts, parts.length - 1, APPEAL_OUTCOMES);
+      const outcome = last?.def;
+      const group = last ? bestMatch(parts.slice(0, last.start).join(""), APPEAL_GROUPS) : null;
       if (!group || !outcome || rows.some((x) => x.key === `${group.key}.${outcome.key}`)) continue;
       groups.add(group.key);
       rows.push(cellRow(grid, { key: group.key, label: group.name }, { def: outcome, col: c }, values));

@@ -145,7 +145,8 @@ export const PROACTIVE_LINES: readonly LineDef[] = [
 ];
 
 export const PROACTIVE_COLUMNS: readonly ColumnDef[] = [
-  column("issued", "本年制发件数", /制发/),
+  // "本年发件": 宁强县自然资源局's 2021 report
+  column("issued", "本年制发件数", /制发|^本年发件/),
   column("repealed", "本年废止件数", /废止/),
   column("in_force", "现行有效件数", /现行有效/),
   column("decisions", "本年处理决定数量", /处理决定/),

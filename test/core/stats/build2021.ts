@@ -229,3 +229,30 @@ export function insertRows(grid: Grid, at: number, rows: readonly (readonly Cell
     merges: grid.merges.flatMap((m) => (m.bottom < at ? [m] : m.top >= at ? [{ ...m, top: m.top + n, bottom: m.bottom + n }] : [])),
   };
 }
+
+/**
+ * The grid as Excel pastes a Word table whose cells hold several paragraphs: each paragraph of a
+ * cell goes to a row of its own ("商业\n企业" → "商业" over "企业"), and the row's other cells are
+ * merged down over the new rows (with `unmerged`, every merge is lost instead). A merged cell
+ * keeps its paragraphs in one cell.
+ */
+export function paragraphsAsRows(grid: Grid, unmerged = false): Grid {
+  const merged = (r: number, c: number) => grid.merges.some((m) => m.top === r && m.left === c);
+  const split = (v: CellValue, r: number, c: number) => (typeof v === "string" && v.includes("\n") && !merged(r, c) ? v.split("\n") : [v]);
+  const height = grid.cells.map((row, r) => Math.max(1, ...row.map((v, c) => split(v, r, c).length)));
+  const start: number[] = [];
+  height.reduce((at, h, r) => ((start[r] = at), at + h), 0);
+  const cells: CellValue[][] = [];
+  const merges: Merge[] = [];
+  grid.cells.forEach((row, r) => {
+    for (let k = 0; k < height[r]; k++) cells.push(row.map((v, c) => split(v, r, c)[k] ?? null));
+  });
+  const covered = (r: number, c: number) => grid.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  for (const m of grid.merges) merges.push({ ...m, top: start[m.top], bottom: start[m.bottom] + height[m.bottom] - 1 });
+  grid.cells.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (height[r] > 1 && split(v, r, c).length === 1 && !covered(r, c)) merges.push({ top: start[r], left: c, bottom: start[r] + height[r] - 1, right: c });
+    }),
+  );
+  return { ...grid, cells, merges: unmerged ? [] : merges };
+}
