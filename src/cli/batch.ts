@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from "node:p
 import { KaoheError } from "../core/errors";
 import { SEVERITY_LABEL, fmt, fmtPercent, type Severity } from "../core/findings";
 // Not from "../collect": its index loads 汇总.xlsx's builder (exceljs) at start-up.
-import { DEFAULT_GRADES, collect, parseGrades, parseRounds } from "../collect/collect";
+import { DEFAULT_GRADES, collect, parseGrades, parseRounds, shortTitle } from "../collect/collect";
 import { entryOf, failedEntry } from "../collect/read";
 import { isSummaryWorkbook } from "../collect/summary-names";
 import type { Batch, RoundDef, WorkbookEntry } from "../collect/types";
@@ -104,18 +104,6 @@ function progress(io: BatchIo, done: number, total: number, name: string): void 
 }
 
 const TONE: Record<Severity, keyof Paint> = { error: "red", warning: "yellow", info: "dim" };
-
-/**
- * An indicator's title for one line of the terminal: up to its first clause ("加大政府信息数据开放力度"
- * of "加大政府信息数据开放力度(1)根据《政府信息公开条例》…", "第三季度日常考核" of "第三季度日常考核:1.…"),
- * and never cut inside a word without "…" saying so.
- */
-export function shortTitle(title: string, max = 20): string {
-  const t = title.replace(/\s+/g, " ").trim();
-  const clause = /[,,。;;::(([【\n]/.exec(t);
-  if (clause && clause.index >= 4 && clause.index <= max) return t.slice(0, clause.index);
-  return t.length <= max ? t : t.slice(0, max - 1) + "…";
-}
 
 /** The batch as terminal text: each class's ranking, the 通报 figures, then the problems. */
 export function formatBatch(batch: Batch, p: Paint): string {

@@ -334,3 +334,15 @@ function identicalStatistics(entries: WorkbookEntry[]): IdenticalStatistics[] {
   }
   return out;
 }
+
+/**
+ * An indicator's title for one line of a 通报 (the terminal's, the preview's): up to its first clause ("加大政府信息数据开放力度"
+ * of "加大政府信息数据开放力度(1)根据《政府信息公开条例》…", "第三季度日常考核" of "第三季度日常考核:1.…"),
+ * and never cut inside a word without "…" saying so.
+ */
+export function shortTitle(title: string, max = 20): string {
+  const t = title.replace(/\s+/g, " ").trim();
+  const clause = /[,,。;;::(([【\n]/.exec(t);
+  if (clause && clause.index >= 4 && clause.index <= max) return t.slice(0, clause.index);
+  return t.length <= max ? t : t.slice(0, max - 1) + "…";
+}

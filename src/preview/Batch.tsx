@@ -20,7 +20,7 @@ import { KaoheError } from "../core/errors";
 import { fmt, fmtPercent } from "../core/findings";
 // Not the collect/ index: it re-exports the 汇总.xlsx builder, whose exceljs is loaded only when a
 // summary is built (a chunk of its own), so the preview page stays light.
-import { DEFAULT_GRADES, collect, parseGrades, parseRounds } from "../collect/collect";
+import { DEFAULT_GRADES, collect, parseGrades, parseRounds, shortTitle } from "../collect/collect";
 import { entryOf, failedEntry } from "../collect/read";
 import { isSummaryWorkbook } from "../collect/summary-names";
 import type { Batch, RoundDef, WorkbookEntry } from "../collect/types";
@@ -44,6 +44,8 @@ const useStyles = makeStyles({
     "& caption": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalS} 0` },
   },
   fail: { color: tokens.colorPaletteRedForeground1 },
+  bulletin: { margin: `${tokens.spacingVerticalM} 0` },
+  losses: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXXL, fontSize: tokens.fontSizeBase300 },
   // Top right, over the end of the brand bar: nothing of either view sits there.
   switch: { position: "fixed", right: tokens.spacingHorizontalM, top: "6px", zIndex: 10 },
 });
@@ -252,7 +254,18 @@ function BatchResultView({ batch }: { batch: Batch }) {
             {cls.failed.length ? cls.failed.map((f) => `${f.unit}(${f.reason})`).join(";") : "无"}
           </Bulletin>
           <Bulletin title="失分较多的指标">
-            {cls.losses.length ? cls.losses.slice(0, 5).map((l) => `${l.title}(${l.units} 个单位,共失 ${fmt(l.lost)} 分)`).join(";") : "无"}
+            {cls.losses.length ? (
+              // one line each, named by its first clause (a title often runs on with its own 1.…;2.…)
+              <ol className={styles.losses}>
+                {cls.losses.slice(0, 5).map((l) => (
+                  <li key={`${l.category ?? ""}|${l.title}`} title={l.title}>
+                    {shortTitle(l.title, 40)}({l.units} 个单位,共失 {fmt(l.lost)} 分)
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              "无"
+            )}
           </Bulletin>
         </section>
       ))}
@@ -286,11 +299,12 @@ function BatchResultView({ batch }: { batch: Batch }) {
 }
 
 function Bulletin({ title, children }: { title: string; children: ReactNode }) {
+  const styles = useStyles();
   return (
-    <p>
+    <div className={styles.bulletin}>
       <Text weight="semibold">{title}:</Text>
-      <Text>{children}</Text>
-    </p>
+      {typeof children === "string" ? <Text>{children}</Text> : children}
+    </div>
   );
 }
 

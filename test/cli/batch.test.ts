@@ -7,7 +7,6 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { shortTitle } from "../../src/cli/batch";
 import type { BatchResult } from "../../src/collect";
 import { tempDir } from "../helpers/xlsx";
 import { genheTownshipGrids, linziGrids, saveJunk, saveUnit, xiuwenGrids } from "../collect/units";
@@ -113,20 +112,5 @@ describe("kaohe batch (build/cli.cjs)", { timeout: 60000 }, () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe("kaohe:轮次“第一季度”的文件夹“Q1”不存在\n");
     expect(existsSync(join(dir, "Q1"))).toBe(false);
-  });
-});
-
-describe("the terminal's short indicator titles (失分较多)", () => {
-  it.each([
-    ["加大政府信息数据开放力度(1)根据《政府信息公开条例》要求", "加大政府信息数据开放力度"],
-    ["第三季度日常考核:1.信息公开的全面化;2.信息公开的规范性", "第三季度日常考核"],
-    ["分解落实工作任务,对科室、下属单位政务公开工作任务进行分解", "分解落实工作任务"],
-    ["网上政务平台", "网上政务平台"],
-    ["按照修文县全面推进基层政务公开标准化规范化相关要求按时公开", "按照修文县全面推进基层政务公开标准化规…"],
-    ["(1)根据《政府信息公开条例》要求加大政府信息数据开放力度", "(1)根据《政府信息公开条例》要求加大…"],
-    ["公开\n指南", "公开 指南"],
-  ])("%s → %s", (title, short) => {
-    expect(shortTitle(title)).toBe(short);
-    expect(shortTitle(title).length).toBeLessThanOrEqual(20);
   });
 });

@@ -10,6 +10,7 @@ import {
   parseGrades,
   parseRounds,
   rankScores,
+  shortTitle,
   DEFAULT_GRADES,
   type WorkbookEntry,
 } from "../../src/collect";
@@ -224,5 +225,20 @@ describe("collect: units, composed rounds, findings", () => {
     ]);
     expect(result.units.find((u) => u.unit === "丙局")!.warnings).toBe(0);
     expect(result.units.find((u) => u.unit === "甲局")!.warnings).toBe(1);
+  });
+});
+
+describe("short indicator titles for the 通报 lines (失分较多, terminal and preview)", () => {
+  it.each([
+    ["加大政府信息数据开放力度(1)根据《政府信息公开条例》要求", "加大政府信息数据开放力度"],
+    ["第三季度日常考核:1.信息公开的全面化;2.信息公开的规范性", "第三季度日常考核"],
+    ["分解落实工作任务,对科室、下属单位政务公开工作任务进行分解", "分解落实工作任务"],
+    ["网上政务平台", "网上政务平台"],
+    ["按照修文县全面推进基层政务公开标准化规范化相关要求按时公开", "按照修文县全面推进基层政务公开标准化规…"],
+    ["(1)根据《政府信息公开条例》要求加大政府信息数据开放力度", "(1)根据《政府信息公开条例》要求加大…"],
+    ["公开\n指南", "公开 指南"],
+  ])("%s → %s", (title, short) => {
+    expect(shortTitle(title)).toBe(short);
+    expect(shortTitle(title).length).toBeLessThanOrEqual(20);
   });
 });

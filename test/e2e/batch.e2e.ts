@@ -87,6 +87,12 @@ describe("preview: many workbooks (汇总)", () => {
     const first = page.getByRole("region", { name: "一类 排名" });
     expect(await first.locator("caption").textContent()).toBe("一类:4 个单位,合格率 75%");
     expect(await first.textContent()).toContain("不合格单位:县司法局(一票否决)");
+    // 失分较多: one line per indicator, named by its first clause, the whole title on hover
+    const second = page.getByRole("region", { name: "二类 排名" });
+    const losses = await second.locator("ol li").evaluateAll((lis) => lis.map((li) => [li.textContent ?? "", li.getAttribute("title") ?? ""]));
+    expect(losses.length).toBeGreaterThan(1);
+    expect(losses[0][0]).toBe("第三季度日常考核(1 个单位,共失 3 分)");
+    expect(losses[0][1]).toMatch(/^第三季度日常考核:1\.信息公开的全面化;/);
     expect(await page.getByRole("region", { name: "问题" }).textContent()).toContain("各单位/二类/坏文件.xlsx");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("batch-download").click()]);
