@@ -71,17 +71,6 @@ export function statedParts(text: string): number | null {
   return any ? roundPoints(sum) : null;
 }
 
-/**
- * The points a criterion text states: its points rules, save that a text stating its points in
- * brackets and again in its words ("(1)国家级用稿(15分)。采用1篇,得基本分15分") says them twice.
- */
-function textPoints(text: string, rules: Rule[]): number | null {
-  const all = pointsOf(rules);
-  if (all === null) return null;
-  const parts = statedParts(text);
-  return parts !== null && parts > 0 && Math.abs(all - 2 * parts) < 1e-6 ? parts : all;
-}
-
 /** The points an item row states in its own words ("(3分)" in its title or criterion), if any. */
 export function ownPoints(parseRules: ReadRules): (r: ItemRow) => number | null {
   return (r) => pointsOf(parseRules(r.titleText).rules.concat(parseRules(r.methodText).rules));
@@ -222,7 +211,8 @@ function describeIndicator(
     const g = table.groups.get(r.groups[i])!;
     if (g.kind !== "normal") section = g;
   }
-  const inText = textPoints(r.methodText, method.rules) ?? pointsOf(title.rules);
+  // (a worth the text says twice, "(15分)。…得基本分15分", the rule reader counts once)
+  const inText = pointsOf(method.rules) ?? pointsOf(title.rules);
   const hasVeto = rules.some((x) => x.kind === "veto");
   const bonus = rules.some((x) => x.kind === "bonus" || x.kind === "bonus_cap");
   const deduct = rules.some((x) => x.kind === "deduct" || x.kind === "deduct_cap");

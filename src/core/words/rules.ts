@@ -40,6 +40,13 @@ export const VERB_OBJECT = `(?:${alt(VERB_OBJECTS)})?`;
 export const SIGN_NOUN: Record<Sign, string> = { deduct: "扣分", bonus: "加分" };
 /** Verbs that give points on a condition ("得2分", "计1分"). */
 export const POINTS_VERBS = ["可得", "得", "计", "记", "给"];
+/**
+ * What meeting an item's criterion gives when it is the item's whole or base points: "得基本分15分",
+ * "计基础分1分", "得满分10分". Said after the item's worth, it says that worth again.
+ */
+export const BASE_POINTS = "(?:可得|获得|得到|得|计|记|给予|给)(?:基本分|基础分|满分)(?:为|是)?";
+/** The item itself, stating its worth: "本项10分", "该项为5分" ("本项满分10分" is read as 满分). */
+export const ITEM_SELF = "(?:本项|该项|此项|本指标|该指标|此指标)(?:为|是|:)?";
 
 /**
  * Words that make the amount after them a threshold, a condition of a rule and no rule of its own:

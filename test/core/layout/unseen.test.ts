@@ -446,3 +446,59 @@ describe("points an item's criterion states in parts", () => {
     expect(r.report.items[0].max).toBe(15);
   });
 });
+
+/**
+ * An item's worth stated, then stated again as what meeting the criterion gives ("本项10分。…得基本分
+ * 10分", "(15分)。…得基本分15分", "满分10分,…得满分10分") or accounted for in parts that add up to it
+ * ("市级用稿(7分)。…2分;…2分;…3分"): the worth counts once, in the maximum and in every check of it.
+ */
+describe("an item's worth said twice counts once", () => {
+  const unpriced = (title: string, criterion: string, entry: number) =>
+    sheet(3, [
+      ["考核内容", "评分标准", "得分"],
+      [title, criterion, entry],
+    ]);
+
+  it.each([
+    ["本项10分。按时报送的,得基本分10分;每迟报1天扣1分", 10],
+    ["本项满分10分,全部公开的得基础分10分", 10],
+    ["满分10分。达到要求的,得满分10分", 10],
+    ["分值10分,按要求公开的得基本分10分,未公开的不得分", 10],
+    ["(1)市级用稿(7分)。电视台采用1条,2分;报纸用稿1篇,2分;网站用稿6篇,3分。(2)区级用稿(3分)。", 10],
+  ])("'%s' is worth %d: an entry of 12 is over it", (criterion, max) => {
+    const r = read(unpriced("报送情况", criterion, 12));
+    expect(r.report.items[0].max).toBe(max);
+    expect(r.problems).toEqual(["score_over_max@C2"]);
+    expect(r.total).toMatchObject({ max, final: max });
+  });
+
+  it("a category's declared points against items whose worth each says twice: no false mismatch", () => {
+    const r = read(
+      sheet(3, [
+        ["考核内容", "评分标准", "得分"],
+        "一、信息发布(20分)",
+        ["年度报告", "满分10分。按时发布的,得满分10分", 10],
+        ["公开指南", "本项10分。及时更新的,得基本分10分,每缺一项扣2分", 8],
+      ]),
+    );
+    expect(r.categories).toEqual([["信息发布", 20, 18]]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it.each([
+    ["two numbered parts, one in brackets and one in words", "(1)听取汇报(3分)。(2)研究部署推进工作,3分", 6],
+    ["two parts in brackets", "听取汇报(3分),研究部署推进工作(2分)", 5],
+    ["a part worth other than the words after it", "(1)国家级用稿(15分)。采用1篇,得基本分10分", 25],
+    ["points given on a condition with nothing stated before", "采用1篇,得基本分15分", 15],
+    ["two parts each giving a base", "(1)国家级用稿得基本分5分;(2)省级用稿得基本分5分", 10],
+  ])("not a restatement: %s ('%s' is worth %d)", (_, criterion, max) => {
+    const r = read(unpriced("用稿情况", criterion, 1));
+    expect(r.report.items[0].max).toBe(max);
+  });
+
+  it("a rule after the restated worth stays a rule", () => {
+    const r = read(unpriced("用稿情况", "本项10分。采用1篇,得基本分10分,每增加1篇加2分,每漏报1篇扣1分", 10));
+    expect(r.report.items[0].max).toBe(10);
+    expect(r.report.items[0].rules.map((x) => x.kind)).toEqual(["points", "bonus", "deduct"]);
+  });
+});
