@@ -93,8 +93,10 @@ export interface ColumnMap {
 /**
  * Reads a header row (cells already expanded through merges and, for two-row headers, joined
  * with the row below) into a column map. Returns null when the row is not a score-table header.
+ * `fewRoles`: two kinds of column are enough ("考核指标 | 考核内容 | 自评分"); the caller then
+ * decides by the columns' content whether it is one (header.ts, pointsInText).
  */
-export function mapColumns(cells: CellValue[]): ColumnMap | null {
+export function mapColumns(cells: CellValue[], fewRoles = false): ColumnMap | null {
   const roles: Array<{ col: number; role: ColumnRole; text: string }> = [];
   let result: number | null = null;
   for (let c = 0; c < cells.length; c++) {
@@ -114,7 +116,7 @@ export function mapColumns(cells: CellValue[]): ColumnMap | null {
   const known = new Set(roles.filter((r) => r.role !== "other").map((r) => r.role));
   if (!(has("max") || has("score") || has("deduction"))) return null;
   if (!(has("title") || has("method") || has("category"))) return null;
-  if (known.size < 3 && !(levels.length >= 2 && deeper && known.size === 2)) return null;
+  if (known.size < 3 && !fewRoles && !(levels.length >= 2 && deeper && known.size === 2)) return null;
 
   const map: ColumnMap = {
     category: [],

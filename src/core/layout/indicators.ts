@@ -9,7 +9,7 @@ import { parseNumber, roundPoints } from "../rules/numbers";
 import { parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { ParseResult, Rule } from "../rules/types";
 import { VETO_NAME } from "../words/rows";
-import { POINTS_IN_BRACKETS, STATED_PART } from "../words/points";
+import { POINTS_IN_BRACKETS, STATED_PART, TRAILING_POINTS } from "../words/points";
 import { GRADE_WORDS, mayHoldRules } from "../words/rules";
 import { ensureGroup } from "./groups";
 import type { Group, Indicator, ItemRow, ScoreTable } from "./types";
@@ -77,7 +77,7 @@ export function ownPoints(parseRules: ReadRules): (r: ItemRow) => number | null 
 }
 
 function stripPoints(text: string): string {
-  return text.replace(POINTS_IN_BRACKETS, "").trim();
+  return text.replace(POINTS_IN_BRACKETS, "").trim().replace(TRAILING_POINTS, "");
 }
 
 /** A line feed inside a word (Word wraps "财政资金\n直达基层" in narrow cells) is no break. */

@@ -4,7 +4,7 @@
  * of an entry, veto sections, and summary sheets that are no score tables.
  */
 import { describe, expect, it } from "vitest";
-import { read, sheet } from "../../corpus/build";
+import { down, read, sheet } from "../../corpus/build";
 import { checkGrids } from "../../../src/kaohe";
 import { detectScoreTable } from "../../../src/core/layout/detect";
 import type { Grid } from "../../../src/core/grid";
@@ -500,5 +500,86 @@ describe("an item's worth said twice counts once", () => {
     const r = read(unpriced("用稿情况", "本项10分。采用1篇,得基本分10分,每增加1篇加2分,每漏报1篇扣1分", 10));
     expect(r.report.items[0].max).toBe(10);
     expect(r.report.items[0].rules.map((x) => x.kind)).toEqual(["points", "bonus", "deduct"]);
+  });
+});
+
+/**
+ * A header of text columns and a score column only: no 分值 column, no criterion column, each item's
+ * points written in its own text ("(5分)", "…,5分", "【10分】"). The points are the items' maxima.
+ */
+describe("points written in the item's text, under a header with no 分值 column", () => {
+  const items: Array<[string, string, number]> = [
+    ["组织领导", "成立政务公开领导小组,明确分管领导(5分)", 5],
+    ["组织领导", "制定年度工作要点并印发,5分", 4],
+    ["主动公开", "【10分】按时发布政府信息公开工作年度报告", 8],
+    ["主动公开", "及时更新政府信息公开指南(5分)", 5],
+  ];
+  const titles = ["成立政务公开领导小组,明确分管领导", "制定年度工作要点并印发", "按时发布政府信息公开工作年度报告", "及时更新政府信息公开指南"];
+
+  it.each([
+    ["考核指标", "考核内容", "自评分"],
+    ["指标", "内容", "得分"],
+    ["评估项目", "评估内容", "得分"],
+    ["指标", "要求", "自评得分"],
+    ["考核项目", "考核内容", "考核得分"],
+  ])("%s | %s | %s: the items, their points from the text, the score column", (a, b, score) => {
+    const r = read(sheet(3, ["某县政务公开工作考核表", [a, b, score], ...items], [down("A", 3, 4), down("A", 5, 6)]));
+    expect(r.titles).toEqual(titles);
+    expect(r.items).toEqual([
+      [3, "组织领导", "scored", 5],
+      [4, "组织领导", "scored", 5],
+      [5, "主动公开", "scored", 10],
+      [6, "主动公开", "scored", 5],
+    ]);
+    expect(r.report.column).toBe(score);
+    expect(r.categories).toEqual([
+      ["组织领导", 10, 9],
+      ["主动公开", 15, 13],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it("考核内容 | 自评分 alone, an entry over the points in the text reported at its cell", () => {
+    const r = read(sheet(2, [["考核内容", "自评分"], ...items.map(([, text], i) => [text, i === 0 ? 6 : 1])]));
+    expect(r.titles).toEqual(titles);
+    expect(r.items.map((i) => i[3])).toEqual([5, 5, 10, 5]);
+    expect(r.problems).toEqual(["score_over_max@B2"]);
+    expect(r.total).toMatchObject({ max: 25, final: 8 });
+  });
+
+  const noTable = (grid: Grid) => expect(detectScoreTable(grid)).toBeNull();
+
+  it("a roster with a 得分 column, its text stating no points, is no score table", () => {
+    noTable(
+      sheet(3, [
+        ["考核指标", "考核内容", "得分"],
+        ["张三", "2023年度考核", 95],
+        ["李四", "2023年度考核", 90],
+        ["王五", "2023年度考核", 88],
+      ]),
+    );
+  });
+
+  it("a list whose text gives rules but no points is no score table", () => {
+    noTable(
+      sheet(2, [
+        ["考核内容", "得分"],
+        ["未按时发布年报的,扣2分", 1],
+        ["每缺一项扣1分", 2],
+        ["信息更新不及时的,每次扣0.5分", 3],
+      ]),
+    );
+  });
+
+  it("nor one where a single row of several happens to state points", () => {
+    noTable(
+      sheet(2, [
+        ["内容", "得分"],
+        ["年度报告(5分)", 5],
+        ["办理群众来信", 3],
+        ["召开新闻发布会", 4],
+        ["接待来访群众", 2],
+      ]),
+    );
   });
 });
