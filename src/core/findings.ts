@@ -31,7 +31,11 @@ export interface FindingFields {
   criterion_points_mismatch: { title: string; stated: number; max: number; maxCell: string | null };
   total_mismatch: { entered: number; computed: number };
   rule_not_understood: { phrase: string };
-  score_column_missing: { column: string; available: string[] };
+  /**
+   * `points`: the column headed `column` holds the items' points (分值, "2分"), not entries, and no
+   * other is left to score; the finding's cell is its header.
+   */
+  score_column_missing: { column: string; available: string[]; points?: true };
   /** The chosen score column holds no entry; `to`, which does, was scored instead. */
   score_column_switched: { from: string; to: string };
   check_incomplete: { part: string };
@@ -236,7 +240,9 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
   score_column_missing: {
     severity: "warning",
     message: (f) =>
-      `本表没有“${f.column}”列` + (f.available.length ? `(现有:${f.available.join("、")}),改用“${f.available[0]}”` : ""),
+      f.points
+        ? `“${f.column}”列填的是各项的分值(如“2分”),已按分值读取;本表没有可填写得分的列,得分未核算。请在表格右侧加一列(如“自评得分”)填写各项得分`
+        : `本表没有“${f.column}”列` + (f.available.length ? `(现有:${f.available.join("、")}),改用“${f.available[0]}”` : ""),
   },
   score_column_switched: {
     severity: "warning",

@@ -293,6 +293,10 @@ function chooseColumn(table: ScoreTable, wanted: string | undefined, emit: Emit)
       column: wanted,
       available: scores.map((s) => s.header),
     });
+  } else if (scores.length === 0 && table.columns.maxWord && table.columns.max !== null) {
+    // the column headed 得分 holds the points: say so at its header, not that there is none
+    const { header, row } = table.columns.maxWord;
+    emit({ code: "score_column_missing", sheet: table.sheet, cell: toA1(row, table.columns.max), column: header, available: [], points: true });
   } else if (scores.length === 0) {
     emit({ code: "score_column_missing", sheet: table.sheet, cell: toA1(table.headerRow, table.columns.first), column: "得分", available: [] });
   }

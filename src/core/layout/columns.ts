@@ -2,7 +2,7 @@
  * Column roles of a score table, recognised by the words of its header cells. The vocabulary is
  * a table: a new wording is one more entry, not a new branch.
  */
-import { compact, textOf, type CellValue } from "../grid";
+import { columnLetters, compact, textOf, type CellValue } from "../grid";
 
 import { HEADER_SHAPES, HEADER_WORDS, LEVEL_WORD, type ColumnRole } from "../words/headers";
 export type { ColumnRole };
@@ -61,6 +61,14 @@ function roleOfText(v: CellValue): ColumnRole | null {
   return null;
 }
 
+/**
+ * What a score column under a blank header cell is called, by detection and by a stored mapping
+ * alike: its letter ("F列"), the way the clerk finds it on the sheet.
+ */
+export function blankColumnName(col: number): string {
+  return `${columnLetters(col)}列`;
+}
+
 export interface ScoreColumn {
   col: number;
   header: string;
@@ -84,6 +92,12 @@ export interface ColumnMap {
    * category column → the column of that level's points. The item's own is `max`, the last.
    */
   levelMax: Map<number, number>;
+  /**
+   * The score word over the 分值 column ("得分"), when the column so headed turned out to hold the
+   * items' points ("2分"), not entries, and the header row it stands in (0-based): said when no
+   * score column is left to score.
+   */
+  maxWord?: { header: string; row: number };
   /** Every column that has a role, for the repeated-header test. */
   roleColumns: number[];
   first: number;

@@ -6,7 +6,7 @@
  */
 import { columnLetters, compact, textOf, type CellValue, type Grid, type Merge } from "../grid";
 import { parseHeading, parseMaxCell, parseRules } from "../rules/parse";
-import { RESULT_HEADER, headerKey, isHeaderWord, mapColumns, roleOf, type ColumnMap, type ColumnRole } from "./columns";
+import { RESULT_HEADER, blankColumnName, headerKey, isHeaderWord, mapColumns, roleOf, type ColumnMap, type ColumnRole } from "./columns";
 import { shownRow } from "./rows";
 import { CANONICAL_HEADER } from "../words/headers";
 import { TOTAL_WORDS } from "../words/rows";
@@ -125,13 +125,13 @@ function pointsUnderScoreWord(grid: Grid, merges: Merge[], r: number, cells: Cel
       // (a blank header cell inside the row as the sheet has it: the table's own width)
       const left = (c: number) => c > s.col && c !== sums?.col && c < (grid.cells[r]?.length ?? 0) && !map.roleColumns.includes(c);
       const blank = cells.findIndex((v, c) => left(c) && textOf(v) === "" && items.every((q) => !at(q, c) && entryLike(grid.cells[q]?.[c] ?? null)));
-      if (blank >= 0) scores.push({ col: blank, header: `${columnLetters(blank)}列` });
+      if (blank >= 0) scores.push({ col: blank, header: blankColumnName(blank) });
     }
     // the sums are the points of the deepest category level whose cells start where their blocks do
     const levelMax = new Map(map.levelMax);
     const level = sums && map.category.length ? map.category[map.category.length - 1] : null;
     if (sums && level !== null && sameStarts(merges, items, level, sums.starts, grid)) levelMax.set(level, sums.col);
-    return { ...map, max: s.col, scores, levelMax };
+    return { ...map, max: s.col, scores, levelMax, maxWord: { header: s.header, row: r } };
   }
   return map;
 }

@@ -8,6 +8,12 @@ import { down, read, sheet } from "../../corpus/build";
 import { checkGrids } from "../../../src/kaohe";
 import { detectScoreTable } from "../../../src/core/layout/detect";
 import type { Grid } from "../../../src/core/grid";
+import { tableFromMapping } from "../../../src/core/layout/mapping";
+import { mappingRows, type ColumnMapping } from "../../../src/core/mapping";
+import { MAPPING_SHEET } from "../../../src/footprint";
+
+/** The hidden sheet a stored column mapping lives in. */
+const mappingSheet = (mappings: ColumnMapping[]): Grid => ({ name: MAPPING_SHEET, cells: mappingRows(mappings), merges: [], hidden: true });
 
 describe("header words never met", () => {
   it.each([
@@ -308,11 +314,37 @@ describe("a score word over the items' points", () => {
     expect(r.total).toMatchObject({ max: 9, final: 8 });
   });
 
-  it("with no column left for the clerk, says the table has no score column", () => {
-    const r = read(table({ clerk: false }));
+  it("with no column left for the clerk, says at the 得分 header that the column holds the points", () => {
+    const grid = table({ clerk: false });
+    const r = read(grid);
     expect(r.items.map((i) => i[3])).toEqual([2, 2, 3, 2]);
     expect(r.report.columns).toEqual([]);
+    expect(r.problems).toEqual(["score_column_missing@C1"]);
+    const [message] = checkGrids([grid]).findings.filter((f) => f.code === "score_column_missing").map((f) => f.message);
+    expect(message).toBe(
+      "“得分”列填的是各项的分值(如“2分”),已按分值读取;本表没有可填写得分的列,得分未核算。请在表格右侧加一列(如“自评得分”)填写各项得分",
+    );
+  });
+
+  it("a table with no score word at all still says it has no 得分 column, at its first header cell", () => {
+    const grid = sheet(3, [
+      ["序号", "考核内容", "分值"],
+      [1, "及时公开政府文件", 3],
+      [2, "政策解读情况", 2],
+    ]);
+    const r = read(grid);
     expect(r.problems).toEqual(["score_column_missing@A1"]);
+    expect(checkGrids([grid]).findings.find((f) => f.code === "score_column_missing")!.message).toBe("本表没有“得分”列");
+  });
+
+  it("names the blank column left for the clerk by its letter, detected or mapped alike", () => {
+    const grid = table({ entries: [null, 2, 1, 3, 2] });
+    expect(detectScoreTable(grid)!.columns.scores.map((s) => s.header)).toEqual(["E列"]);
+    const mapped = tableFromMapping(grid, { sheet: grid.name, headerRow: 1, title: "B", max: "C", method: null, category: "A", id: null, scores: ["E"] })!;
+    expect(mapped.columns.scores.map((s) => s.header)).toEqual(["E列"]);
+    const byMapping = read([grid, mappingSheet([{ sheet: grid.name, headerRow: 1, title: "B", max: "C", method: null, category: "A", id: null, scores: ["E"] }])]);
+    expect(byMapping.report.column).toBe(read(grid).report.column);
+    expect(byMapping.total).toEqual(read(grid).total);
   });
 
   it("stays the clerk's score column when nothing else states the points ('2分' typed as entries)", () => {
