@@ -84,8 +84,8 @@ function statedAtom(how: { worth: Worth } | { base: true }) {
   };
 }
 
-/** What a per-unit phrase counts: "一项" → 项, "每次" → 次, "单份" → 份, "每3处" → 处 per 3. */
-const COUNTED = rx(`(每|单)?${NUM}?${UNIT}`);
+/** What a per-unit phrase counts: "一项" → 项, "每次" → 次, "单份" → 份, "每3处" → 处 per 3, "每个单位" → 单位. */
+const COUNTED = rx(`(每|单)?${NUM}?(?:个(?=单位))?${UNIT}`);
 /** Before a count of one, what makes it one of many: "缺一个,扣1分" (not "至少1次"). */
 const LACK_BEFORE = new RegExp(`(?:${LACK_WORDS.join("|")})$`);
 /** Counts that are thresholds unless 每 governs them: "低于90%", "超过10%". */
@@ -269,6 +269,7 @@ const RECOGNIZERS: Recognizer[] = [
       const count = m[1] === "单" ? 1 : num(m[2]);
       const step = num(m[4]);
       if (step === null || (m[1] === undefined && m[2] === undefined)) return null;
+      if (m[1] === "单" && m[3] === "位") return null; // 单位 is a word, not "one 位"
       if (m[2] !== undefined && count !== 1) return null;
       return { t: "rule", rule: { kind: "bonus", step, unit: m[3], cap: null, unitClass: null, text: "" } };
     },
