@@ -9,7 +9,7 @@ import { columnCount, textOf, type Grid } from "../grid";
 import { roleReader, type ColumnMap } from "./columns";
 import { Categories, GroupMaker, numberedHeadings } from "./groups";
 import { findHeader } from "./header";
-import { buildIndicators, levelMaxima, ownPoints, ruleReader } from "./indicators";
+import { blockSigns, buildIndicators, levelMaxima, ownPoints, ruleReader } from "./indicators";
 import { walkRows, type LayoutState } from "./kinds";
 import { displacedNames, spanLostMerges } from "./repairs";
 import { shownRow } from "./rows";
@@ -89,6 +89,7 @@ function readTable(grid: Grid, fixed: { row: number; columns: ColumnMap } | unde
   // 5. Indicators.
   buildIndicators(table, rows, headings, parseRules);
   levelMaxima(table);
+  blockSigns(table);
 
   if (isSummary(grid, table)) return null;
   return table.items.length > 0 || table.total ? table : null;

@@ -194,6 +194,27 @@ export function levelMaxima(table: ScoreTable): void {
   }
 }
 
+/**
+ * An item that says nothing of its worth or its way (no 分值, no points, no rule: "被作为调研参考…的,每条以
+ * 省、市采用得分乘以2计分") in a block whose other items, two at least, are all adjustments one way (each
+ * "每条计5分"): it goes that way too, as an item of a 加分项 section would, and has no maximum to miss.
+ */
+export function blockSigns(table: ScoreTable): void {
+  const byGroup = new Map<string, Indicator[]>();
+  for (const it of table.items) {
+    const key = it.groups.at(-1);
+    if (key !== undefined) byGroup.set(key, [...(byGroup.get(key) ?? []), it]);
+  }
+  for (const items of byGroup.values()) {
+    const silent = items.filter((it) => it.kind === "scored" && it.max === null && it.maxCell === null && it.rules.length === 0);
+    const others = items.filter((it) => !silent.includes(it));
+    const sign = others[0]?.sign;
+    if (silent.length === 0 || others.length < 2 || !sign || sign === "both") continue;
+    if (!others.every((it) => it.kind === "adjust" && it.sign === sign)) continue;
+    for (const it of silent) (it.kind = "adjust"), (it.sign = sign);
+  }
+}
+
 function describeIndicator(
   table: ScoreTable,
   parseRules: ReadRules,

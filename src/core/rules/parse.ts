@@ -825,5 +825,6 @@ export function parseHeading(text: string): Heading {
     points = Number(bare[1]);
     name = name.slice(0, bare.index);
   }
-  return { name: name.replace(/^[、.:,;]+|[、.:,;]+$/g, ""), points, cap };
+  // "1.组织领导。(15分)": the sentence's stop is no part of the name
+  return { name: name.replace(/^[、.:,;。]+|[、.:,;。]+$/g, ""), points, cap };
 }

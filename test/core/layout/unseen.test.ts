@@ -615,3 +615,36 @@ describe("points written in the item's text, under a header with no 分值 colum
     );
   });
 });
+
+/**
+ * An item that states no points and no rule, in a block whose other items all go one way (bonus items
+ * "每条计5分", or deduction items): it is an adjustment that way too, not a scored item of unknown 分值.
+ */
+describe("an item silent on its kind, among adjustments of one way", () => {
+  const block = (criteria: string[], entries: number[]) =>
+    sheet(
+      3,
+      [["考核内容", "计分办法", "得分"], ...criteria.map((c, i) => [i === 0 ? "信息采用" : null, c, entries[i] ?? null])],
+      [down("A", 2, criteria.length + 1)],
+    );
+
+  it.each([
+    ["bonus", ["信息快报采用每条10分。", "政务信息采用每条5分,简讯采用每条3分。", "经认定的其他重要信息"], [10, 5, 4], 19],
+    ["deduct", ["信息报送不及时的,扣1分。", "信息内容出现错误的,每次扣2分。", "其他工作落实不到位的情形"], [1, 2, 1], -4],
+  ])("goes the way of its block (%s)", (sign, criteria, entries, adjustments) => {
+    const r = read(block(criteria, entries));
+    expect(r.report.items.map((i) => i.kind)).toEqual(["adjust", "adjust", "adjust"]);
+    expect(r.problems).toEqual([]);
+    expect(r.total).toMatchObject({ max: 0, adjustments });
+    expect(detectScoreTable(block(criteria, entries))!.items.map((i) => i.sign)).toEqual([sign, sign, sign]);
+  });
+
+  it.each([
+    ["a block going both ways", ["信息快报采用每条10分。", "信息报送不及时的,扣1分。", "经认定的其他重要信息"]],
+    ["a block of one other item", ["信息快报采用每条10分。", "经认定的其他重要信息"]],
+  ])("stays a scored item of unknown 分值 in %s", (_, criteria) => {
+    const r = read(block(criteria, []));
+    expect(r.report.items.at(-1)!.kind).toBe("scored");
+    expect(r.problems).toContain(`max_unknown@A${criteria.length + 1}`);
+  });
+});

@@ -441,6 +441,8 @@ describe("parseHeading", () => {
     ["2017年度政务公开", heading("2017年度政务公开")],
     ["3 政务服务（10分）", heading("政务服务", 10)],
     ["②热点回应(4分)", heading("热点回应", 4)],
+    ["1.组织领导。(15分)", heading("组织领导", 15)],
+    ["2.政府信息公开内容。(65分)", heading("政府信息公开内容", 65)],
     ["", heading("")],
     // caps in the brackets of bonus and deduction sections
     ["加分项(最多加5分)", heading("加分项", null, 5)],
