@@ -675,3 +675,31 @@ describe("信息工作目标考核评比办法: a fixed 50 for the number sent, 
     expect(r.findings).toEqual([]);
   });
 });
+
+describe("钟楼区 信息工作考核评分细则: no 分值, items that add or take, the 注 '基础得分为6分' the start", () => {
+  const r = read(P.zhonglouInfo.grid({ 3: 1, 4: "扣2分", 5: 4, 8: 25 }));
+
+  it("reads seven adjustment items under their 考核项目, named by their 考核指标", () => {
+    expect(r.titles).toEqual(["报送及时", "报送数量", "约稿任务", "内容规范", "录用率", "录用层级", "领导批示"]);
+    expect(r.items.map((i) => [i[1], i[2]])).toEqual([
+      ["报送情况", "adjust"],
+      ["报送情况", "adjust"],
+      ["约稿任务", "adjust"],
+      ["信息规范", "adjust"],
+      ["录用情况", "adjust"],
+      ["录用情况", "adjust"],
+      ["领导批示", "adjust"],
+    ]);
+    expect(r.report.items.map((i) => i.score)).toEqual([-1, -2, 4, 0, 0, 25, 0]);
+  });
+
+  it("starts from the 6 the note states, says so at the note, and adds the items to it", () => {
+    expect(r.total).toMatchObject({ max: 6, base: 6, adjustments: 26, final: 32 });
+    expect(r.findings).toEqual(["score_normalized@E3", "score_normalized@E4", "sheet_base@A10"]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it("takes off no more than the start ('扣完为止')", () => {
+    expect(read(P.zhonglouInfo.grid({ 3: 1, 4: 3, 6: 2, 7: 1 })).total).toMatchObject({ max: 6, final: 0 });
+  });
+});

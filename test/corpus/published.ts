@@ -830,6 +830,35 @@ export const infoWork: Published = {
   ),
 };
 
+/**
+ * 钟楼区行政审批局信息工作考核评分细则: 序号 | 考核项目 | 考核指标 | 计分标准, no 分值 and no score column: every
+ * item adds points or takes them, and the 注 under the table states the score each 科室 starts from ("基础得分为
+ * 6分,扣完为止,加分无上限"). The page runs the cells together ("1报送情况报送及时信息报送不及时的,扣1分。2报送
+ * 数量…"): laid out with 报送情况 and 录用情况 merged down over their two 考核指标, and 约稿任务 and 领导批示,
+ * which name no 考核指标, merged over both columns; the clerk's 得分 added at the right.
+ */
+export const zhonglouInfo: Published = {
+  name: "钟楼区行政审批局信息工作考核评分细则",
+  source: "search corpus 'pages', query 信息公开工作 考核评分细则 序号 考核项目 分值 评分方法 扣分 加分 (result 6, no address stored; a 第一文库网 page)",
+  grid: table(
+    5,
+    [
+      "钟楼区行政审批局信息工作考核评分细则",
+      ["序号", "考核项目", "考核指标", "计分标准", "得分"],
+      [1, "报送情况", "报送及时", "信息报送不及时的,扣1分。", null],
+      [2, null, "报送数量", "每季度报送数量不达标的,每少1篇,扣1分。", null],
+      [3, "约稿任务", null, "根据两办要求,按要求完成专题约稿任务的,每篇计2分。", null],
+      [4, "信息规范", "内容规范", "信息内容出现严重错误或用词不规范被上级部门通报的,每次扣2分。", null],
+      [5, "录用情况", "录用率", "每季度稿件录用率低于30%的,扣1分。", null],
+      [6, null, "录用层级", "区级录用稿件:政务及新闻类、党建类每篇计10分,理论调研类每篇计20分。市级录用稿件:政务及新闻类、党建类每篇计15分,理论调研类每篇计30分。省级及以上录用稿件:政务及新闻类、党建类每篇计30分,理论调研类每篇计50分。", null],
+      [7, "领导批示", null, "被上级领导批示的稿件,区级每篇加10分,市级每篇加20分,省级及以上每篇加40分。", null],
+      "注:各科室(含政务服务中心)基础得分为6分,扣完为止,加分无上限;季度综合得分低于6分的,视为不达标。",
+    ],
+    [down("B", 3, 4), "B5:C5", down("B", 7, 8), "B9:C9"],
+    4,
+  ),
+};
+
 /** Every published table of the corpus, in the order they were added. */
 export const PUBLISHED: Published[] = [
   licheng2020,
@@ -868,4 +897,5 @@ export const PUBLISHED: Published[] = [
   countyPublicity,
   sichuanDepartments,
   infoWork,
+  zhonglouInfo,
 ];

@@ -8,7 +8,7 @@ import type { Heading, MaxCell, ParseResult, Rule, RuleIssue } from "./types";
 import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
 import {
   ADJUST_CELL, ALL, BASE_POINTS, BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, CAP_WORD, CONDITION_AFTER, CONDITION_BEFORE, DEDUCT_VERB, EACH_BEFORE, GRADE,
-  ITEM_REF, ITEM_SELF, ITEM_VALUE, ITEM_VALUE_LIMIT, LACK_WORDS, LIMIT, MINIMUM_BEFORE, NUM, POINTS_WORD, SAYS_BONUS, SAYS_DEDUCT, SIGN_NOUN, THRESHOLD,
+  ITEM_REF, ITEM_SELF, ITEM_VALUE, ITEM_VALUE_LIMIT, SHEET_BASE, LACK_WORDS, LIMIT, MINIMUM_BEFORE, NUM, POINTS_WORD, SAYS_BONUS, SAYS_DEDUCT, SIGN_NOUN, THRESHOLD,
   UNIT_CLASS, UNIT_WORDS, UNREAD, VERB_OBJECT, VETO_CELL, VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
 } from "../words/rules";
 import { CIRCLED, CLAUSE_ENUMERATOR, CN, LEADING_NUMBER } from "../words/numbering";
@@ -697,6 +697,18 @@ export function parseRules(text: string): ParseResult {
 /** The "(N分)" amounts written inside criterion text, in order. */
 export function pointsIn(text: string): number[] {
   return parseRules(text).rules.flatMap((r) => (r.kind === "points" ? [r.points] : []));
+}
+
+const BASE_STATED = new RegExp(SHEET_BASE);
+
+/**
+ * The score a note says every unit starts from ("注:各科室基础得分为6分,扣完为止" → 6) and the words
+ * that say it ("基础得分为6分"), or null.
+ */
+export function sheetBase(text: string): { points: number; phrase: string } | null {
+  const m = BASE_STATED.exec(compact(toHalfWidth(typeof text === "string" ? text : "")));
+  const points = m ? num(firstGroup(m)) : null;
+  return m && points !== null ? { points, phrase: m[0] } : null;
 }
 
 // ——— the 分值 cell and headings ———

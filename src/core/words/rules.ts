@@ -45,6 +45,11 @@ export const POINTS_VERBS = ["可得", "得", "计", "记", "给"];
  * "计基础分1分", "得满分10分". Said after the item's worth, it says that worth again.
  */
 export const BASE_POINTS = "(?:可得|获得|得到|得|计|记|给予|给)(?:基本分|基础分|满分)(?:为|是)?";
+/**
+ * The score every unit starts from, stated for the whole sheet in a note or above the header: "基础得分为6分",
+ * "基础分100分", "以100分为基础分". The items then only add to it or take from it.
+ */
+export const SHEET_BASE = `(?:基础得分|基础分值|基础分|基本分值|基本得分|基准分)(?:均为|为|是|:)?${NUM}分|以${NUM}分为(?:基础分|基本分|基础|基数|基准分?)`;
 /** The item itself, stating its worth: "本项10分", "该项为5分" ("本项满分10分" is read as 满分). */
 export const ITEM_SELF = "(?:本项|该项|此项|本指标|该指标|此指标)(?:为|是|:)?";
 

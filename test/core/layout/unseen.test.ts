@@ -648,3 +648,43 @@ describe("an item silent on its kind, among adjustments of one way", () => {
     expect(r.problems).toContain(`max_unknown@A${criteria.length + 1}`);
   });
 });
+
+/**
+ * A sheet whose items have no 分值 and only add or take points, the score each unit starts from stated
+ * in a note under the table or a line above the header ("基础分100分", "以100分为基础分"): the total
+ * starts from it. Where the items have their 分值, "基础分" names their part of the whole and adds nothing.
+ */
+describe("the score every unit starts from", () => {
+  const deductions = (lines: Array<string | Array<string | number | null>>) =>
+    sheet(3, [...lines.filter((l) => typeof l === "string" && !l.startsWith("注")), ["考核内容", "扣分标准", "扣分"], ["信息发布", "未按时发布的,每次扣2分", 4], ["政策解读", "未解读的,每件扣1分", 1], ...lines.filter((l) => typeof l !== "string" || l.startsWith("注"))]);
+
+  it("stated above the header: deductions are taken from it", () => {
+    const r = read(deductions(["政务公开工作考核扣分表(以100分为基础分,扣完为止)"]));
+    expect(r.report.items.map((i) => i.kind)).toEqual(["adjust", "adjust"]);
+    expect(r.total).toMatchObject({ max: 100, base: 100, adjustments: -5, final: 95 });
+    expect(r.findings).toEqual(["sheet_base@A1"]);
+  });
+
+  it("stated in a note under the table", () => {
+    const r = read(deductions(["注:各单位基础分均为100分,按上述标准扣分"]));
+    expect(r.total).toMatchObject({ max: 100, final: 95 });
+    expect(r.findings).toEqual(["sheet_base@A4"]);
+  });
+
+  it("without one, the deductions have nothing to be taken from (the reading before)", () => {
+    expect(read(deductions([])).total).toMatchObject({ max: 0, final: 0 });
+  });
+
+  it("adds nothing where the items have their 分值", () => {
+    const r = read(
+      sheet(4, [
+        ["考核内容", "分值", "评分标准", "得分"],
+        ["信息发布", 60, "未按时发布的,每次扣2分", 58],
+        ["政策解读", 40, "未解读的,每件扣1分", 40],
+        "注:基础分100分,另设加分项",
+      ]),
+    );
+    expect(r.total).toMatchObject({ max: 100, final: 98 });
+    expect(r.findings).toEqual([]);
+  });
+});

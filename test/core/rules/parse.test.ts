@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseHeading, parseMaxCell, parseRules, pointsIn } from "../../../src/core/rules/parse";
+import { parseHeading, parseMaxCell, parseRules, pointsIn, sheetBase } from "../../../src/core/rules/parse";
 import type { Rule } from "../../../src/core/rules/types";
 import { bonus, bonusCap, deduct, deductCap, expectQuoted, floor, groupCap, points, veto } from "./helpers";
 
@@ -325,6 +325,20 @@ describe("an item's worth said twice", () => {
     ["本项得分低于60分的,扣5分", [deduct(5)]],
   ])("keeps %s as it says", (text, rules) => {
     expect(parseRules(text).rules).toEqual(rules);
+  });
+});
+
+describe("sheetBase", () => {
+  it.each<[string, number | null]>([
+    ["注:各科室(含政务服务中心)基础得分为6分,扣完为止,加分无上限", 6],
+    ["说明:各单位基础分100分,按下列标准扣分,扣完为止", 100],
+    ["（以１００分为基础分，扣完为止）", 100],
+    ["基本分值为60分", 60],
+    ["注:以上各项达到要求的,得满分", null],
+    ["注:加分项累计最高5分", null],
+    ["基础工作(20分)", null],
+  ])("%s → %s", (text, points) => {
+    expect(sheetBase(text)?.points ?? null).toBe(points);
   });
 });
 
