@@ -432,17 +432,18 @@ describe("two title words over a criterion column", () => {
   });
 });
 
+/** One item and no 分值 column: the item's points stand in its words only. */
+const unpriced = (title: string, criterion: string, entry: number) =>
+  sheet(3, [
+    ["考核内容", "评分标准", "得分"],
+    [title, criterion, entry],
+  ]);
+
 describe("points an item's criterion states in parts", () => {
   const grid = (criterion: string, max: number) =>
     sheet(4, [
       ["考核内容", "评分标准", "分值", "得分"],
       ["意见征集", criterion, max, max],
-    ]);
-  /** The same without a 分值 column: the item's points stand in its words only. */
-  const unpriced = (title: string, criterion: string, entry: number) =>
-    sheet(3, [
-      ["考核内容", "评分标准", "得分"],
-      [title, criterion, entry],
     ]);
 
   it("summing to other than the 分值: a warning at the criterion, the 分值 kept", () => {
@@ -485,12 +486,6 @@ describe("points an item's criterion states in parts", () => {
  * ("市级用稿(7分)。…2分;…2分;…3分"): the worth counts once, in the maximum and in every check of it.
  */
 describe("an item's worth said twice counts once", () => {
-  const unpriced = (title: string, criterion: string, entry: number) =>
-    sheet(3, [
-      ["考核内容", "评分标准", "得分"],
-      [title, criterion, entry],
-    ]);
-
   it.each([
     ["本项10分。按时报送的,得基本分10分;每迟报1天扣1分", 10],
     ["本项满分10分,全部公开的得基础分10分", 10],
