@@ -8,7 +8,7 @@ import type { Heading, MaxCell, ParseResult, Rule, RuleIssue } from "./types";
 import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
 import {
   ADJUST_CELL, ALL, BASE_POINTS, BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, CAP_WORD, CONDITION_AFTER, CONDITION_BEFORE, DEDUCT_VERB, EACH_BEFORE, GRADE,
-  ITEM_REF, ITEM_SELF, ITEM_VALUE, ITEM_VALUE_LIMIT, SHEET_BASE, LACK_WORDS, LIMIT, MINIMUM_BEFORE, NUM, POINTS_WORD, SAYS_BONUS, SAYS_DEDUCT, SIGN_NOUN, THRESHOLD,
+  ITEM_REF, ITEM_SELF, ITEM_VALUE, ITEM_VALUE_LIMIT, POINTS_VERBS, SHEET_BASE, LACK_WORDS, LIMIT, MINIMUM_BEFORE, NUM, POINTS_WORD, SAYS_BONUS, SAYS_DEDUCT, SIGN_NOUN, THRESHOLD,
   UNIT_CLASS, UNIT_WORDS, UNREAD, VERB_OBJECT, VETO_CELL, VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
 } from "../words/rules";
 import { CIRCLED, CLAUSE_ENUMERATOR, CN, LEADING_NUMBER } from "../words/numbering";
@@ -264,7 +264,7 @@ const RECOGNIZERS: Recognizer[] = [
   {
     // "1件2分", "每篇1分": points per unit with no verb, read as a bonus
     name: "bonus without verb",
-    re: rx(`(每|单)?${NUM}?个?${UNIT}(?:可得|可加|计|得|记|给)?${NUM}分`),
+    re: rx(`(每|单)?${NUM}?个?${UNIT}(?:可得|可加|给予|获得|计|得|记|给)?${NUM}分`),
     make: (m) => {
       const count = m[1] === "单" ? 1 : num(m[2]);
       const step = num(m[4]);
@@ -286,7 +286,7 @@ const RECOGNIZERS: Recognizer[] = [
   {
     // "按时报送得2分", "全部完成的,可得3分": what meeting the condition is worth; not "合计5分"
     name: "conditional points",
-    re: rx(`(?<![合累共总估统设])(?:可得|得|计|记|给)${NUM}分`),
+    re: rx(`(?<![合累共总估统设])(?:${POINTS_VERBS.join("|")})${NUM}分`),
     make: (m, ctx) => {
       const atom = /(?:扣|加|减|不|每)$/.test(ctx.masked.slice(ctx.from, m.index)) ? null : pointsAtom(m);
       // alternatives, like grades: "按时报送得2分,逾期报送得1分" is worth 2

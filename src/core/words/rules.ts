@@ -38,8 +38,8 @@ export const VERB_OBJECTS = ["被考核单位", "责任部门", "责任单位", 
 export const VERB_OBJECT = `(?:${alt(VERB_OBJECTS)})?`;
 /** The noun of each sign ("扣分不超过…", "加分最高…"). */
 export const SIGN_NOUN: Record<Sign, string> = { deduct: "扣分", bonus: "加分" };
-/** Verbs that give points on a condition ("得2分", "计1分"). */
-export const POINTS_VERBS = ["可得", "得", "计", "记", "给"];
+/** Verbs that give points on a condition ("得2分", "计1分", "给予2分"), longest first. */
+export const POINTS_VERBS = ["可得", "获得", "给予", "得", "计", "记", "给"];
 /**
  * What meeting an item's criterion gives when it is the item's whole or base points: "得基本分15分",
  * "计基础分1分", "得满分10分". Said after the item's worth, it says that worth again.

@@ -306,6 +306,8 @@ describe("an item's worth said twice", () => {
     ["(3)市级用稿(7 分)。电视台采用 1条,2分;报纸用稿 1 篇,2分;网站用稿 6篇,3 分。", [points(7)]],
     ["分值6分。(1)建立制度(3分);(2)落实制度(3分)", [points(6)]],
     ["本项10分,采用1篇得基本分10分,每多1篇加2分", [points(10), bonus(2, "篇")]],
+    ["(10分)全部完成的,给予10分", [points(10, "(10分)")]],
+    ["(10分)全部完成的,获得10分", [points(10, "(10分)")]],
   ])("counts the worth of %s once", (text, rules) => {
     const got = parseRules(text);
     expect(got.rules).toEqual(rules);
@@ -323,6 +325,9 @@ describe("an item's worth said twice", () => {
     ["每篇加1分,本项满分10分", [bonus(1, "篇", { cap: 10 })]],
     ["本项10分每缺一项扣1分", [points(10), deduct(1, "项")]],
     ["本项得分低于60分的,扣5分", [deduct(5)]],
+    // 给予 gives points as 得 does: alternatives, or a rate with 每
+    ["全部完成的,给予10分,部分完成的给予5分", [points(10)]],
+    ["每篇给予2分", [bonus(2, "篇")]],
   ])("keeps %s as it says", (text, rules) => {
     expect(parseRules(text).rules).toEqual(rules);
   });
