@@ -31,10 +31,16 @@ export interface FindingFields {
   criterion_points_mismatch: { title: string; stated: number; max: number; maxCell: string | null };
   total_mismatch: { entered: number; computed: number };
   rule_not_understood: { phrase: string };
-  score_column_missing: { column: string; available: string[] };
+  /**
+   * `points`: the column headed `column` holds the items' points (分值, "2分"), not entries, and no
+   * other is left to score; the finding's cell is its header.
+   */
+  score_column_missing: { column: string; available: string[]; points?: true };
   /** The chosen score column holds no entry; `to`, which does, was scored instead. */
   score_column_switched: { from: string; to: string };
   check_incomplete: { part: string };
+  /** The items have no 分值: the score starts from the base `text` states (at the finding's cell). */
+  sheet_base: { points: number; text: string };
   // — statistics sheet —
   /** `minus`: members subtracted (四 = 一 + 二 − 三(七)); `blank`: the whole was left blank and read as 0. */
   stat_sum_mismatch: { label: string; value: number; sum: number; parts: string[]; minus?: string[]; blank?: boolean };
@@ -236,7 +242,13 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
   score_column_missing: {
     severity: "warning",
     message: (f) =>
-      `本表没有“${f.column}”列` + (f.available.length ? `(现有:${f.available.join("、")}),改用“${f.available[0]}”` : ""),
+      f.points
+        ? `“${f.column}”列填的是各项的分值(如“2分”),已按分值读取;本表没有可填写得分的列,得分未核算。请在表格右侧加一列(如“自评得分”)填写各项得分`
+        : `本表没有“${f.column}”列` + (f.available.length ? `(现有:${f.available.join("、")}),改用“${f.available[0]}”` : ""),
+  },
+  sheet_base: {
+    severity: "info",
+    message: (f) => `本表各项没有分值,按本单元格“${f.text}”从 ${fmt(f.points)} 分起算,各项加分、扣分在此基础上计算`,
   },
   score_column_switched: {
     severity: "warning",

@@ -293,6 +293,10 @@ function chooseColumn(table: ScoreTable, wanted: string | undefined, emit: Emit)
       column: wanted,
       available: scores.map((s) => s.header),
     });
+  } else if (scores.length === 0 && table.columns.maxWord && table.columns.max !== null) {
+    // the column headed 得分 holds the points: say so at its header, not that there is none
+    const { header, row } = table.columns.maxWord;
+    emit({ code: "score_column_missing", sheet: table.sheet, cell: toA1(row, table.columns.max), column: header, available: [], points: true });
   } else if (scores.length === 0) {
     emit({ code: "score_column_missing", sheet: table.sheet, cell: toA1(table.headerRow, table.columns.first), column: "得分", available: [] });
   }
@@ -433,8 +437,10 @@ export function scoreTable(grid: Grid, table: ScoreTable, options: ScoreOptions 
   }
   for (const c of categories) (c.max = round(c.max)), (c.score = round(c.score));
 
-  let max = 0;
-  let base = 0;
+  // the score every unit starts from, when a note states it for items with no 分值
+  let max = table.base?.points ?? 0;
+  let base = max;
+  if (table.base) emit({ code: "sheet_base", sheet, cell: table.base.cell, points: table.base.points, text: table.base.text });
   for (const r of items) {
     if (!r.applicable || r.kind !== "scored") continue;
     if (r.max !== null) max += r.max;
@@ -512,6 +518,7 @@ function checkDeclaredMaxima(table: ScoreTable, scheme: Scheme | null, emit: Emi
       emit({ code: "criterion_points_mismatch", sheet, cell: parts.cell, title: it.title, stated: parts.points, max: it.max, maxCell: it.maxCell });
     }
   }
+  if (table.base) total = (total ?? 0) + table.base.points;
   if (total !== null) total = round(total);
   const declared = table.total?.declared ?? scheme?.declaredMax ?? null;
   if (declared !== null && total !== null && Math.abs(total - declared) > EPS) {

@@ -24,6 +24,7 @@ const EXAMPLES: { [K in FindingCode]: FindingFields[K] } = {
   score_column_missing: { column: "复核得分", available: ["自查评分", "考核评分"] },
   score_column_switched: { from: "自查评分", to: "考核评分" },
   check_incomplete: { part: "统计表" },
+  sheet_base: { points: 6, text: "基础得分为6分" },
   stat_sum_mismatch: { label: "收到申请数", value: 5, sum: 4, parts: ["当面申请数", "网络申请数"] },
   stat_part_exceeds_whole: { label: "主动公开规范性文件数", value: 10, whole: "制发规范性文件总数", wholeCell: "C5", wholeValue: 7 },
   stat_not_integer: { label: "收到申请数", value: 2.5, unit: "件" },

@@ -618,3 +618,88 @@ describe("县 政务公开考核表: 得分 holding the points as '2分', 合计
     expect(r.problems).toEqual(["score_over_max@F6"]);
   });
 });
+
+// Added with the reading of points written in the items' text under a header with no 分值 column.
+describe("四川 市级各部门 考核内容及评分标准: 考核指标 '1.组织领导。(15分)' merged down | 考核内容 '(1)…(10分)' | 自评分", () => {
+  const r = read(P.sichuanDepartments.grid({ 3: 10, 4: 5, 5: 5, 6: 8, 7: 10, 8: "满分", 9: 20 }));
+
+  it("reads each item's points from the end of its text, under headings named without their stop", () => {
+    expect(r.items).toEqual([
+      [3, "组织领导", "scored", 10],
+      [4, "组织领导", "scored", 5],
+      [5, "政府信息公开内容", "scored", 5],
+      [6, "政府信息公开内容", "scored", 10],
+      [7, "政府信息公开内容", "scored", 10],
+      [8, "政府信息公开内容", "scored", 15],
+      [9, "政府信息公开内容", "scored", 25],
+    ]);
+    expect(r.titles[2]).toBe("(1)概况信息(机构职能、领导信息、或行业介绍)。");
+    expect(r.report.column).toBe("自评分");
+  });
+
+  it("scores 自评分 against the headings' points, the note row no item", () => {
+    expect(r.categories).toEqual([
+      ["组织领导", 15, 15],
+      ["政府信息公开内容", 65, 58],
+    ]);
+    expect(r.total).toMatchObject({ max: 80, final: 73 });
+    expect(r.findings).toEqual(["score_normalized@C8"]);
+  });
+
+  it("an entry above the points its text states is flagged at the clerk's cell", () => {
+    expect(read(P.sichuanDepartments.grid({ 5: 6 })).problems).toContain("score_over_max@C5");
+  });
+});
+
+describe("信息工作目标考核评比办法: a fixed 50 for the number sent, points per piece used with no ceiling", () => {
+  const r = read(P.infoWork.grid({ 3: 50, 4: 13, 5: 30, 6: 10, 7: 18, 8: 8, 9: 10 }));
+
+  it("reads 信息报送数量 as worth 50 and the six 信息采用 rules as bonus items, the one without points too", () => {
+    expect(r.items).toEqual([
+      [3, null, "scored", 50],
+      [4, "信息质量", "adjust", null],
+      [5, "信息质量", "adjust", null],
+      [6, "信息质量", "adjust", null],
+      [7, "信息质量", "adjust", null],
+      [8, "信息质量", "adjust", null],
+      [9, "信息质量", "adjust", null],
+    ]);
+    expect(r.report.items[1].rules.map((x) => ("unit" in x ? [x.kind, x.step, x.unit] : [x.kind]))).toEqual([
+      ["bonus", 5, "条"],
+      ["bonus", 3, "单位"],
+    ]);
+  });
+
+  it("adds the points used to the 50, with nothing to warn of", () => {
+    expect(r.total).toMatchObject({ max: 50, base: 50, adjustments: 89, final: 139 });
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("钟楼区 信息工作考核评分细则: no 分值, items that add or take, the 注 '基础得分为6分' the start", () => {
+  const r = read(P.zhonglouInfo.grid({ 3: 1, 4: "扣2分", 5: 4, 8: 25 }));
+
+  it("reads seven adjustment items under their 考核项目, named by their 考核指标", () => {
+    expect(r.titles).toEqual(["报送及时", "报送数量", "约稿任务", "内容规范", "录用率", "录用层级", "领导批示"]);
+    expect(r.items.map((i) => [i[1], i[2]])).toEqual([
+      ["报送情况", "adjust"],
+      ["报送情况", "adjust"],
+      ["约稿任务", "adjust"],
+      ["信息规范", "adjust"],
+      ["录用情况", "adjust"],
+      ["录用情况", "adjust"],
+      ["领导批示", "adjust"],
+    ]);
+    expect(r.report.items.map((i) => i.score)).toEqual([-1, -2, 4, 0, 0, 25, 0]);
+  });
+
+  it("starts from the 6 the note states, says so at the note, and adds the items to it", () => {
+    expect(r.total).toMatchObject({ max: 6, base: 6, adjustments: 26, final: 32 });
+    expect(r.findings).toEqual(["score_normalized@E3", "score_normalized@E4", "sheet_base@A10"]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it("takes off no more than the start ('扣完为止')", () => {
+    expect(read(P.zhonglouInfo.grid({ 3: 1, 4: 3, 6: 2, 7: 1 })).total).toMatchObject({ max: 6, final: 0 });
+  });
+});

@@ -774,6 +774,91 @@ export const countyPublicity: Published = {
   ),
 };
 
+/**
+ * 四川 市级各部门政府信息公开的考核内容及评分标准(总分100分): "1.组织领导。(15分)" then "(1)…(10分)", each
+ * item's points closing its text, no 分值 column. Published as text; laid out as offices turn it into a sheet
+ * with the headings they use for it (考核指标 | 考核内容 | 自评分), the heading merged down over its items and
+ * the note under 2 a row of its own; "(1)概况信息…(5分)(2)计划总结…" run together on the page, one item a row
+ * here. The page is cut inside 3.(1): 3 is left out.
+ */
+export const sichuanDepartments: Published = {
+  name: "市级各部门 政府信息公开 考核内容及评分标准",
+  source: "http://www.fymate.net/html/text/lar/169787/16978755_1.html",
+  grid: table(
+    3,
+    [
+      "(二)对市级各部门政府信息公开的考核内容及评分标准(总分100分)。",
+      ["考核指标", "考核内容", "自评分"],
+      ["1.组织领导。(15分)", "(1)建立健全本部门政府信息公开工作机构。分管负责人和承办人员明确,有经费保障。工作有组织协调和指导督查。按时按要求上报政府信息公开工作自查报告和有关材料。(10分)", null],
+      [null, "(2)结合本部门实际,制订政府信息公开目录,逐项分解,做到工作内容、责任部门、责任人落实。(5分)", null],
+      ["2.政府信息公开内容。(65分)", "(1)概况信息(机构职能、领导信息、或行业介绍)。(5分)", null],
+      [null, "(2)计划总结(政府和部门的工作计划和总结、国民经济社会发展计划和专项计划及报告)。(10分)", null],
+      [null, "(3)规章公文(规范性文件、相关政策)。(10分)", null],
+      [null, "(4)工作动态(政务动态、突发事件、公告公示统计数据)。(15分)", null],
+      [null, "(5)人事信息、财政信息、政府事项信息(公选公招、人事任免、公务员和事业单位人员录用;政府集中采购项目的目录、标准及实施情况;重大建设项目的批准和实施情况;专项款物的管理、使用和分配情况;财政预决算;行政事业收费;政府投资项目和招商项目、行政执法、公共服务)。(25分)", null],
+      "上述部门填报的政府信息,本部门应当按要求进行初审,未初审的不给分。属\n四川省人民政府办公厅《关于全面落实〈中华人民共和国政府信息公开条例〉的实施意见》规定由相关部门公开的政府信息,该部门未按要求填报,将视情况扣减该部门其它项目的分值。没有上述第5 条所述政府信息的部门,可视工作动态项目的信息填报情况,将此项分在政府工作项目中考核。",
+    ],
+    [down("A", 3, 4), down("A", 5, 9)],
+    2,
+  ),
+};
+
+/**
+ * 信息工作目标考核评比办法 (县, 各股室): 二、考核内容 "1、信息报送数量。2、信息质量。" and 三、考核计分办法, a fixed 50
+ * for the number sent and points per piece used with no ceiling. Published as text; laid out as offices turn it
+ * into a sheet: 考核内容 | 计分办法 | 得分, 信息质量 merged down over the six 信息采用 rules. The page is cut in
+ * rule 7 ("…一律不"): left out.
+ */
+export const infoWork: Published = {
+  name: "信息工作目标考核评比办法 信息报送数量 信息采用计分",
+  source: "https://m.wenke99.com/p-8590024.html",
+  grid: table(
+    3,
+    [
+      "信息工作目标考核评比办法",
+      ["考核内容", "计分办法", "得分"],
+      ["信息报送数量", "各股室每年报送信息数量达到15条(含15条)以上的,计50分;少于15条的,计0分。", null],
+      ["信息质量", "1、*重要信息单条采用的,每条计5分。被综合采用的,每个单位计3分。", null],
+      [null, "2、*要情采用每条10分,被市委办采用每条10分,被省委、省政府办公厅采用的每条20分;转报国务院办公厅被采用的每条30分;转报中央办公厅的每条50分。", null],
+      [null, "3、信息快报采用每条10分。", null],
+      [null, "4、*政务信息:动态信息每条5分,信息约稿及综合调研信息每条10分,简讯每条3分。", null],
+      [null, "5、*政务信息采用每条5分,简讯采用每条3分。", null],
+      [null, "6、被作为调研参考、理论文章转报且被采用的,每条以省、市采用得分乘以2计分;", null],
+    ],
+    [down("A", 4, 9)],
+    2,
+  ),
+};
+
+/**
+ * 钟楼区行政审批局信息工作考核评分细则: 序号 | 考核项目 | 考核指标 | 计分标准, no 分值 and no score column: every
+ * item adds points or takes them, and the 注 under the table states the score each 科室 starts from ("基础得分为
+ * 6分,扣完为止,加分无上限"). The page runs the cells together ("1报送情况报送及时信息报送不及时的,扣1分。2报送
+ * 数量…"): laid out with 报送情况 and 录用情况 merged down over their two 考核指标, and 约稿任务 and 领导批示,
+ * which name no 考核指标, merged over both columns; the clerk's 得分 added at the right.
+ */
+export const zhonglouInfo: Published = {
+  name: "钟楼区行政审批局信息工作考核评分细则",
+  source: "search corpus 'pages', query 信息公开工作 考核评分细则 序号 考核项目 分值 评分方法 扣分 加分 (result 6, no address stored; a 第一文库网 page)",
+  grid: table(
+    5,
+    [
+      "钟楼区行政审批局信息工作考核评分细则",
+      ["序号", "考核项目", "考核指标", "计分标准", "得分"],
+      [1, "报送情况", "报送及时", "信息报送不及时的,扣1分。", null],
+      [2, null, "报送数量", "每季度报送数量不达标的,每少1篇,扣1分。", null],
+      [3, "约稿任务", null, "根据两办要求,按要求完成专题约稿任务的,每篇计2分。", null],
+      [4, "信息规范", "内容规范", "信息内容出现严重错误或用词不规范被上级部门通报的,每次扣2分。", null],
+      [5, "录用情况", "录用率", "每季度稿件录用率低于30%的,扣1分。", null],
+      [6, null, "录用层级", "区级录用稿件:政务及新闻类、党建类每篇计10分,理论调研类每篇计20分。市级录用稿件:政务及新闻类、党建类每篇计15分,理论调研类每篇计30分。省级及以上录用稿件:政务及新闻类、党建类每篇计30分,理论调研类每篇计50分。", null],
+      [7, "领导批示", null, "被上级领导批示的稿件,区级每篇加10分,市级每篇加20分,省级及以上每篇加40分。", null],
+      "注:各科室(含政务服务中心)基础得分为6分,扣完为止,加分无上限;季度综合得分低于6分的,视为不达标。",
+    ],
+    [down("B", 3, 4), "B5:C5", down("B", 7, 8), "B9:C9"],
+    4,
+  ),
+};
+
 /** Every published table of the corpus, in the order they were added. */
 export const PUBLISHED: Published[] = [
   licheng2020,
@@ -810,4 +895,7 @@ export const PUBLISHED: Published[] = [
   integrityPublicity,
   huoqiuAssessment,
   countyPublicity,
+  sichuanDepartments,
+  infoWork,
+  zhonglouInfo,
 ];

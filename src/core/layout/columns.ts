@@ -2,7 +2,7 @@
  * Column roles of a score table, recognised by the words of its header cells. The vocabulary is
  * a table: a new wording is one more entry, not a new branch.
  */
-import { compact, textOf, type CellValue } from "../grid";
+import { columnLetters, compact, textOf, type CellValue } from "../grid";
 
 import { HEADER_SHAPES, HEADER_WORDS, LEVEL_WORD, type ColumnRole } from "../words/headers";
 export type { ColumnRole };
@@ -61,6 +61,14 @@ function roleOfText(v: CellValue): ColumnRole | null {
   return null;
 }
 
+/**
+ * What a score column under a blank header cell is called, by detection and by a stored mapping
+ * alike: its letter ("F列"), the way the clerk finds it on the sheet.
+ */
+export function blankColumnName(col: number): string {
+  return `${columnLetters(col)}列`;
+}
+
 export interface ScoreColumn {
   col: number;
   header: string;
@@ -84,6 +92,12 @@ export interface ColumnMap {
    * category column → the column of that level's points. The item's own is `max`, the last.
    */
   levelMax: Map<number, number>;
+  /**
+   * The score word over the 分值 column ("得分"), when the column so headed turned out to hold the
+   * items' points ("2分"), not entries, and the header row it stands in (0-based): said when no
+   * score column is left to score.
+   */
+  maxWord?: { header: string; row: number };
   /** Every column that has a role, for the repeated-header test. */
   roleColumns: number[];
   first: number;
@@ -93,8 +107,10 @@ export interface ColumnMap {
 /**
  * Reads a header row (cells already expanded through merges and, for two-row headers, joined
  * with the row below) into a column map. Returns null when the row is not a score-table header.
+ * `fewRoles`: two kinds of column are enough ("考核指标 | 考核内容 | 自评分"); the caller then
+ * decides by the columns' content whether it is one (header.ts, pointsInText).
  */
-export function mapColumns(cells: CellValue[]): ColumnMap | null {
+export function mapColumns(cells: CellValue[], fewRoles = false): ColumnMap | null {
   const roles: Array<{ col: number; role: ColumnRole; text: string }> = [];
   let result: number | null = null;
   for (let c = 0; c < cells.length; c++) {
@@ -114,7 +130,7 @@ export function mapColumns(cells: CellValue[]): ColumnMap | null {
   const known = new Set(roles.filter((r) => r.role !== "other").map((r) => r.role));
   if (!(has("max") || has("score") || has("deduction"))) return null;
   if (!(has("title") || has("method") || has("category"))) return null;
-  if (known.size < 3 && !(levels.length >= 2 && deeper && known.size === 2)) return null;
+  if (known.size < 3 && !fewRoles && !(levels.length >= 2 && deeper && known.size === 2)) return null;
 
   const map: ColumnMap = {
     category: [],

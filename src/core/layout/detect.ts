@@ -5,12 +5,12 @@
  * groups numbered as parents (groups.ts) → indicators (indicators.ts) → not a summary of other
  * sheets (summary.ts). Every memory lives as long as one detection.
  */
-import { columnCount, textOf, type Grid } from "../grid";
+import { columnCount, textOf, toA1, type Grid } from "../grid";
 import { roleReader, type ColumnMap } from "./columns";
 import { Categories, GroupMaker, numberedHeadings } from "./groups";
 import { findHeader } from "./header";
-import { buildIndicators, levelMaxima, ownPoints, ruleReader } from "./indicators";
-import { walkRows, type LayoutState } from "./kinds";
+import { blockSigns, buildIndicators, levelMaxima, ownPoints, ruleReader } from "./indicators";
+import { noteBase, walkRows, type LayoutState } from "./kinds";
 import { displacedNames, spanLostMerges } from "./repairs";
 import { shownRow } from "./rows";
 import { isSummary } from "./summary";
@@ -89,9 +89,23 @@ function readTable(grid: Grid, fixed: { row: number; columns: ColumnMap } | unde
   // 5. Indicators.
   buildIndicators(table, rows, headings, parseRules);
   levelMaxima(table);
+  blockSigns(table);
+  settleBase(grid, table);
 
   if (isSummary(grid, table)) return null;
   return table.items.length > 0 || table.total ? table : null;
+}
+
+/**
+ * The score every unit starts from: a note under the table says it, or else a line above the header
+ * ("(基础分100分,扣完为止)"). It counts only for items with no 分值 of their own, that add to it or
+ * take from it; where items have their 分值, "基础分" names their part of the whole and adds nothing.
+ */
+function settleBase(grid: Grid, table: ScoreTable): void {
+  for (let r = 0; r < table.headerRow && !table.base; r++) {
+    (grid.cells[r] ?? []).forEach((v, c) => typeof v === "string" && noteBase(table, v, toA1(r, c)));
+  }
+  if (table.items.some((it) => it.kind === "scored" && it.max !== null)) delete table.base;
 }
 
 /** Text above the header (the sheet's title lines), one line per row. */

@@ -5,8 +5,8 @@
  * within the 分值 beside them.
  */
 import { columnLetters, compact, textOf, type CellValue, type Grid, type Merge } from "../grid";
-import { parseHeading, parseMaxCell } from "../rules/parse";
-import { RESULT_HEADER, headerKey, isHeaderWord, mapColumns, roleOf, type ColumnMap, type ColumnRole } from "./columns";
+import { parseHeading, parseMaxCell, parseRules } from "../rules/parse";
+import { RESULT_HEADER, blankColumnName, headerKey, isHeaderWord, mapColumns, roleOf, type ColumnMap, type ColumnRole } from "./columns";
 import { shownRow } from "./rows";
 import { CANONICAL_HEADER } from "../words/headers";
 import { TOTAL_WORDS } from "../words/rows";
@@ -54,7 +54,7 @@ export function findHeader(grid: Grid, width: number): { row: number; end: numbe
     // (a score word over the points: the columns' content settles it, not the header's unknown words)
     const points = named && named.max === null ? pointsUnderScoreWord(grid, merges, r, wide, named) : named;
     const complete = points && !titleByMethodOnly(wide) && points.max !== null && (points.scores.length > 0 || points !== named);
-    const map = complete ? named : (byContent(grid, merges, r, wide, width) ?? named);
+    const map = complete ? named : (byContent(grid, merges, r, wide, width) ?? named ?? pointsInText(grid, merges, r, wide, width));
     if (map) return { row: r, end: r, columns: settle(grid, merges, r, wide, map) };
   }
   return null;
@@ -125,13 +125,13 @@ function pointsUnderScoreWord(grid: Grid, merges: Merge[], r: number, cells: Cel
       // (a blank header cell inside the row as the sheet has it: the table's own width)
       const left = (c: number) => c > s.col && c !== sums?.col && c < (grid.cells[r]?.length ?? 0) && !map.roleColumns.includes(c);
       const blank = cells.findIndex((v, c) => left(c) && textOf(v) === "" && items.every((q) => !at(q, c) && entryLike(grid.cells[q]?.[c] ?? null)));
-      if (blank >= 0) scores.push({ col: blank, header: `${columnLetters(blank)}列` });
+      if (blank >= 0) scores.push({ col: blank, header: blankColumnName(blank) });
     }
     // the sums are the points of the deepest category level whose cells start where their blocks do
     const levelMax = new Map(map.levelMax);
     const level = sums && map.category.length ? map.category[map.category.length - 1] : null;
     if (sums && level !== null && sameStarts(merges, items, level, sums.starts, grid)) levelMax.set(level, sums.col);
-    return { ...map, max: s.col, scores, levelMax };
+    return { ...map, max: s.col, scores, levelMax, maxWord: { header: s.header, row: r } };
   }
   return map;
 }
@@ -191,6 +191,34 @@ function blockSums(grid: Grid, merges: Merge[], items: number[], points: number[
     if (ok && spanning && matching * 2 >= blocks) return { col: c, starts };
   }
   return null;
+}
+
+/** Points an item's text states: "(5分)", "5分" closing a clause, "【5分】", "分值5分". */
+const statesPoints = (text: string): boolean => text.includes("分") && parseRules(text).rules.some((x) => x.kind === "points");
+
+/**
+ * A header of text columns and score columns only ("考核指标 | 考核内容 | 自评分", "指标 | 内容 | 得分"):
+ * no 分值 and no criterion named, the items' points written in their text ("成立领导小组(5分)",
+ * "…印发,5分", "【10分】…"). A score table when two rows at least, and two in three of the rows
+ * under it, state points in their text and hold entries in the score column; a list or roster whose
+ * text states no points is none.
+ */
+function pointsInText(grid: Grid, merges: Merge[], r: number, cells: CellValue[], width: number): ColumnMap | null {
+  const map = mapColumns(cells, true);
+  if (!map || map.max !== null || map.scores.length === 0) return null;
+  const texts = [...map.category, map.title, map.method].filter((c): c is number => c !== null);
+  let rows = 0;
+  let stating = 0;
+  for (let q = r + 1; q < Math.min(grid.cells.length, r + 1 + SAMPLE_ROWS * 2) && rows < SAMPLE_ROWS; q++) {
+    const row = shownRow(grid, merges, q, width);
+    const lead = compact(row.map(textOf).find((t) => t !== "") ?? "");
+    if (!lead) continue;
+    if (TOTAL_WORDS.test(lead)) break;
+    rows++;
+    const own = texts.map((c) => (mergeAt(merges, q, c)?.top ?? q) === q ? textOf(row[c]) : "").join(";");
+    if (statesPoints(own) && map.scores.every((s) => entryLike(row[s.col]))) stating++;
+  }
+  return stating >= 2 && stating * 3 >= rows * 2 ? map : null;
 }
 
 /** Whether a header names no title and no category: its criterion column would have to stand in. */

@@ -9,7 +9,7 @@ import { parseNumber, roundPoints } from "../rules/numbers";
 import { parseMaxCell, parseRules as parseRulesUncached } from "../rules/parse";
 import type { ParseResult, Rule } from "../rules/types";
 import { VETO_NAME } from "../words/rows";
-import { POINTS_IN_BRACKETS, STATED_PART } from "../words/points";
+import { POINTS_IN_BRACKETS, STATED_PART, TRAILING_POINTS } from "../words/points";
 import { GRADE_WORDS, mayHoldRules } from "../words/rules";
 import { ensureGroup } from "./groups";
 import type { Group, Indicator, ItemRow, ScoreTable } from "./types";
@@ -71,24 +71,13 @@ export function statedParts(text: string): number | null {
   return any ? roundPoints(sum) : null;
 }
 
-/**
- * The points a criterion text states: its points rules, save that a text stating its points in
- * brackets and again in its words ("(1)国家级用稿(15分)。采用1篇,得基本分15分") says them twice.
- */
-function textPoints(text: string, rules: Rule[]): number | null {
-  const all = pointsOf(rules);
-  if (all === null) return null;
-  const parts = statedParts(text);
-  return parts !== null && parts > 0 && Math.abs(all - 2 * parts) < 1e-6 ? parts : all;
-}
-
 /** The points an item row states in its own words ("(3分)" in its title or criterion), if any. */
 export function ownPoints(parseRules: ReadRules): (r: ItemRow) => number | null {
   return (r) => pointsOf(parseRules(r.titleText).rules.concat(parseRules(r.methodText).rules));
 }
 
 function stripPoints(text: string): string {
-  return text.replace(POINTS_IN_BRACKETS, "").trim();
+  return text.replace(POINTS_IN_BRACKETS, "").trim().replace(TRAILING_POINTS, "");
 }
 
 /** A line feed inside a word (Word wraps "财政资金\n直达基层" in narrow cells) is no break. */
@@ -205,6 +194,27 @@ export function levelMaxima(table: ScoreTable): void {
   }
 }
 
+/**
+ * An item that says nothing of its worth or its way (no 分值, no points, no rule: "被作为调研参考…的,每条以
+ * 省、市采用得分乘以2计分") in a block whose other items, two at least, are all adjustments one way (each
+ * "每条计5分"): it goes that way too, as an item of a 加分项 section would, and has no maximum to miss.
+ */
+export function blockSigns(table: ScoreTable): void {
+  const byGroup = new Map<string, Indicator[]>();
+  for (const it of table.items) {
+    const key = it.groups.at(-1);
+    if (key !== undefined) byGroup.set(key, [...(byGroup.get(key) ?? []), it]);
+  }
+  for (const items of byGroup.values()) {
+    const silent = items.filter((it) => it.kind === "scored" && it.max === null && it.maxCell === null && it.rules.length === 0);
+    const others = items.filter((it) => !silent.includes(it));
+    const sign = others[0]?.sign;
+    if (silent.length === 0 || others.length < 2 || !sign || sign === "both") continue;
+    if (!others.every((it) => it.kind === "adjust" && it.sign === sign)) continue;
+    for (const it of silent) (it.kind = "adjust"), (it.sign = sign);
+  }
+}
+
 function describeIndicator(
   table: ScoreTable,
   parseRules: ReadRules,
@@ -222,7 +232,8 @@ function describeIndicator(
     const g = table.groups.get(r.groups[i])!;
     if (g.kind !== "normal") section = g;
   }
-  const inText = textPoints(r.methodText, method.rules) ?? pointsOf(title.rules);
+  // (a worth the text says twice, "(15分)。…得基本分15分", the rule reader counts once)
+  const inText = pointsOf(method.rules) ?? pointsOf(title.rules);
   const hasVeto = rules.some((x) => x.kind === "veto");
   const bonus = rules.some((x) => x.kind === "bonus" || x.kind === "bonus_cap");
   const deduct = rules.some((x) => x.kind === "deduct" || x.kind === "deduct_cap");

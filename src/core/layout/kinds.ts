@@ -4,7 +4,7 @@
  * the row; the order is the order of precedence. Adding a row kind is one entry here.
  */
 import { compact, textOf, toA1, valueAt, type CellValue, type Grid } from "../grid";
-import { parseMaxCell } from "../rules/parse";
+import { parseMaxCell, sheetBase } from "../rules/parse";
 import { isSectionNumber, SECTION_NUMBERED } from "../words/numbering";
 import { ADJUST_WORDS, CATEGORY_TOTAL, HEADING, NOTE_START, SIGNATURE, SUBTOTAL_WORDS, SUM_MARK, TABLE_TITLE, TOTAL_WORDS } from "../words/rows";
 import { roleOf as roleOfCell, type ColumnMap, type ColumnRole } from "./columns";
@@ -155,6 +155,12 @@ function splitSection(row: ShownRow, columns: ColumnMap): { name: string; nameCo
   return name && name.text.length <= 40 ? { name: name.text, nameCol: name.col, points } : null;
 }
 
+/** A note stating the score every unit starts from: the first one the table meets counts. */
+export function noteBase(table: ScoreTable, text: string, cell: string): void {
+  const stated = table.base ? null : sheetBase(text);
+  if (stated && stated.points > 0) table.base = { points: stated.points, cell, text: stated.phrase };
+}
+
 /** One text alone on a row with no score: a heading, a note, a cap, or a stray cell. */
 function loneCell(row: ShownRow, s: LayoutState): boolean {
   return row.n === 1 && !row.scoreFilled && row.cols[row.firstAt] !== s.columns.max;
@@ -299,6 +305,7 @@ export const ROW_KINDS: ReadonlyArray<RowKind<unknown>> = [
     kind: "note",
     test: (row, s) => loneCell(row, s) && NOTE_START.test(row.lead),
     take: (row, s) => {
+      noteBase(s.table, row.texts[row.firstAt], toA1(row.r, row.cols[row.firstAt]));
       s.table.lastRow = row.r;
       return "next";
     },

@@ -9,12 +9,9 @@ import type { ColumnMapping } from "../mapping";
 import { MAPPING_SHEET, RESULT_HEADER, SHEET_MARKER } from "../../footprint";
 import { summedByName } from "../summary/match";
 import { detectScoreTable, type ScoreTable } from "./detect";
-import { headerKey, roleOf, type ColumnMap, type ScoreColumn } from "./columns";
+import { blankColumnName, headerKey, roleOf, type ColumnMap, type ScoreColumn } from "./columns";
 
 const column = (letters: string | null): number | null => (letters ? (parseA1(letters + "1")?.col ?? null) : null);
-
-/** Names for score columns whose header cell says nothing a clerk would recognise. */
-const SCORE_NAMES = ["评分", "评分2", "评分3", "评分4", "评分5"];
 
 /** The column map a mapping states, with each score column named by its header cell's text. */
 export function columnsOfMapping(grid: Grid, mapping: ColumnMapping): ColumnMap | null {
@@ -22,12 +19,13 @@ export function columnsOfMapping(grid: Grid, mapping: ColumnMapping): ColumnMap 
   const title = column(mapping.title);
   if (title === null) return null;
   const scores: ScoreColumn[] = [];
-  mapping.scores.forEach((letters, i) => {
+  mapping.scores.forEach((letters) => {
     const col = column(letters);
     if (col === null || scores.some((s) => s.col === col)) return;
     const text = compact(textOf(valueAt(grid, row, col)));
     const role = roleOf(text);
-    const header = text && headerKey(text) !== RESULT_HEADER ? text : (SCORE_NAMES[i] ?? `评分${i + 1}`);
+    // a blank header cell (or our 核算得分) says nothing: the column is named as detection names it
+    const header = text && headerKey(text) !== RESULT_HEADER ? text : blankColumnName(col);
     scores.push(role === "deduction" ? { col, header, deduction: true } : { col, header });
   });
   const category = column(mapping.category);

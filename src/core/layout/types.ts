@@ -66,6 +66,12 @@ export interface ScoreTable {
    */
   subtotals: Array<TotalRow & { group: string | null; label: string }>;
   lastRow: number;
+  /**
+   * The score every unit starts from, stated in a note under the table or a line above its header
+   * ("注:各科室基础得分为6分,扣完为止,加分无上限") when the items have no 分值 of their own (they only add
+   * to it or take from it); absent otherwise. `text`: the words that state it ("基础得分为6分"), `cell` theirs.
+   */
+  base?: { points: number; cell: string; text: string };
 }
 
 /** A row that sums the items above it: its 0-based row and the 分值 it declares, if any. */

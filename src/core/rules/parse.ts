@@ -7,11 +7,11 @@ import { compact, type CellValue } from "../grid";
 import type { Heading, MaxCell, ParseResult, Rule, RuleIssue } from "./types";
 import { CHINESE_NUMERAL_CHARS, parseNumber, toHalfWidth } from "./numbers";
 import {
-  ADJUST_CELL, ALL, BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, CAP_WORD, CONDITION_AFTER, CONDITION_BEFORE, DEDUCT_VERB, EACH_BEFORE, GRADE,
-  ITEM_REF, ITEM_VALUE, ITEM_VALUE_LIMIT, LACK_WORDS, LIMIT, MINIMUM_BEFORE, NUM, POINTS_WORD, SAYS_BONUS, SAYS_DEDUCT, SIGN_NOUN, THRESHOLD,
+  ADJUST_CELL, ALL, BASE_POINTS, BONUS_VERB, CAP_AFTER, CAP_BEFORE, CAP_END, CAP_WORD, CONDITION_AFTER, CONDITION_BEFORE, DEDUCT_VERB, EACH_BEFORE, GRADE,
+  ITEM_REF, ITEM_SELF, ITEM_VALUE, ITEM_VALUE_LIMIT, POINTS_VERBS, SHEET_BASE, LACK_WORDS, LIMIT, MINIMUM_BEFORE, NUM, POINTS_WORD, SAYS_BONUS, SAYS_DEDUCT, SIGN_NOUN, THRESHOLD,
   UNIT_CLASS, UNIT_WORDS, UNREAD, VERB_OBJECT, VETO_CELL, VETO_PHRASES, WEIGHT_WORD, capPhrases, type Sign,
 } from "../words/rules";
-import { CLAUSE_ENUMERATOR, LEADING_NUMBER } from "../words/numbering";
+import { CIRCLED, CLAUSE_ENUMERATOR, CN, LEADING_NUMBER } from "../words/numbering";
 
 // ——— patterns (the words are data: ../words/rules.ts) ———
 
@@ -25,8 +25,9 @@ type Atom =
   /**
    * `tier`: points that are one of an item's alternatives: the grade ("优秀得5分" → "优秀"), or
    * true for a condition ("按时报送得2分"); a run of them makes one points rule.
+   * `worth`, `base`: how points are stated (see Built).
    */
-  | { t: "rule"; pos: number; end: number; rule: Rule; tier?: string | true }
+  | { t: "rule"; pos: number; end: number; rule: Rule; tier?: string | true; worth?: Worth; base?: true }
   /** A cap phrase; `sign` null when it does not say (累计不超过10分); `full` for 满分N分, `restate` for 超过N分的按N分计算. */
   | { t: "cap"; pos: number; end: number; sign: Sign | null; cap: number; form: "cap" | "full" | "restate" }
   /**
@@ -75,8 +76,16 @@ function pointsAtom(m: RegExpExecArray): Made | null {
   return points === null ? null : { t: "rule", rule: { kind: "points", points, text: "" } };
 }
 
-/** What a per-unit phrase counts: "一项" → 项, "每次" → 次, "单份" → 份, "每3处" → 处 per 3. */
-const COUNTED = rx(`(每|单)?${NUM}?${UNIT}`);
+/** Points stated a given way: as a worth (the item's, a part's) or as the base a condition gives. */
+function statedAtom(how: { worth: Worth } | { base: true }) {
+  return (m: RegExpExecArray): Made | null => {
+    const atom = pointsAtom(m);
+    return atom && { ...atom, ...how };
+  };
+}
+
+/** What a per-unit phrase counts: "一项" → 项, "每次" → 次, "单份" → 份, "每3处" → 处 per 3, "每个单位" → 单位. */
+const COUNTED = rx(`(每|单)?${NUM}?(?:个(?=单位))?${UNIT}`);
 /** Before a count of one, what makes it one of many: "缺一个,扣1分" (not "至少1次"). */
 const LACK_BEFORE = new RegExp(`(?:${LACK_WORDS.join("|")})$`);
 /** Counts that are thresholds unless 每 governs them: "低于90%", "超过10%". */
@@ -209,6 +218,8 @@ const RECOGNIZERS: Recognizer[] = [
   capRecognizer("deduct"),
   capRecognizer("bonus"),
   { name: "restated cap", re: rx(`超过${NUM}分[^,;\\d${USED}]{0,5}?(?:按|以|计)${NUM}分(?:计算|计|算)?`), make: capAtom(null, "restate") },
+  // "得基本分15分", "得满分10分": what meeting the criterion gives, the item's worth again if stated before
+  { name: "base points", re: rx(`${BASE_POINTS}${NUM}分`), make: statedAtom({ base: true }) },
   // "本项得分不超过10分" says what 满分 says: the item's worth, or the cap of the bonus before it
   {
     name: "full marks",
@@ -239,8 +250,9 @@ const RECOGNIZERS: Recognizer[] = [
       return atom && { ...atom, tier: GRADE_WORD.exec(m[0])?.[0] ?? "" };
     },
   },
-  { name: "points in brackets", re: rx(`\\(${NUM}分\\)`), make: pointsAtom },
-  { name: "points (分值)", re: rx(`分值(?:为|是|:)?${NUM}分`), make: pointsAtom },
+  { name: "points in brackets", re: rx(`\\(${NUM}分\\)`), make: statedAtom({ worth: "part" }) },
+  { name: "points (分值)", re: rx(`分值(?:为|是|:)?${NUM}分`), make: statedAtom({ worth: "item" }) },
+  { name: "points (本项)", re: rx(`${ITEM_SELF}${NUM}分(?!以上|以下|以内)`), make: statedAtom({ worth: "item" }) },
   {
     // "扣1-3分", "每次扣0.5分至1分", "加1～2分": the assessor picks within the range
     name: "range",
@@ -252,11 +264,12 @@ const RECOGNIZERS: Recognizer[] = [
   {
     // "1件2分", "每篇1分": points per unit with no verb, read as a bonus
     name: "bonus without verb",
-    re: rx(`(每|单)?${NUM}?个?${UNIT}(?:可得|可加|计|得|记|给)?${NUM}分`),
+    re: rx(`(每|单)?${NUM}?个?${UNIT}(?:可得|可加|给予|获得|计|得|记|给)?${NUM}分`),
     make: (m) => {
       const count = m[1] === "单" ? 1 : num(m[2]);
       const step = num(m[4]);
       if (step === null || (m[1] === undefined && m[2] === undefined)) return null;
+      if (m[1] === "单" && m[3] === "位") return null; // 单位 is a word, not "one 位"
       if (m[2] !== undefined && count !== 1) return null;
       return { t: "rule", rule: { kind: "bonus", step, unit: m[3], cap: null, unitClass: null, text: "" } };
     },
@@ -273,7 +286,7 @@ const RECOGNIZERS: Recognizer[] = [
   {
     // "按时报送得2分", "全部完成的,可得3分": what meeting the condition is worth; not "合计5分"
     name: "conditional points",
-    re: rx(`(?<![合累共总估统设])(?:可得|得|计|记|给)${NUM}分`),
+    re: rx(`(?<![合累共总估统设])(?:${POINTS_VERBS.join("|")})${NUM}分`),
     make: (m, ctx) => {
       const atom = /(?:扣|加|减|不|每)$/.test(ctx.masked.slice(ctx.from, m.index)) ? null : pointsAtom(m);
       // alternatives, like grades: "按时报送得2分,逾期报送得1分" is worth 2
@@ -430,11 +443,21 @@ interface Phrase {
   to: number;
 }
 
+/**
+ * How points rules state an item's worth: "item" for the item's own ("本项10分", "分值10分",
+ * "满分10分"), "part" for a part's in brackets ("国家级用稿(15分)").
+ */
+type Worth = "item" | "part";
+
 /** A rule being built, with the span of text it came from. */
 interface Built extends Phrase {
   rule: Rule;
   /** A grade's points ("优秀得5分" → "优秀"): a run of grades merges into one points rule. */
   tier?: string;
+  /** Points stated as a worth; absent for points a condition or a part's words give. */
+  worth?: Worth;
+  /** Points stated as the base a condition gives ("得基本分15分"). */
+  base?: true;
 }
 
 function unitClassIn(text: string): string | null {
@@ -516,8 +539,11 @@ class SentenceReader {
       this.add({ ...r, unitClass: unitClassIn(before) }, phrase);
       this.state.lastSign = r.kind;
     } else {
+      const b = this.add(r, phrase);
       // each condition is a grade of its own
-      this.add(r, phrase).tier = atom.tier === true ? `@${clause.start + atom.pos}` : atom.tier;
+      b.tier = atom.tier === true ? `@${clause.start + atom.pos}` : atom.tier;
+      if (atom.worth) b.worth = atom.worth;
+      if (atom.base) b.base = true;
     }
   }
 
@@ -548,7 +574,7 @@ class SentenceReader {
       return;
     }
     if (cap.form === "full") {
-      this.add({ kind: "points", points: cap.cap, text: "" }, phrase);
+      this.add({ kind: "points", points: cap.cap, text: "" }, phrase).worth = "item";
       return;
     }
     const sign = cap.sign ?? (wholeItem ? (target.rule.kind as Sign) : this.state.lastSign);
@@ -599,6 +625,49 @@ function mergeTiers(built: Built[], original: (from: number, to: number) => stri
   return out;
 }
 
+/** A numbered part starting in the text between two rules: "。(2)", ";2.", "②", "二、". */
+const PART_START = new RegExp(`(?:^|[。;.\\n])(?:\\([${CN}\\d]{1,3}\\)|[${CN}]{1,3}、|\\d{1,2}[、.](?!\\d)|[${CIRCLED}])`);
+
+const pointsOfBuilt = (b: Built) => (b.rule.kind === "points" ? b.rule.points : 0);
+
+/** Whether the points of `body` add up to those of `head`. */
+function accountsFor(head: Built, body: Built[]): boolean {
+  return body.length > 0 && Math.abs(body.reduce((s, b) => s + pointsOfBuilt(b), 0) - pointsOfBuilt(head)) < 1e-6;
+}
+
+/**
+ * An item's worth said once, then said again: "本项10分。…得基本分10分", "(15分)。采用1篇,得基本分15分",
+ * "满分10分,…得满分10分", or accounted for in parts ("市级用稿(7分)。…1条,2分;…1篇,2分;…6篇,3分").
+ * The points that say it again are dropped; the first statement stays. A part's worth in brackets is
+ * said again by a base its words give ("得基本分15分") or by two or more amounts adding up to it, before
+ * the next numbered part; the item's worth ("本项", "分值", "满分") by whatever adds up to it after it.
+ * Anything else keeps its points: "听取汇报(3分),研究部署(2分)" is worth 5.
+ */
+function countWorthOnce(built: Built[], norm: string): Built[] {
+  const points = built.filter((b) => b.rule.kind === "points");
+  if (points.length < 2) return built;
+  const dropped = new Set<Built>();
+  points.forEach((head, i) => {
+    if (head.worth !== "part") return;
+    const body: Built[] = [];
+    for (const b of points.slice(i + 1)) {
+      if (b.worth !== undefined || PART_START.test(norm.slice(head.to, b.to))) break;
+      body.push(b);
+    }
+    if (accountsFor(head, body) && (body.length > 1 || body[0].base)) for (const b of body) dropped.add(b);
+  });
+  points.forEach((head, i) => {
+    if (head.worth !== "item" || dropped.has(head)) return;
+    const body: Built[] = [];
+    for (const b of points.slice(i + 1)) {
+      if (b.worth === "item") break;
+      if (!dropped.has(b)) body.push(b);
+    }
+    if (accountsFor(head, body)) for (const b of body) dropped.add(b);
+  });
+  return dropped.size ? built.filter((b) => !dropped.has(b)) : built;
+}
+
 /**
  * Reads the rule text of one indicator. Never throws: the rules it understood, and an issue for
  * each clause that speaks of points (扣/加/N分) in a way it could not read.
@@ -618,7 +687,7 @@ export function parseRules(text: string): ParseResult {
       for (const b of reader.built) b.rule = { ...b.rule, text: original(b.from, b.to) };
       built.push(...reader.built);
     }
-    return { rules: mergeTiers(built, original).map((b) => b.rule), issues };
+    return { rules: countWorthOnce(mergeTiers(built, original), norm).map((b) => b.rule), issues };
   } catch {
     // a bug of ours must not stop the scoring of everything else
     return { rules: [], issues: [...issues, { code: "rule_not_understood", text: String(text) }] };
@@ -628,6 +697,18 @@ export function parseRules(text: string): ParseResult {
 /** The "(N分)" amounts written inside criterion text, in order. */
 export function pointsIn(text: string): number[] {
   return parseRules(text).rules.flatMap((r) => (r.kind === "points" ? [r.points] : []));
+}
+
+const BASE_STATED = new RegExp(SHEET_BASE);
+
+/**
+ * The score a note says every unit starts from ("注:各科室基础得分为6分,扣完为止" → 6) and the words
+ * that say it ("基础得分为6分"), or null.
+ */
+export function sheetBase(text: string): { points: number; phrase: string } | null {
+  const m = BASE_STATED.exec(compact(toHalfWidth(typeof text === "string" ? text : "")));
+  const points = m ? num(firstGroup(m)) : null;
+  return m && points !== null ? { points, phrase: m[0] } : null;
 }
 
 // ——— the 分值 cell and headings ———
@@ -756,5 +837,6 @@ export function parseHeading(text: string): Heading {
     points = Number(bare[1]);
     name = name.slice(0, bare.index);
   }
-  return { name: name.replace(/^[、.:,;]+|[、.:,;]+$/g, ""), points, cap };
+  // "1.组织领导。(15分)": the sentence's stop is no part of the name
+  return { name: name.replace(/^[、.:,;。]+|[、.:,;。]+$/g, ""), points, cap };
 }

@@ -8,8 +8,10 @@ const DIGITS = "[\\d.．０-９]";
 
 /** A name ending in its points: "(20分)", "(共20分)", "(满分10分)", "(分值5分)". */
 export const ENDS_IN_POINTS = new RegExp(`[(（](共|满分|分值)?${DIGITS}+分[)）]$`);
-/** Points in brackets anywhere in a title, for taking them out of the name: "(5分)", "( 分值 5 分 )". */
-export const POINTS_IN_BRACKETS = new RegExp(`[(（]\\s*(分值)?\\s*${DIGITS}+\\s*分\\s*[)）]`, "g");
+/** Points in brackets anywhere in a title, for taking them out of the name: "(5分)", "( 分值 5 分 )", "【5分】". */
+export const POINTS_IN_BRACKETS = new RegExp(`[(（【\\[]\\s*(分值)?\\s*${DIGITS}+\\s*分\\s*[)）】\\]]`, "g");
+/** Points closing a title after a comma, as a criterion's own clause: "制定年度工作要点并印发,5分". */
+export const TRAILING_POINTS = new RegExp(`[,，;；、]\\s*${DIGITS}+\\s*分[。.]?$`);
 /** Points whose closing bracket a page break dropped: "（60分" at the end. */
 export const UNCLOSED_POINTS = new RegExp(`[(（]\\s*${DIGITS}+\\s*分\\s*$`);
 

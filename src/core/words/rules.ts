@@ -21,7 +21,7 @@ export const NUM =
 
 /** Counting words (量词) a per-unit rule counts by, longest first. */
 export const UNIT_WORDS = [
-  "个百分点", "百分点", "%", "个工作日", "工作日", "个月", "栏目", "人次", "篇次", "件次", "项次", "批次", "季度",
+  "个百分点", "百分点", "%", "个工作日", "工作日", "个月", "栏目", "人次", "篇次", "件次", "项次", "批次", "季度", "单位",
   "件", "份", "篇", "次", "项", "个", "条", "处", "周", "期", "起", "例", "天", "日", "月",
   "人", "家", "张", "场", "批", "所", "户", "名", "位", "本", "套", "宗", "部", "则", "笔", "台",
 ];
@@ -38,8 +38,20 @@ export const VERB_OBJECTS = ["被考核单位", "责任部门", "责任单位", 
 export const VERB_OBJECT = `(?:${alt(VERB_OBJECTS)})?`;
 /** The noun of each sign ("扣分不超过…", "加分最高…"). */
 export const SIGN_NOUN: Record<Sign, string> = { deduct: "扣分", bonus: "加分" };
-/** Verbs that give points on a condition ("得2分", "计1分"). */
-export const POINTS_VERBS = ["可得", "得", "计", "记", "给"];
+/** Verbs that give points on a condition ("得2分", "计1分", "给予2分"), longest first. */
+export const POINTS_VERBS = ["可得", "获得", "给予", "得", "计", "记", "给"];
+/**
+ * What meeting an item's criterion gives when it is the item's whole or base points: "得基本分15分",
+ * "计基础分1分", "得满分10分". Said after the item's worth, it says that worth again.
+ */
+export const BASE_POINTS = "(?:可得|获得|得到|得|计|记|给予|给)(?:基本分|基础分|满分)(?:为|是)?";
+/**
+ * The score every unit starts from, stated for the whole sheet in a note or above the header: "基础得分为6分",
+ * "基础分100分", "以100分为基础分". The items then only add to it or take from it.
+ */
+export const SHEET_BASE = `(?:基础得分|基础分值|基础分|基本分值|基本得分|基准分)(?:均为|为|是|:)?${NUM}分|以${NUM}分为(?:基础分|基本分|基础|基数|基准分?)`;
+/** The item itself, stating its worth: "本项10分", "该项为5分" ("本项满分10分" is read as 满分). */
+export const ITEM_SELF = "(?:本项|该项|此项|本指标|该指标|此指标)(?:为|是|:)?";
 
 /**
  * Words that make the amount after them a threshold, a condition of a rule and no rule of its own:

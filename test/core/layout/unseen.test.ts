@@ -4,10 +4,16 @@
  * of an entry, veto sections, and summary sheets that are no score tables.
  */
 import { describe, expect, it } from "vitest";
-import { read, sheet } from "../../corpus/build";
+import { down, read, sheet } from "../../corpus/build";
 import { checkGrids } from "../../../src/kaohe";
 import { detectScoreTable } from "../../../src/core/layout/detect";
 import type { Grid } from "../../../src/core/grid";
+import { tableFromMapping } from "../../../src/core/layout/mapping";
+import { mappingRows, type ColumnMapping } from "../../../src/core/mapping";
+import { MAPPING_SHEET } from "../../../src/footprint";
+
+/** The hidden sheet a stored column mapping lives in. */
+const mappingSheet = (mappings: ColumnMapping[]): Grid => ({ name: MAPPING_SHEET, cells: mappingRows(mappings), merges: [], hidden: true });
 
 describe("header words never met", () => {
   it.each([
@@ -308,11 +314,37 @@ describe("a score word over the items' points", () => {
     expect(r.total).toMatchObject({ max: 9, final: 8 });
   });
 
-  it("with no column left for the clerk, says the table has no score column", () => {
-    const r = read(table({ clerk: false }));
+  it("with no column left for the clerk, says at the 得分 header that the column holds the points", () => {
+    const grid = table({ clerk: false });
+    const r = read(grid);
     expect(r.items.map((i) => i[3])).toEqual([2, 2, 3, 2]);
     expect(r.report.columns).toEqual([]);
+    expect(r.problems).toEqual(["score_column_missing@C1"]);
+    const [message] = checkGrids([grid]).findings.filter((f) => f.code === "score_column_missing").map((f) => f.message);
+    expect(message).toBe(
+      "“得分”列填的是各项的分值(如“2分”),已按分值读取;本表没有可填写得分的列,得分未核算。请在表格右侧加一列(如“自评得分”)填写各项得分",
+    );
+  });
+
+  it("a table with no score word at all still says it has no 得分 column, at its first header cell", () => {
+    const grid = sheet(3, [
+      ["序号", "考核内容", "分值"],
+      [1, "及时公开政府文件", 3],
+      [2, "政策解读情况", 2],
+    ]);
+    const r = read(grid);
     expect(r.problems).toEqual(["score_column_missing@A1"]);
+    expect(checkGrids([grid]).findings.find((f) => f.code === "score_column_missing")!.message).toBe("本表没有“得分”列");
+  });
+
+  it("names the blank column left for the clerk by its letter, detected or mapped alike", () => {
+    const grid = table({ entries: [null, 2, 1, 3, 2] });
+    expect(detectScoreTable(grid)!.columns.scores.map((s) => s.header)).toEqual(["E列"]);
+    const mapped = tableFromMapping(grid, { sheet: grid.name, headerRow: 1, title: "B", max: "C", method: null, category: "A", id: null, scores: ["E"] })!;
+    expect(mapped.columns.scores.map((s) => s.header)).toEqual(["E列"]);
+    const byMapping = read([grid, mappingSheet([{ sheet: grid.name, headerRow: 1, title: "B", max: "C", method: null, category: "A", id: null, scores: ["E"] }])]);
+    expect(byMapping.report.column).toBe(read(grid).report.column);
+    expect(byMapping.total).toEqual(read(grid).total);
   });
 
   it("stays the clerk's score column when nothing else states the points ('2分' typed as entries)", () => {
@@ -400,17 +432,18 @@ describe("two title words over a criterion column", () => {
   });
 });
 
+/** One item and no 分值 column: the item's points stand in its words only. */
+const unpriced = (title: string, criterion: string, entry: number) =>
+  sheet(3, [
+    ["考核内容", "评分标准", "得分"],
+    [title, criterion, entry],
+  ]);
+
 describe("points an item's criterion states in parts", () => {
   const grid = (criterion: string, max: number) =>
     sheet(4, [
       ["考核内容", "评分标准", "分值", "得分"],
       ["意见征集", criterion, max, max],
-    ]);
-  /** The same without a 分值 column: the item's points stand in its words only. */
-  const unpriced = (title: string, criterion: string, entry: number) =>
-    sheet(3, [
-      ["考核内容", "评分标准", "得分"],
-      [title, criterion, entry],
     ]);
 
   it("summing to other than the 分值: a warning at the criterion, the 分值 kept", () => {
@@ -444,5 +477,209 @@ describe("points an item's criterion states in parts", () => {
   it("points said in brackets and again in words ('(15分)。…得基本分15分') count once", () => {
     const r = read(unpriced("国家级用稿", "国家级用稿(15分)。采用1篇,得基本分15分,每增加1篇加20分。", 15));
     expect(r.report.items[0].max).toBe(15);
+  });
+});
+
+/**
+ * An item's worth stated, then stated again as what meeting the criterion gives ("本项10分。…得基本分
+ * 10分", "(15分)。…得基本分15分", "满分10分,…得满分10分") or accounted for in parts that add up to it
+ * ("市级用稿(7分)。…2分;…2分;…3分"): the worth counts once, in the maximum and in every check of it.
+ */
+describe("an item's worth said twice counts once", () => {
+  it.each([
+    ["本项10分。按时报送的,得基本分10分;每迟报1天扣1分", 10],
+    ["本项满分10分,全部公开的得基础分10分", 10],
+    ["满分10分。达到要求的,得满分10分", 10],
+    ["分值10分,按要求公开的得基本分10分,未公开的不得分", 10],
+    ["(1)市级用稿(7分)。电视台采用1条,2分;报纸用稿1篇,2分;网站用稿6篇,3分。(2)区级用稿(3分)。", 10],
+  ])("'%s' is worth %d: an entry of 12 is over it", (criterion, max) => {
+    const r = read(unpriced("报送情况", criterion, 12));
+    expect(r.report.items[0].max).toBe(max);
+    expect(r.problems).toEqual(["score_over_max@C2"]);
+    expect(r.total).toMatchObject({ max, final: max });
+  });
+
+  it("a category's declared points against items whose worth each says twice: no false mismatch", () => {
+    const r = read(
+      sheet(3, [
+        ["考核内容", "评分标准", "得分"],
+        "一、信息发布(20分)",
+        ["年度报告", "满分10分。按时发布的,得满分10分", 10],
+        ["公开指南", "本项10分。及时更新的,得基本分10分,每缺一项扣2分", 8],
+      ]),
+    );
+    expect(r.categories).toEqual([["信息发布", 20, 18]]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it.each([
+    ["two numbered parts, one in brackets and one in words", "(1)听取汇报(3分)。(2)研究部署推进工作,3分", 6],
+    ["two parts in brackets", "听取汇报(3分),研究部署推进工作(2分)", 5],
+    ["a part worth other than the words after it", "(1)国家级用稿(15分)。采用1篇,得基本分10分", 25],
+    ["points given on a condition with nothing stated before", "采用1篇,得基本分15分", 15],
+    ["two parts each giving a base", "(1)国家级用稿得基本分5分;(2)省级用稿得基本分5分", 10],
+  ])("not a restatement: %s ('%s' is worth %d)", (_, criterion, max) => {
+    const r = read(unpriced("用稿情况", criterion, 1));
+    expect(r.report.items[0].max).toBe(max);
+  });
+
+  it("a rule after the restated worth stays a rule", () => {
+    const r = read(unpriced("用稿情况", "本项10分。采用1篇,得基本分10分,每增加1篇加2分,每漏报1篇扣1分", 10));
+    expect(r.report.items[0].max).toBe(10);
+    expect(r.report.items[0].rules.map((x) => x.kind)).toEqual(["points", "bonus", "deduct"]);
+  });
+});
+
+/**
+ * A header of text columns and a score column only: no 分值 column, no criterion column, each item's
+ * points written in its own text ("(5分)", "…,5分", "【10分】"). The points are the items' maxima.
+ */
+describe("points written in the item's text, under a header with no 分值 column", () => {
+  const items: Array<[string, string, number]> = [
+    ["组织领导", "成立政务公开领导小组,明确分管领导(5分)", 5],
+    ["组织领导", "制定年度工作要点并印发,5分", 4],
+    ["主动公开", "【10分】按时发布政府信息公开工作年度报告", 8],
+    ["主动公开", "及时更新政府信息公开指南(5分)", 5],
+  ];
+  const titles = ["成立政务公开领导小组,明确分管领导", "制定年度工作要点并印发", "按时发布政府信息公开工作年度报告", "及时更新政府信息公开指南"];
+
+  it.each([
+    ["考核指标", "考核内容", "自评分"],
+    ["指标", "内容", "得分"],
+    ["评估项目", "评估内容", "得分"],
+    ["指标", "要求", "自评得分"],
+    ["考核项目", "考核内容", "考核得分"],
+  ])("%s | %s | %s: the items, their points from the text, the score column", (a, b, score) => {
+    const r = read(sheet(3, ["某县政务公开工作考核表", [a, b, score], ...items], [down("A", 3, 4), down("A", 5, 6)]));
+    expect(r.titles).toEqual(titles);
+    expect(r.items).toEqual([
+      [3, "组织领导", "scored", 5],
+      [4, "组织领导", "scored", 5],
+      [5, "主动公开", "scored", 10],
+      [6, "主动公开", "scored", 5],
+    ]);
+    expect(r.report.column).toBe(score);
+    expect(r.categories).toEqual([
+      ["组织领导", 10, 9],
+      ["主动公开", 15, 13],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it("考核内容 | 自评分 alone, an entry over the points in the text reported at its cell", () => {
+    const r = read(sheet(2, [["考核内容", "自评分"], ...items.map(([, text], i) => [text, i === 0 ? 6 : 1])]));
+    expect(r.titles).toEqual(titles);
+    expect(r.items.map((i) => i[3])).toEqual([5, 5, 10, 5]);
+    expect(r.problems).toEqual(["score_over_max@B2"]);
+    expect(r.total).toMatchObject({ max: 25, final: 8 });
+  });
+
+  const noTable = (grid: Grid) => expect(detectScoreTable(grid)).toBeNull();
+
+  it("a roster with a 得分 column, its text stating no points, is no score table", () => {
+    noTable(
+      sheet(3, [
+        ["考核指标", "考核内容", "得分"],
+        ["张三", "2023年度考核", 95],
+        ["李四", "2023年度考核", 90],
+        ["王五", "2023年度考核", 88],
+      ]),
+    );
+  });
+
+  it("a list whose text gives rules but no points is no score table", () => {
+    noTable(
+      sheet(2, [
+        ["考核内容", "得分"],
+        ["未按时发布年报的,扣2分", 1],
+        ["每缺一项扣1分", 2],
+        ["信息更新不及时的,每次扣0.5分", 3],
+      ]),
+    );
+  });
+
+  it("nor one where a single row of several happens to state points", () => {
+    noTable(
+      sheet(2, [
+        ["内容", "得分"],
+        ["年度报告(5分)", 5],
+        ["办理群众来信", 3],
+        ["召开新闻发布会", 4],
+        ["接待来访群众", 2],
+      ]),
+    );
+  });
+});
+
+/**
+ * An item that states no points and no rule, in a block whose other items all go one way (bonus items
+ * "每条计5分", or deduction items): it is an adjustment that way too, not a scored item of unknown 分值.
+ */
+describe("an item silent on its kind, among adjustments of one way", () => {
+  const block = (criteria: string[], entries: number[]) =>
+    sheet(
+      3,
+      [["考核内容", "计分办法", "得分"], ...criteria.map((c, i) => [i === 0 ? "信息采用" : null, c, entries[i] ?? null])],
+      [down("A", 2, criteria.length + 1)],
+    );
+
+  it.each([
+    ["bonus", ["信息快报采用每条10分。", "政务信息采用每条5分,简讯采用每条3分。", "经认定的其他重要信息"], [10, 5, 4], 19],
+    ["deduct", ["信息报送不及时的,扣1分。", "信息内容出现错误的,每次扣2分。", "其他工作落实不到位的情形"], [1, 2, 1], -4],
+  ])("goes the way of its block (%s)", (sign, criteria, entries, adjustments) => {
+    const r = read(block(criteria, entries));
+    expect(r.report.items.map((i) => i.kind)).toEqual(["adjust", "adjust", "adjust"]);
+    expect(r.problems).toEqual([]);
+    expect(r.total).toMatchObject({ max: 0, adjustments });
+    expect(detectScoreTable(block(criteria, entries))!.items.map((i) => i.sign)).toEqual([sign, sign, sign]);
+  });
+
+  it.each([
+    ["a block going both ways", ["信息快报采用每条10分。", "信息报送不及时的,扣1分。", "经认定的其他重要信息"]],
+    ["a block of one other item", ["信息快报采用每条10分。", "经认定的其他重要信息"]],
+  ])("stays a scored item of unknown 分值 in %s", (_, criteria) => {
+    const r = read(block(criteria, []));
+    expect(r.report.items.at(-1)!.kind).toBe("scored");
+    expect(r.problems).toContain(`max_unknown@A${criteria.length + 1}`);
+  });
+});
+
+/**
+ * A sheet whose items have no 分值 and only add or take points, the score each unit starts from stated
+ * in a note under the table or a line above the header ("基础分100分", "以100分为基础分"): the total
+ * starts from it. Where the items have their 分值, "基础分" names their part of the whole and adds nothing.
+ */
+describe("the score every unit starts from", () => {
+  const deductions = (lines: Array<string | Array<string | number | null>>) =>
+    sheet(3, [...lines.filter((l) => typeof l === "string" && !l.startsWith("注")), ["考核内容", "扣分标准", "扣分"], ["信息发布", "未按时发布的,每次扣2分", 4], ["政策解读", "未解读的,每件扣1分", 1], ...lines.filter((l) => typeof l !== "string" || l.startsWith("注"))]);
+
+  it("stated above the header: deductions are taken from it", () => {
+    const r = read(deductions(["政务公开工作考核扣分表(以100分为基础分,扣完为止)"]));
+    expect(r.report.items.map((i) => i.kind)).toEqual(["adjust", "adjust"]);
+    expect(r.total).toMatchObject({ max: 100, base: 100, adjustments: -5, final: 95 });
+    expect(r.findings).toEqual(["sheet_base@A1"]);
+  });
+
+  it("stated in a note under the table", () => {
+    const r = read(deductions(["注:各单位基础分均为100分,按上述标准扣分"]));
+    expect(r.total).toMatchObject({ max: 100, final: 95 });
+    expect(r.findings).toEqual(["sheet_base@A4"]);
+  });
+
+  it("without one, the deductions have nothing to be taken from (the reading before)", () => {
+    expect(read(deductions([])).total).toMatchObject({ max: 0, final: 0 });
+  });
+
+  it("adds nothing where the items have their 分值", () => {
+    const r = read(
+      sheet(4, [
+        ["考核内容", "分值", "评分标准", "得分"],
+        ["信息发布", 60, "未按时发布的,每次扣2分", 58],
+        ["政策解读", 40, "未解读的,每件扣1分", 40],
+        "注:基础分100分,另设加分项",
+      ]),
+    );
+    expect(r.total).toMatchObject({ max: 100, final: 98 });
+    expect(r.findings).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseHeading, parseMaxCell, parseRules, pointsIn } from "../../../src/core/rules/parse";
+import { parseHeading, parseMaxCell, parseRules, pointsIn, sheetBase } from "../../../src/core/rules/parse";
 import type { Rule } from "../../../src/core/rules/types";
 import { bonus, bonusCap, deduct, deductCap, expectQuoted, floor, groupCap, points, veto } from "./helpers";
 
@@ -291,6 +291,62 @@ describe("parseRules", () => {
   });
 });
 
+describe("an item's worth said twice", () => {
+  it.each<[string, Rule[]]>([
+    ["本项10分。按时报送的,得基本分10分;每迟报1天扣1分", [points(10, "本项10分"), deduct(1, "天")]],
+    ["（15分）全部公开得基本分15分，每缺一项扣1分", [points(15), deduct(1, "项")]],
+    ["满分10分,达到要求的得满分10分", [points(10, "满分10分")]],
+    ["本项满分10分,全部公开的得基础分10分", [points(10)]],
+    ["分值5分。按要求公开的得基本分5分,未公开的不得分", [points(5), floor]],
+    ["本项为8分,按时报送计基本分8分", [points(8)]],
+    [
+      "(1)国家级用稿(15分)。采用1篇,得基本分15分;(2)省级用稿(10分)。采用1篇,得基本分10分",
+      [points(15, "(1)国家级用稿(15分)"), points(10, "(2)省级用稿(10分)")],
+    ],
+    ["(3)市级用稿(7 分)。电视台采用 1条,2分;报纸用稿 1 篇,2分;网站用稿 6篇,3 分。", [points(7)]],
+    ["分值6分。(1)建立制度(3分);(2)落实制度(3分)", [points(6)]],
+    ["本项10分,采用1篇得基本分10分,每多1篇加2分", [points(10), bonus(2, "篇")]],
+    ["(10分)全部完成的,给予10分", [points(10, "(10分)")]],
+    ["(10分)全部完成的,获得10分", [points(10, "(10分)")]],
+  ])("counts the worth of %s once", (text, rules) => {
+    const got = parseRules(text);
+    expect(got.rules).toEqual(rules);
+    expect(got.issues).toEqual([]);
+    expectQuoted(text, got.rules);
+  });
+
+  it.each<[string, Rule[]]>([
+    ["(1)听取汇报(3分)。(2)研究部署推进工作,3分", [points(3), points(3)]],
+    ["听取汇报(3分),研究部署推进工作(2分)", [points(3), points(2)]],
+    ["(1)国家级用稿(15分)。采用1篇,得基本分10分", [points(15), points(10)]],
+    ["(1)国家级用稿得基本分5分;(2)省级用稿得基本分5分", [points(5), points(5)]],
+    ["采用1篇,得基本分15分", [points(15)]],
+    ["分值6分。(1)建立制度(3分);(2)落实制度(2分)", [points(6), points(3), points(2)]],
+    ["每篇加1分,本项满分10分", [bonus(1, "篇", { cap: 10 })]],
+    ["本项10分每缺一项扣1分", [points(10), deduct(1, "项")]],
+    ["本项得分低于60分的,扣5分", [deduct(5)]],
+    // 给予 gives points as 得 does: alternatives, or a rate with 每
+    ["全部完成的,给予10分,部分完成的给予5分", [points(10)]],
+    ["每篇给予2分", [bonus(2, "篇")]],
+  ])("keeps %s as it says", (text, rules) => {
+    expect(parseRules(text).rules).toEqual(rules);
+  });
+});
+
+describe("sheetBase", () => {
+  it.each<[string, number | null]>([
+    ["注:各科室(含政务服务中心)基础得分为6分,扣完为止,加分无上限", 6],
+    ["说明:各单位基础分100分,按下列标准扣分,扣完为止", 100],
+    ["（以１００分为基础分，扣完为止）", 100],
+    ["基本分值为60分", 60],
+    ["注:以上各项达到要求的,得满分", null],
+    ["注:加分项累计最高5分", null],
+    ["基础工作(20分)", null],
+  ])("%s → %s", (text, points) => {
+    expect(sheetBase(text)?.points ?? null).toBe(points);
+  });
+});
+
 describe("pointsIn", () => {
   it.each([
     ["主要领导年内至少听取一次政务公开工作汇报(3分),研究部署推进工作(2分)。", [3, 2]],
@@ -404,6 +460,8 @@ describe("parseHeading", () => {
     ["2017年度政务公开", heading("2017年度政务公开")],
     ["3 政务服务（10分）", heading("政务服务", 10)],
     ["②热点回应(4分)", heading("热点回应", 4)],
+    ["1.组织领导。(15分)", heading("组织领导", 15)],
+    ["2.政府信息公开内容。(65分)", heading("政府信息公开内容", 65)],
     ["", heading("")],
     // caps in the brackets of bonus and deduction sections
     ["加分项(最多加5分)", heading("加分项", null, 5)],
