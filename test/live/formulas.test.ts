@@ -156,6 +156,25 @@ describe("sums", () => {
     expect(at("F10")?.value).toBe(24);
   });
 
+  it("a base every unit starts from (a note's 以100分为基础分) is a constant of the final, also after the clerk edits", () => {
+    const grid = gridOf([
+      ["政务公开工作考核扣分表(以100分为基础分,扣完为止)"],
+      ["考核内容", "扣分标准", "扣分"],
+      ["信息发布", "未按时发布的,每次扣2分", 4],
+      ["政策解读", "未解读的,每件扣1分", 1],
+    ]);
+    const report = checkGrids([grid]).sheets[0] as ScoreSheetReport;
+    expect(report.total).toMatchObject({ max: 100, final: 95 });
+    const column = liveColumn(report, grid, 3, { grids: [grid] });
+    expect(column.reason).toBeNull();
+    expect(column.final.formula).toMatch(/^=MAX\(0,ROUND\(ROUND\(100\+/);
+    expect(column.final.value).toBe(95);
+    for (const entry of [30, 120, 0]) {
+      const edited = gridOf(grid.cells.map((row, r) => (r === 2 ? [row[0], row[1], entry] : row)));
+      expect(column.recompute(edited).final).toBe((checkGrids([edited]).sheets[0] as ScoreSheetReport).total.final);
+    }
+  });
+
   it("without a 合计 row the final is labelled: '最终得分 N' computed by the formula", () => {
     const { column } = live(gridOf([HEADER, [1, "甲", 6, "", 4.5]]));
     expect(column.labelledFinal).toEqual({ formula: '="最终得分 "&MAX(0,ROUND(ROUND(SUM(F2),6),6))', value: "最终得分 4.5" });
