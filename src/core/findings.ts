@@ -285,7 +285,7 @@ export const FINDING_CATALOG: { [K in FindingCode]: CodeEntry<K> } = {
   },
   stat_blank: {
     severity: "info",
-    message: (f) => (f.yesNo ? `“${f.label}”未填写;请填“是”或“否”` : `“${f.label}”未填写;按填报说明,没有数据应填“0”`),
+    message: (f) => (f.yesNo ? `“${f.label}”未填写;请填“是”或“否”` : `“${f.label}”未填写,按 0 计算;没有数据请填“0”`),
   },
   stat_not_number: {
     severity: "error",

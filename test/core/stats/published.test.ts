@@ -136,8 +136,8 @@ describe("年度报告 tables as offices published them", () => {
   it("names a line's empty applicant cells in one note, at the first of them (徐闻县司法局)", () => {
     const findings = checkStatistics(detect(XUWEN_JUSTICE));
     expect(findings.map((f) => renderFinding(f).message)).toEqual([
-      "“一、本年新收政府信息公开申请数量·商业企业、科研机构、社会公益组织、法律服务机构、其他”未填写;按填报说明,没有数据应填“0”",
-      ...LINE_NAMES.slice(1).map((l) => `“${l}·${ALL_APPLICANTS}”未填写;按填报说明,没有数据应填“0”`),
+      "“一、本年新收政府信息公开申请数量·商业企业、科研机构、社会公益组织、法律服务机构、其他”未填写,按 0 计算;没有数据请填“0”",
+      ...LINE_NAMES.slice(1).map((l) => `“${l}·${ALL_APPLICANTS}”未填写,按 0 计算;没有数据请填“0”`),
     ]);
   });
 
