@@ -203,11 +203,15 @@ export function blockSigns(table: ScoreTable): void {
   const byGroup = new Map<string, Indicator[]>();
   for (const it of table.items) {
     const key = it.groups.at(-1);
-    if (key !== undefined) byGroup.set(key, [...(byGroup.get(key) ?? []), it]);
+    if (key === undefined) continue;
+    const list = byGroup.get(key);
+    if (list) list.push(it);
+    else byGroup.set(key, [it]);
   }
   for (const items of byGroup.values()) {
-    const silent = items.filter((it) => it.kind === "scored" && it.max === null && it.maxCell === null && it.rules.length === 0);
-    const others = items.filter((it) => !silent.includes(it));
+    const isSilent = (it: Indicator) => it.kind === "scored" && it.max === null && it.maxCell === null && it.rules.length === 0;
+    const silent = items.filter(isSilent);
+    const others = items.filter((it) => !isSilent(it));
     const sign = others[0]?.sign;
     if (silent.length === 0 || others.length < 2 || !sign || sign === "both") continue;
     if (!others.every((it) => it.kind === "adjust" && it.sign === sign)) continue;
