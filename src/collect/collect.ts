@@ -6,6 +6,7 @@ import { compact } from "../core/grid";
 import { OptionError } from "../core/errors";
 import { fmt } from "../core/findings";
 import { roundPoints } from "../core/rules/numbers";
+import { PREAMBLE } from "../core/words/titles";
 import { classFromFolders, compareClasses, normalizeClass } from "./classes";
 import type {
   Batch,
@@ -336,13 +337,19 @@ function identicalStatistics(entries: WorkbookEntry[]): IdenticalStatistics[] {
 }
 
 /**
- * An indicator's title for one line of a 通报 (the terminal's, the preview's): up to its first clause ("加大政府信息数据开放力度"
- * of "加大政府信息数据开放力度(1)根据《政府信息公开条例》…", "第三季度日常考核" of "第三季度日常考核:1.…"),
+ * An indicator's title for one line of a 通报 (the terminal's, the preview's): up to its first
+ * clause ("加大政府信息数据开放力度" of "加大政府信息数据开放力度(1)根据《政府信息公开条例》…", "第三季度日常考核"
+ * of "第三季度日常考核:1.…"), past a preamble that only cites the duty's source ("按照…的有关要求,"),
  * and never cut inside a word without "…" saying so.
  */
 export function shortTitle(title: string, max = 20): string {
-  const t = title.replace(/\s+/g, " ").trim();
-  const clause = /[,,。;;::(([【\n]/.exec(t);
-  if (clause && clause.index >= 4 && clause.index <= max) return t.slice(0, clause.index);
+  let t = title.replace(/\s+/g, " ").trim();
+  const clause = () => /[,,。;;::(([【\n]/.exec(t);
+  let first = clause();
+  if (first && /[,,]/.test(first[0]) && PREAMBLE.test(t.slice(0, first.index)) && first.index + 1 < t.length) {
+    t = t.slice(first.index + 1).trim();
+    first = clause();
+  }
+  if (first && first.index >= 4 && first.index <= max) return t.slice(0, first.index);
   return t.length <= max ? t : t.slice(0, max - 1) + "…";
 }

@@ -237,6 +237,12 @@ describe("short indicator titles for the 通报 lines (失分较多, terminal an
     ["按照修文县全面推进基层政务公开标准化规范化相关要求按时公开", "按照修文县全面推进基层政务公开标准化规…"],
     ["(1)根据《政府信息公开条例》要求加大政府信息数据开放力度", "(1)根据《政府信息公开条例》要求加大…"],
     ["公开\n指南", "公开 指南"],
+    // a preamble citing where the duty comes from names nothing: the clause after it does
+    ["按照政府信息公开条例的有关要求,及时维护网站各类栏目或报送资料到政府办信息科", "及时维护网站各类栏目或报送资料到政府办…"],
+    ["根据《政府信息公开条例》规定,按时发布年度报告", "按时发布年度报告"],
+    // not a preamble: it says what is done
+    ["按照要求开展培训,每年不少于2次", "按照要求开展培训"],
+    ["根据查看文件评分", "根据查看文件评分"],
   ])("%s → %s", (title, short) => {
     expect(shortTitle(title)).toBe(short);
     expect(shortTitle(title).length).toBeLessThanOrEqual(20);

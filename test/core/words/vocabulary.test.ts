@@ -16,6 +16,7 @@ import {
 } from "../../../src/core/words/numbering";
 import { ENDS_IN_POINTS, POINTS_IN_BRACKETS, UNCLOSED_POINTS } from "../../../src/core/words/points";
 import { CATEGORY_TOTAL, HEADING, SUBTOTAL_WORDS, SUM_MARK, SUM_WORDS } from "../../../src/core/words/rows";
+import { PREAMBLE } from "../../../src/core/words/titles";
 import { ADJUST_CELL, CAP_WORD, CONDITION_AFTER, CONDITION_BEFORE, EACH_BEFORE, MINIMUM_BEFORE, SAYS_BONUS, SAYS_DEDUCT, SPEAKS_OF_POINTS, UNIT_CLASS, VETO_CELL } from "../../../src/core/words/rules";
 import {
   ANNUAL_ANCHORS,
@@ -98,6 +99,20 @@ describe("numbering", () => {
     ["1", false],
   ])("a statistical form's column letter: %s → %s", (text, expected) => {
     expect(COLUMN_LETTER.test(text)).toBe(expected);
+  });
+});
+
+describe("a title's preamble (where the duty comes from)", () => {
+  it.each([
+    ["按照政府信息公开条例的有关要求", true],
+    ["根据《政府信息公开条例》规定", true],
+    ["严格按照市政府办公室的工作部署", true],
+    ["依据《条例》", true],
+    ["根据实际情况", false],
+    ["按照要求开展培训", false],
+    ["及时维护网站各类栏目", false],
+  ])("%s is a preamble: %s", (text, expected) => {
+    expect(PREAMBLE.test(text)).toBe(expected);
   });
 });
 
