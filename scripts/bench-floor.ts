@@ -10,13 +10,13 @@
 import { deflateRawSync } from "node:zlib";
 import { readWorkbook } from "../src/cli/load";
 import { parseA1, parseRange, toA1 } from "../src/core/grid";
+import { escapeAttr, escapeText } from "../src/hosts/xlsx/xml";
 import { checkGrids, planWriteback } from "../src/kaohe";
 
 const cpu = () => {
   const c = process.cpuUsage();
   return (c.user + c.system) / 1000;
 };
-const escapeText = (s: string) => (/[&<>]/.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : s);
 
 async function main(file: string): Promise<void> {
   const { port, grids } = await readWorkbook(file, true);
@@ -67,7 +67,7 @@ async function main(file: string): Promise<void> {
   }
   for (const [key, ranges] of kinds) {
     const [prompt, error] = key.split("\u0000");
-    o += out.write(`<dataValidation type="decimal" sqref="${ranges.join(" ")}" prompt="${escapeText(prompt)}" error="${escapeText(error)}"><formula1>0</formula1></dataValidation>`, o);
+    o += out.write(`<dataValidation type="decimal" sqref="${ranges.join(" ")}" prompt="${escapeAttr(prompt)}" error="${escapeAttr(error)}"><formula1>0</formula1></dataValidation>`, o);
   }
   // conditional formats alike (the same formula relative to their top-left cell) as one element
   const formats = new Map<string, string[]>();

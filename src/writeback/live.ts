@@ -349,7 +349,7 @@ export function liveColumn(report: ScoreSheetReport, grid: Grid, resultColumn: n
     // The final: max(0, base + adjustments after group caps), 0 when a veto is triggered.
     const cuts = groupCuts(table, scheme, (g) => at(rowsWhere((it) => it.kind === "adjust" && it.groups.includes(g.key))));
     // a base every unit starts from (a note's "基础得分为6分") is a constant of the final
-    const base = table.base ? ROUND6(add(num(table.base.points), SUM(at(scoredRows)))) : ROUND6(SUM(at(scoredRows)));
+    const base = ROUND6(table.base ? add(num(table.base.points), SUM(at(scoredRows))) : SUM(at(scoredRows)));
     const adjustments = adjustRows.length ? ROUND6(sumAll(cuts.plus, subAll(cuts.minus, SUM(at(adjustRows))))) : null;
     let final: Expr = MAX(num(0), ROUND6(adjustments ? add(base, adjustments) : base));
     if (vetoRows.length) final = IF(OR(...vetoRows.map((row) => eq(ref(row, resultColumn), str(VETO_TRIGGERED)))), num(0), final);

@@ -650,7 +650,8 @@ function countWorthOnce(built: Built[], norm: string): Built[] {
   points.forEach((head, i) => {
     if (head.worth !== "part") return;
     const body: Built[] = [];
-    for (const b of points.slice(i + 1)) {
+    for (let k = i + 1; k < points.length; k++) {
+      const b = points[k];
       if (b.worth !== undefined || PART_START.test(norm.slice(head.to, b.to))) break;
       body.push(b);
     }
@@ -659,7 +660,8 @@ function countWorthOnce(built: Built[], norm: string): Built[] {
   points.forEach((head, i) => {
     if (head.worth !== "item" || dropped.has(head)) return;
     const body: Built[] = [];
-    for (const b of points.slice(i + 1)) {
+    for (let k = i + 1; k < points.length; k++) {
+      const b = points[k];
       if (b.worth === "item") break;
       if (!dropped.has(b)) body.push(b);
     }
